@@ -1,0 +1,320 @@
+using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Releases;
+using PressReleases.Core.Search;
+using PressReleases.Core.Store;
+
+namespace PressReleases.Core.Ingestion;
+
+internal sealed record IngestCounts(int Added, int Updated, int Unchanged, int Removed, int Rejected);
+
+/// <summary>
+/// The single writer of an ingest: decides what each examined file means for the store (add, update,
+/// unchanged, rejected), and writes the store one batch per transaction before updating the index, so
+/// the index never holds what the store does not.
+/// </summary>
+internal sealed class IngestBatchWriter(
+    IDbContextFactory<PressReleasesDbContext> dbFactory,
+    SearchIndex index,
+    IngestState state,
+    int runId,
+    TimeProvider time)
+{
+    private readonly List<PendingRelease> pending = [];
+    private readonly List<IngestProblem> pendingProblems = [];
+    private readonly List<IngestProblemReport> problems = [];
+    private int added;
+    private int updated;
+    private int unchanged;
+    private int removed;
+    private int rejected;
+
+    public int PendingCount => pending.Count + pendingProblems.Count;
+
+    public IngestCounts Counts => new(added, updated, unchanged, removed, rejected);
+
+    public IReadOnlyList<IngestProblemReport> Problems => problems;
+
+    public void Accept(FileOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case FileOutcome.Unchanged u:
+                unchanged++;
+                state.Seen.Add(u.ReleaseId);
+                state.Claimed.Add(u.ReleaseId);
+                break;
+
+            case FileOutcome.Rejected r:
+                rejected++;
+                AddProblem(IngestProblemSeverity.Error, r.File.RelativePath, r.Line, r.Message);
+
+                // A file that turned bad keeps its last good release: a broken edit must not lose stored data.
+                if (state.AtPath(r.File.RelativePath) is { } kept)
+                {
+                    state.Seen.Add(kept.Id);
+                    state.Claimed.Add(kept.Id);
+                }
+
+                break;
+
+            case FileOutcome.Parsed p:
+                AcceptParsed(p);
+                break;
+        }
+    }
+
+    private void AcceptParsed(FileOutcome.Parsed parsed)
+    {
+        var release = parsed.Release;
+        foreach (var entry in release.DiscardedMinisterEntries)
+        {
+            AddProblem(IngestProblemSeverity.Warning, parsed.File.RelativePath, null, $"'ministers' entry is not a person and was left out: \"{entry}\"");
+        }
+
+        var existing = state.AtPath(parsed.File.RelativePath);
+        if (existing is not null && state.Claimed.Contains(existing.Id))
+        {
+            existing = null;
+        }
+
+        existing ??= state.SameRelease(release.Url, release.Date);
+        if (existing is null)
+        {
+            pending.Add(new PendingRelease(null, state.AllocateSlug(release.BaseSlug, release.Date), parsed));
+            return;
+        }
+
+        state.Claimed.Add(existing.Id);
+        state.Seen.Add(existing.Id);
+        var sameBytes = existing.ContentHash == parsed.Hash && !existing.IsRemoved;
+        if (sameBytes && (existing.SourceRoot != state.Root || existing.SourcePath == parsed.File.RelativePath))
+        {
+            // The same file, also present in another folder: the release stays with the folder that has it.
+            unchanged++;
+            return;
+        }
+
+        pending.Add(new PendingRelease(existing.Id, existing.Slug, parsed));
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (PendingCount == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var newMinisters = new Dictionary<string, Minister>(StringComparer.Ordinal);
+        var newPortfolios = new Dictionary<string, Portfolio>(StringComparer.Ordinal);
+        var updateIds = pending.Where(p => p.ExistingId is not null).Select(p => p.ExistingId!.Value).ToList();
+        var tracked = updateIds.Count == 0
+            ? []
+            : await db.Releases.Include(r => r.Ministers).Include(r => r.Portfolios).AsSplitQuery()
+                .Where(r => updateIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var written = new List<(Release Entity, ParsedRelease Parsed)>(pending.Count);
+        foreach (var item in pending)
+        {
+            var parsed = item.Outcome.Release;
+            Release entity;
+            if (item.ExistingId is { } id)
+            {
+                entity = tracked[id];
+                entity.RemovedAt = null;
+                updated++;
+            }
+            else
+            {
+                entity = new Release
+                {
+                    Slug = item.Slug,
+                    Title = "",
+                    SourceUrl = "",
+                    SourceRoot = "",
+                    SourcePath = "",
+                    ContentHash = "",
+                    BodyHtml = "",
+                    BodyText = "",
+                    FirstIngestedAt = now,
+                };
+                db.Releases.Add(entity);
+                added++;
+            }
+
+            entity.Title = parsed.Title;
+            entity.Date = parsed.Date;
+            entity.SourceUrl = parsed.Url;
+            entity.SourceRoot = state.Root;
+            entity.SourcePath = item.Outcome.File.RelativePath;
+            entity.ContentHash = item.Outcome.Hash;
+            entity.BodyHtml = parsed.BodyHtml;
+            entity.BodyText = parsed.BodyText;
+            entity.Attachments = [.. parsed.Attachments];
+            entity.DiscardedMinisterEntries = [.. parsed.DiscardedMinisterEntries];
+            entity.UpdatedAt = now;
+            entity.ChangeSeq = ++state.ChangeSeq;
+            LinkMinisters(db, entity, parsed, newMinisters);
+            LinkPortfolios(db, entity, parsed, newPortfolios);
+            written.Add((entity, parsed));
+        }
+
+        db.IngestProblems.AddRange(pendingProblems);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var (slug, minister) in newMinisters)
+        {
+            state.MinisterIds[slug] = minister.Id;
+        }
+
+        foreach (var (slug, portfolio) in newPortfolios)
+        {
+            state.PortfolioIds[slug] = portfolio.Id;
+        }
+
+        foreach (var (entity, parsed) in written)
+        {
+            index.Upsert(new IndexedRelease(
+                entity.Id,
+                entity.Slug,
+                entity.Title,
+                entity.Date,
+                entity.SourceUrl,
+                entity.BodyText,
+                parsed.Ministers.Select(m => m.Slug).ToList(),
+                parsed.Portfolios.Select(p => p.Slug).ToList()));
+        }
+
+        pending.Clear();
+        pendingProblems.Clear();
+    }
+
+    /// <summary>Marks releases whose files left this folder as removed, unless the folder is empty (an unmounted disk is not a mass withdrawal).</summary>
+    public async Task MarkRemovedAsync(int filesInFolder, CancellationToken cancellationToken)
+    {
+        var gone = state.OwnedByRoot.Where(k => !k.IsRemoved && !state.Seen.Contains(k.Id)).Select(k => k.Id).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (gone.Count > 0 && filesInFolder == 0)
+        {
+            AddProblem(IngestProblemSeverity.Warning, ".", null, $"the folder holds no release files; the {gone.Count:N0} releases stored from it were kept, not removed");
+            gone.Clear();
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var chunk in gone.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            var entities = await db.Releases.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+            foreach (var entity in entities)
+            {
+                entity.RemovedAt = now;
+                entity.UpdatedAt = now;
+                entity.ChangeSeq = ++state.ChangeSeq;
+            }
+        }
+
+        db.IngestProblems.AddRange(pendingProblems);
+        await db.SaveChangesAsync(cancellationToken);
+        pendingProblems.Clear();
+        foreach (var id in gone)
+        {
+            index.Delete(id);
+        }
+
+        removed += gone.Count;
+    }
+
+    private void LinkMinisters(PressReleasesDbContext db, Release entity, ParsedRelease parsed, Dictionary<string, Minister> created)
+    {
+        var wanted = new List<ReleaseMinister>();
+        for (var position = 0; position < parsed.Ministers.Count; position++)
+        {
+            var name = parsed.Ministers[position];
+            var link = new ReleaseMinister { Position = position, Spelling = name.Name };
+            if (state.MinisterIds.TryGetValue(name.Slug, out var id))
+            {
+                link.MinisterId = id;
+            }
+            else
+            {
+                if (!created.TryGetValue(name.Slug, out var minister))
+                {
+                    minister = new Minister { Slug = name.Slug, Name = name.Name };
+                    db.Ministers.Add(minister);
+                    created[name.Slug] = minister;
+                }
+
+                link.Minister = minister;
+            }
+
+            wanted.Add(link);
+        }
+
+        SyncLinks(entity.Ministers, wanted, l => l.MinisterId, (kept, link) =>
+        {
+            kept.Position = link.Position;
+            kept.Spelling = link.Spelling;
+        });
+    }
+
+    private void LinkPortfolios(PressReleasesDbContext db, Release entity, ParsedRelease parsed, Dictionary<string, Portfolio> created)
+    {
+        var wanted = new List<ReleasePortfolio>();
+        for (var position = 0; position < parsed.Portfolios.Count; position++)
+        {
+            var name = parsed.Portfolios[position];
+            var link = new ReleasePortfolio { Position = position, Spelling = name.Name };
+            if (state.PortfolioIds.TryGetValue(name.Slug, out var id))
+            {
+                link.PortfolioId = id;
+            }
+            else
+            {
+                if (!created.TryGetValue(name.Slug, out var portfolio))
+                {
+                    portfolio = new Portfolio { Slug = name.Slug, Name = name.Name };
+                    db.Portfolios.Add(portfolio);
+                    created[name.Slug] = portfolio;
+                }
+
+                link.Portfolio = portfolio;
+            }
+
+            wanted.Add(link);
+        }
+
+        SyncLinks(entity.Portfolios, wanted, l => l.PortfolioId, (kept, link) =>
+        {
+            kept.Position = link.Position;
+            kept.Spelling = link.Spelling;
+        });
+    }
+
+    /// <summary>Edits a release's links in place: keeps those still wanted, removes the rest, adds the new ones.</summary>
+    private static void SyncLinks<T>(List<T> current, List<T> wanted, Func<T, int> key, Action<T, T> update)
+    {
+        var wantedByKey = wanted.Where(w => key(w) != 0).ToDictionary(key);
+        current.RemoveAll(c => !wantedByKey.ContainsKey(key(c)));
+        foreach (var link in wanted)
+        {
+            var kept = key(link) == 0 ? default : current.FirstOrDefault(c => key(c) == key(link));
+            if (kept is null)
+            {
+                current.Add(link);
+            }
+            else
+            {
+                update(kept, link);
+            }
+        }
+    }
+
+    private void AddProblem(string severity, string file, int? line, string message)
+    {
+        problems.Add(new IngestProblemReport(severity, file, line, message));
+        pendingProblems.Add(new IngestProblem { IngestRunId = runId, Severity = severity, File = file, Line = line, Message = message });
+    }
+
+    private sealed record PendingRelease(int? ExistingId, string Slug, FileOutcome.Parsed Outcome);
+}

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PressReleases.Core.Releases;
+using PressReleases.Core.Search;
+using PressReleases.Core.Store;
+
+namespace PressReleases.Core.Ingestion;
+
+/// <summary>
+/// Ingests a folder of release files into the store and the index. Files are read, hashed, parsed and
+/// rendered on several workers; one writer takes the results in file order and writes the store in
+/// batches (one transaction each), then the index. Unchanged files (same hash) are skipped before any
+/// parsing; a bad file is recorded and skipped; releases whose files left the folder are marked removed.
+/// </summary>
+public sealed class Ingester(
+    IDbContextFactory<PressReleasesDbContext> dbFactory,
+    SearchIndex index,
+    ReleaseFileParser parser,
+    ReleaseCatalog catalog,
+    TimeProvider time,
+    ILogger<Ingester> logger)
+{
+    private const int BatchSize = 500;
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
+
+    public async Task<IngestReport> IngestAsync(string folder, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (!Directory.Exists(root))
+        {
+            throw new IngestFolderNotFoundException(root);
+        }
+
+        await index.WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(root, progress, cancellationToken);
+        }
+        finally
+        {
+            index.WriteGate.Release();
+        }
+    }
+
+    private async Task<IngestReport> RunAsync(string root, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var files = ReleaseFiles.Enumerate(root);
+        var state = await IngestState.LoadAsync(dbFactory, root, files, cancellationToken);
+
+        var run = new IngestRun { Folder = root, StartedAt = time.GetUtcNow() };
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.IngestRuns.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Ingest {RunId} of {Folder}: {Count} files", run.Id, root, files.Count);
+        var writer = new IngestBatchWriter(dbFactory, index, state, run.Id, time);
+        try
+        {
+            var lastRefresh = Stopwatch.StartNew();
+            var done = 0;
+            await foreach (var outcome in ExamineInOrderAsync(files, state, cancellationToken))
+            {
+                writer.Accept(outcome);
+                if (writer.PendingCount >= BatchSize)
+                {
+                    await writer.FlushAsync(cancellationToken);
+                    catalog.Invalidate();
+                    if (lastRefresh.Elapsed > RefreshInterval)
+                    {
+                        // Let searches see the releases written so far while the ingest goes on.
+                        index.Refresh();
+                        lastRefresh.Restart();
+                    }
+                }
+
+                done++;
+                if (done % 1000 == 0)
+                {
+                    progress?.Report(new IngestProgress(done, files.Count));
+                }
+            }
+
+            await writer.FlushAsync(cancellationToken);
+            await writer.MarkRemovedAsync(files.Count, cancellationToken);
+            await DisplayNames.RefreshAsync(dbFactory, cancellationToken);
+            index.Commit(state.ChangeSeq);
+            catalog.Invalidate();
+            progress?.Report(new IngestProgress(files.Count, files.Count));
+
+            var counts = writer.Counts;
+            await FinishRunAsync(run.Id, IngestRunStatus.Completed, null, files.Count, counts, CancellationToken.None);
+            stopwatch.Stop();
+            logger.LogInformation(
+                "Ingest {RunId} done in {Elapsed}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected",
+                run.Id, stopwatch.Elapsed, counts.Added, counts.Updated, counts.Unchanged, counts.Removed, counts.Rejected);
+            return new IngestReport(run.Id, root, files.Count, counts.Added, counts.Updated, counts.Unchanged, counts.Removed, counts.Rejected, stopwatch.Elapsed, writer.Problems);
+        }
+        catch (Exception ex)
+        {
+            // What was committed stays (the store is consistent batch by batch); the index catches up at next start.
+            await FinishRunAsync(run.Id, IngestRunStatus.Failed, ex.Message, files.Count, writer.Counts, CancellationToken.None);
+            catalog.Invalidate();
+            throw;
+        }
+    }
+
+    /// <summary>Examines files on worker threads, yielding the outcomes in file order with bounded read-ahead.</summary>
+    private async IAsyncEnumerable<FileOutcome> ExamineInOrderAsync(
+        List<ReleaseFile> files,
+        IngestState state,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pending = Channel.CreateBounded<Task<FileOutcome>>(new BoundedChannelOptions(Environment.ProcessorCount * 16)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var file in files)
+                    {
+                        await pending.Writer.WriteAsync(Task.Run(() => Examine(file, state), cancellationToken), cancellationToken);
+                    }
+
+                    pending.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    pending.Writer.Complete(ex);
+                }
+            },
+            cancellationToken);
+
+        await foreach (var task in pending.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return await task;
+        }
+
+        await producer;
+    }
+
+    private FileOutcome Examine(ReleaseFile file, IngestState state)
+    {
+        try
+        {
+            var length = new FileInfo(file.FullPath).Length;
+            if (length > IngestLimits.MaxFileBytes)
+            {
+                return new FileOutcome.Rejected(file, $"the file is {length / 1024.0 / 1024.0:0.0} MB; the limit is {IngestLimits.MaxFileBytes / 1024 / 1024} MB", null);
+            }
+
+            var bytes = File.ReadAllBytes(file.FullPath);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (state.UnchangedAt(file.RelativePath, hash) is { } unchangedId)
+            {
+                return new FileOutcome.Unchanged(file, unchangedId);
+            }
+
+            return new FileOutcome.Parsed(file, hash, parser.Parse(bytes));
+        }
+        catch (ReleaseFileException ex)
+        {
+            return new FileOutcome.Rejected(file, ex.Message, ex.Line);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new FileOutcome.Rejected(file, $"the file cannot be read: {ex.Message}", null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A parser bug must not stop the ingest: the file is reported and the rest goes on.
+            logger.LogError(ex, "Unexpected failure parsing {File}", file.RelativePath);
+            return new FileOutcome.Rejected(file, $"unexpected error while reading the file: {ex.GetType().Name}: {ex.Message}", null);
+        }
+    }
+
+    private async Task FinishRunAsync(int runId, string status, string? failure, int filesSeen, IngestCounts counts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var run = await db.IngestRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+            run.Status = status;
+            run.FailureMessage = failure;
+            run.FinishedAt = time.GetUtcNow();
+            run.FilesSeen = filesSeen;
+            run.Added = counts.Added;
+            run.Updated = counts.Updated;
+            run.Unchanged = counts.Unchanged;
+            run.Removed = counts.Removed;
+            run.Rejected = counts.Rejected;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (status == IngestRunStatus.Failed)
+        {
+            logger.LogWarning(ex, "Could not record the failure of ingest run {RunId}", runId);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using PressReleases.Core.Releases;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PressReleases.Core.Ingestion;
+
+/// <summary>
+/// Turns the bytes of one release file into a <see cref="ParsedRelease"/>, or throws a
+/// <see cref="ReleaseFileException"/> that says what is wrong and on which line. Pure and thread-safe.
+/// </summary>
+public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public ParsedRelease Parse(ReadOnlySpan<byte> bytes)
+    {
+        var text = Decode(bytes);
+        var frontMatter = FrontMatter.Split(text);
+        var fields = ReadYaml(frontMatter.Yaml);
+
+        var title = CleanTitle(RequiredScalar(fields, "title"));
+        var date = ParseDate(RequiredScalar(fields, "date"));
+        var url = ParseUrl(RequiredScalar(fields, "url"));
+
+        var ministers = new List<MinisterName>();
+        var discarded = new List<string>();
+        foreach (var entry in OptionalList(fields, "ministers"))
+        {
+            var name = MinisterNames.Normalize(entry);
+            if (!name.IsPerson)
+            {
+                discarded.Add(entry);
+            }
+            else if (!ministers.Exists(m => m.Slug == name.Slug))
+            {
+                ministers.Add(name);
+            }
+        }
+
+        var portfolios = new List<PortfolioName>();
+        foreach (var entry in OptionalList(fields, "portfolios"))
+        {
+            var name = PortfolioNames.Normalize(entry);
+            if (name.IsPortfolio && !portfolios.Exists(p => p.Slug == name.Slug))
+            {
+                portfolios.Add(name);
+            }
+        }
+
+        var attachments = OptionalList(fields, "attachments")
+            .Where(a => Uri.TryCreate(a.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
+            .Select(a => a.Trim())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var rendered = renderer.Render(frontMatter.Body, url);
+        return new ParsedRelease(title, date, url.AbsoluteUri, BaseSlugFor(url, title), ministers, discarded, portfolios, attachments, rendered.Html, rendered.Text);
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new ReleaseFileException("the file is empty");
+        }
+
+        if (bytes.IndexOf((byte)0) >= 0)
+        {
+            throw new ReleaseFileException("the file is binary (it contains NUL bytes), not markdown text");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var line = ex.Index >= 0 ? LineAtByte(bytes, ex.Index) : (int?)null;
+            throw new ReleaseFileException("the file is not valid UTF-8 text", line);
+        }
+
+        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+    }
+
+    private static int LineAtByte(ReadOnlySpan<byte> bytes, int index)
+    {
+        var line = 1;
+        foreach (var b in bytes[..Math.Min(index, bytes.Length)])
+        {
+            if (b == (byte)'\n')
+            {
+                line++;
+            }
+        }
+
+        return line;
+    }
+
+    private static Dictionary<string, YamlNode> ReadYaml(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            // The YAML starts on line 2 of the file, after the opening '---'.
+            var line = ex.Start.Line > 0 ? (int)ex.Start.Line + 1 : (int?)null;
+            throw new ReleaseFileException($"front matter is not valid YAML: {FirstLine(ex.Message)}", line);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            throw new ReleaseFileException("front matter must be a set of 'key: value' lines", 2);
+        }
+
+        var fields = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name })
+            {
+                fields[name] = value;
+            }
+        }
+
+        return fields;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var cut = message.IndexOf('\n');
+        return cut < 0 ? message : message[..cut];
+    }
+
+    private static (string Value, int Line) RequiredScalar(Dictionary<string, YamlNode> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            throw new ReleaseFileException($"front matter has no '{key}'");
+        }
+
+        var line = (int)node.Start.Line + 1;
+        if (node is not YamlScalarNode scalar)
+        {
+            throw new ReleaseFileException($"'{key}' must be a single value, not a {(node is YamlSequenceNode ? "list" : "map")}", line);
+        }
+
+        var value = scalar.Value?.Trim() ?? "";
+        if (value.Length == 0)
+        {
+            throw new ReleaseFileException($"'{key}' is empty", line);
+        }
+
+        return (value, line);
+    }
+
+    /// <summary>A list, or a single value where a list was expected (read as a list of one).</summary>
+    private static List<string> OptionalList(Dictionary<string, YamlNode> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            return [];
+        }
+
+        var line = (int)node.Start.Line + 1;
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
+            case YamlSequenceNode sequence:
+                if (sequence.Children.Count > IngestLimits.MaxListEntries)
+                {
+                    throw new ReleaseFileException($"'{key}' has {sequence.Children.Count:N0} entries; the limit is {IngestLimits.MaxListEntries}", line);
+                }
+
+                var values = new List<string>(sequence.Children.Count);
+                foreach (var child in sequence.Children)
+                {
+                    if (EntryText(child) is not { } value)
+                    {
+                        throw new ReleaseFileException($"'{key}' entries must be single values", (int)child.Start.Line + 1);
+                    }
+
+                    if (!string.IsNullOrWhiteSpace(value))
+                    {
+                        values.Add(value.Trim());
+                    }
+                }
+
+                return values;
+            default:
+                throw new ReleaseFileException($"'{key}' must be a list", line);
+        }
+    }
+
+    /// <summary>
+    /// An entry's text, read as the author wrote it. An unquoted entry with a colon ("- Māori Crown Relations: Te Arawhiti") is read by
+    /// YAML as a one-pair map; its reasonable reading is the name as written.
+    /// </summary>
+    private static string? EntryText(YamlNode node) => node switch
+    {
+        YamlScalarNode { Value: { } value } => value,
+        YamlMappingNode { Children.Count: 1 } map when map.Children.First() is { Key: YamlScalarNode { Value: { } k }, Value: YamlScalarNode { Value: { } v } } => $"{k}: {v}",
+
+        // "- [From a speech ...]" is a YAML flow list; as written it is bracketed text.
+        YamlSequenceNode { Children.Count: <= 20 } list when list.Children.All(c => c is YamlScalarNode) =>
+            "[" + string.Join(", ", list.Children.Cast<YamlScalarNode>().Select(c => c.Value)) + "]",
+        _ => null,
+    };
+
+    private static string CleanTitle((string Value, int Line) field)
+    {
+        if (field.Value.Length > IngestLimits.MaxTitleChars)
+        {
+            throw new ReleaseFileException($"'title' is {field.Value.Length:N0} characters; the limit is {IngestLimits.MaxTitleChars:N0}", field.Line);
+        }
+
+        // Some titles carry markup such as "<i>Working for Families</i>": keep the words, drop the tags.
+        var title = WebUtility.HtmlDecode(Tags().Replace(field.Value, ""));
+        title = TextFolding.CollapseWhitespace(TextFolding.RemoveControlCharacters(title));
+        if (title.Length == 0)
+        {
+            throw new ReleaseFileException("'title' has no text", field.Line);
+        }
+
+        return title;
+    }
+
+    private static DateOnly? ParseDate((string Value, int Line) field)
+    {
+        if (DateOnly.TryParseExact(field.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            // The export writes 0001-01-01 where the date is unknown.
+            return date == DateOnly.MinValue ? null : date;
+        }
+
+        // A timestamp: the release's date is the calendar day where it was published, so keep its own offset.
+        if (field.Value.Length > 10 && DateTimeOffset.TryParse(field.Value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var stamp)
+            && field.Value[..4].All(char.IsAsciiDigit))
+        {
+            return DateOnly.FromDateTime(stamp.DateTime);
+        }
+
+        throw new ReleaseFileException($"'date' is not a valid date (expected YYYY-MM-DD): '{Shorten(field.Value)}'", field.Line);
+    }
+
+    private static Uri ParseUrl((string Value, int Line) field)
+    {
+        if (field.Value.Length > IngestLimits.MaxUrlChars
+            || !Uri.TryCreate(field.Value, UriKind.Absolute, out var url)
+            || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            || string.IsNullOrEmpty(url.Host))
+        {
+            throw new ReleaseFileException($"'url' is not an http(s) address: '{Shorten(field.Value)}'", field.Line);
+        }
+
+        return url;
+    }
+
+    private static string BaseSlugFor(Uri url, string title)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var fromUrl = segments.Length > 0 ? Slugs.From(Uri.UnescapeDataString(segments[^1])) : "";
+        var slug = fromUrl.Length > 0 ? fromUrl : Slugs.From(title);
+        if (slug.Length == 0)
+        {
+            slug = "release";
+        }
+
+        return slug.Length > 200 ? slug[..200].TrimEnd('-') : slug;
+    }
+
+    private static string Shorten(string value) => value.Length > 80 ? value[..80] + "…" : value;
+
+    [GeneratedRegex("<[^<>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tags();
+}

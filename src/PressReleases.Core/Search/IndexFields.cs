@@ -1,0 +1,86 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace PressReleases.Core.Search;
+
+/// <summary>The index's fields and how a release becomes a Lucene document.</summary>
+public static class IndexFields
+{
+    public const string Id = "id";
+    public const string IdValues = "id_dv";
+    public const string Slug = "slug";
+    public const string Url = "url";
+    public const string Title = "title";
+    public const string Body = "body";
+    public const string Date = "date";
+    public const string DateValues = "date_dv";
+    public const string Minister = "minister";
+    public const string Portfolio = "portfolio";
+
+    /// <summary>Text with offsets in the postings, so snippets come from the postings highlighter without re-analysis.</summary>
+    private static readonly FieldType StoredTextWithOffsets = CreateTextType();
+
+    private static FieldType CreateTextType()
+    {
+        var type = new FieldType(TextField.TYPE_STORED)
+        {
+            IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+        };
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>Dates as yyyymmdd integers: sortable, range-filterable, and the year is value / 10000.</summary>
+    public static int DateKey(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
+
+    public static DateOnly? FromDateKey(long key) =>
+        key <= 0 ? null : new DateOnly((int)(key / 10000), (int)(key / 100 % 100), (int)(key % 100));
+
+    public static Document ToDocument(IndexedRelease release)
+    {
+        var document = new Document
+        {
+            new StringField(Id, IdTerm(release.Id), Field.Store.YES),
+            new NumericDocValuesField(IdValues, release.Id),
+            new StoredField(Slug, release.Slug),
+            new StoredField(Url, release.SourceUrl),
+            new Field(Title, release.Title, StoredTextWithOffsets),
+            new Field(Body, release.BodyText, StoredTextWithOffsets),
+        };
+
+        if (release.Date is { } date)
+        {
+            var key = DateKey(date);
+            document.Add(new Int32Field(Date, key, Field.Store.YES));
+            document.Add(new NumericDocValuesField(DateValues, key));
+        }
+
+        foreach (var slug in release.MinisterSlugs)
+        {
+            document.Add(new StringField(Minister, slug, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(Minister, new BytesRef(slug)));
+        }
+
+        foreach (var slug in release.PortfolioSlugs)
+        {
+            document.Add(new StringField(Portfolio, slug, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(Portfolio, new BytesRef(slug)));
+        }
+
+        return document;
+    }
+
+    public static string IdTerm(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the index holds of a release: enough to find, filter, sort, show and highlight it.</summary>
+public sealed record IndexedRelease(
+    int Id,
+    string Slug,
+    string Title,
+    DateOnly? Date,
+    string SourceUrl,
+    string BodyText,
+    IReadOnlyList<string> MinisterSlugs,
+    IReadOnlyList<string> PortfolioSlugs);

@@ -1,0 +1,288 @@
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PressReleases.Core.Releases;
+
+namespace PressReleases.Core.Search.Querying;
+
+/// <summary>
+/// Builds the Lucene query for what a user typed. Plain words must all match (in the title or the body,
+/// the title weighted higher); "quoted phrases" match in order; -word excludes; OR joins alternatives;
+/// word* matches a prefix (expansion bounded); title:, minister: and portfolio: narrow to a field.
+/// Every word goes through the index's own analyzer, so stemming and diacritic folding agree on both sides.
+/// </summary>
+public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
+{
+    public const int MaxClauses = 32;
+    public const int MaxPrefixExpansions = 256;
+    public const float TitleBoost = 3f;
+    public const float ProximityBoost = 2f;
+    private const int ProximitySlop = 3;
+
+    /// <param name="input">What the user typed.</param>
+    /// <param name="ministers">Known minister slugs and display names, to resolve minister: filters.</param>
+    /// <param name="portfolios">Known portfolio slugs and display names, to resolve portfolio: filters.</param>
+    public ParsedQuery Parse(string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return ParsedQuery.Empty;
+        }
+
+        var notes = new List<string>();
+        if (input.Length > SearchRequest.MaxQueryLength)
+        {
+            input = input[..SearchRequest.MaxQueryLength];
+            notes.Add($"the query was cut to its first {SearchRequest.MaxQueryLength:N0} characters");
+        }
+
+        var read = QueryTokenizer.Read(input, MaxClauses);
+        notes.AddRange(read.Notes);
+
+        var query = new BooleanQuery();
+        var highlightTerms = new HashSet<string>(StringComparer.Ordinal);
+        var highlightPrefixes = new List<string>();
+        var must = new List<string>();
+        var mustNot = new List<string>();
+        var plainTerms = new List<string>();
+        var positives = 0;
+
+        foreach (var group in read.Groups)
+        {
+            var parts = new List<(Query Query, string Description)>();
+            foreach (var clause in group)
+            {
+                var built = BuildClause(clause, ministers, portfolios, notes, clause.Negated ? null : highlightTerms, clause.Negated ? null : highlightPrefixes);
+                if (built is not null)
+                {
+                    parts.Add(built.Value);
+                }
+            }
+
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+
+            var negated = group[0].Negated;
+            Query groupQuery;
+            if (parts.Count == 1)
+            {
+                groupQuery = parts[0].Query;
+            }
+            else
+            {
+                var any = new BooleanQuery();
+                foreach (var part in parts)
+                {
+                    any.Add(part.Query, Occur.SHOULD);
+                }
+
+                groupQuery = any;
+            }
+
+            var description = string.Join(" or ", parts.Select(p => p.Description));
+            if (negated)
+            {
+                query.Add(groupQuery, Occur.MUST_NOT);
+                mustNot.Add(description);
+            }
+            else
+            {
+                query.Add(groupQuery, Occur.MUST);
+                must.Add(parts.Count > 1 ? $"({description})" : description);
+                positives++;
+                if (group.Count == 1 && group[0] is { Kind: ClauseKind.Word, TitleOnly: false })
+                {
+                    plainTerms.AddRange(analyzer.Terms(IndexFields.Body, group[0].Text));
+                }
+            }
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            notes.Add("nothing searchable was left, so every release is listed");
+            return new ParsedQuery(null, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes));
+        }
+
+        if (positives == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        // Releases where the words stand close together rank above those where they are scattered.
+        if (plainTerms.Count >= 2 && plainTerms.Count <= 8)
+        {
+            query.Add(Phrase(IndexFields.Body, plainTerms.Select((t, i) => (t, i)).ToList(), ProximitySlop, ProximityBoost), Occur.SHOULD);
+            query.Add(Phrase(IndexFields.Title, plainTerms.Select((t, i) => (t, i)).ToList(), ProximitySlop, ProximityBoost * TitleBoost), Occur.SHOULD);
+        }
+
+        return new ParsedQuery(query, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes));
+    }
+
+    private (Query Query, string Description)? BuildClause(
+        QueryClause clause,
+        IReadOnlyDictionary<string, string> ministers,
+        IReadOnlyDictionary<string, string> portfolios,
+        List<string> notes,
+        HashSet<string>? highlightTerms,
+        List<string>? highlightPrefixes)
+    {
+        switch (clause.Kind)
+        {
+            case ClauseKind.Minister:
+                return NameFilter(IndexFields.Minister, "minister", clause.Text, MinisterNames.Normalize(clause.Text).Slug, ministers, notes);
+            case ClauseKind.Portfolio:
+                return NameFilter(IndexFields.Portfolio, "portfolio", clause.Text, Slugs.From(clause.Text), portfolios, notes);
+            case ClauseKind.Prefix:
+            {
+                var prefix = Slugs.From(clause.Text).Replace("-", "", StringComparison.Ordinal);
+                if (prefix.Length < 2)
+                {
+                    notes.Add($"'{clause.Text}*' was ignored: a prefix needs at least two letters");
+                    return null;
+                }
+
+                highlightPrefixes?.Add(prefix);
+                var description = (clause.TitleOnly ? "title:" : "") + prefix + "*";
+                return (AcrossFields(clause.TitleOnly, field => BoundedPrefix(field, prefix)), description);
+            }
+
+            default:
+            {
+                var terms = AnalyzeWithPositions(clause.Text);
+                if (terms.Count == 0)
+                {
+                    notes.Add($"'{clause.Text}' is too common a word to search for and was ignored");
+                    return null;
+                }
+
+                foreach (var (term, _) in terms)
+                {
+                    highlightTerms?.Add(term);
+                }
+
+                var description = (clause.TitleOnly ? "title:" : "") + (clause.Kind == ClauseKind.Phrase ? $"\"{clause.Text}\"" : clause.Text);
+                if (terms.Count == 1)
+                {
+                    return (AcrossFields(clause.TitleOnly, field => new TermQuery(new Term(field, terms[0].Term))), description);
+                }
+
+                // Several terms from one word ("covid-19") or a quoted phrase: they must stand in that order.
+                return (AcrossFields(clause.TitleOnly, field => Phrase(field, terms, 0, 1f)), description);
+            }
+        }
+    }
+
+    private static (Query Query, string Description)? NameFilter(
+        string field, string label, string text, string slug, IReadOnlyDictionary<string, string> known, List<string> notes)
+    {
+        var matches = ResolveNames(text, slug, known);
+        if (matches.Count == 0)
+        {
+            notes.Add($"no {label} is called '{text}'");
+            return (new TermQuery(new Term(field, slug.Length > 0 ? slug : text)), $"{label}: {text}");
+        }
+
+        if (matches.Count == 1)
+        {
+            return (new TermQuery(new Term(field, matches[0])), $"{label}: {known[matches[0]]}");
+        }
+
+        var any = new BooleanQuery();
+        foreach (var match in matches)
+        {
+            any.Add(new TermQuery(new Term(field, match)), Occur.SHOULD);
+        }
+
+        return (any, $"{label}: " + string.Join(" or ", matches.Select(m => known[m])));
+    }
+
+    /// <summary>An exact slug, else every name that contains all the given words ("ardern" finds Jacinda Ardern).</summary>
+    internal static List<string> ResolveNames(string text, string slug, IReadOnlyDictionary<string, string> known)
+    {
+        if (slug.Length > 0 && known.ContainsKey(slug))
+        {
+            return [slug];
+        }
+
+        var wanted = Slugs.From(text).Split('-', StringSplitOptions.RemoveEmptyEntries);
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        return known.Keys
+            .Where(k => wanted.All(w => k.Split('-').Contains(w, StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .Take(20)
+            .ToList();
+    }
+
+    private List<(string Term, int Position)> AnalyzeWithPositions(string text)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(IndexFields.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add((term.ToString(), position));
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    private static Query AcrossFields(bool titleOnly, Func<string, Query> build)
+    {
+        var title = build(IndexFields.Title);
+        title.Boost *= TitleBoost;
+        if (titleOnly)
+        {
+            return title;
+        }
+
+        var either = new BooleanQuery { { title, Occur.SHOULD }, { build(IndexFields.Body), Occur.SHOULD } };
+        return either;
+    }
+
+    private static PhraseQuery Phrase(string field, List<(string Term, int Position)> terms, int slop, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = slop, Boost = boost };
+        foreach (var (term, position) in terms)
+        {
+            phrase.Add(new Term(field, term), position);
+        }
+
+        return phrase;
+    }
+
+    private static PrefixQuery BoundedPrefix(string field, string prefix) =>
+        new(new Term(field, prefix)) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxPrefixExpansions) };
+
+    private static string Describe(List<string> must, List<string> mustNot, List<string> notes)
+    {
+        var parts = new List<string>();
+        if (must.Count > 0)
+        {
+            parts.Add("all of: " + string.Join(", ", must));
+        }
+
+        if (mustNot.Count > 0)
+        {
+            parts.Add("none of: " + string.Join(", ", mustNot));
+        }
+
+        var reading = string.Join("; ", parts);
+        if (notes.Count > 0)
+        {
+            reading += (reading.Length > 0 ? " (" : "(") + string.Join("; ", notes) + ")";
+        }
+
+        return reading;
+    }
+}

@@ -1,0 +1,45 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace PressReleases.Core.Search;
+
+/// <summary>
+/// The one analyzer for indexing and querying: standard tokenizer, English possessives ('s and ’s),
+/// lower case, diacritics folded (so "Māori", "MĀORI" and "maori" are one term), English stop words,
+/// Porter stemming ("cooperating" and "cooperation" meet at "cooper").
+/// </summary>
+public sealed class ReleaseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>The terms a piece of text becomes, in order (used to build queries from user words).</summary>
+    public IReadOnlyList<string> Terms(string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace PressReleases.Core.Search;
+
+/// <summary>
+/// The Lucene index: one <see cref="IndexWriter"/> and one <see cref="SearcherManager"/>, opened once and
+/// shared by the whole process. The index is derived from the store: each commit records the schema
+/// version and the store's change sequence it reflects, and an index that is missing, damaged or of
+/// another schema is recreated empty and flagged for a rebuild from the store.
+/// Disposal order: searcher manager (readers), then writer, then directory.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    /// <summary>Bump when documents or analysis change: older indexes are then rebuilt from the store.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string SchemaVersionKey = "schemaVersion";
+    private const string ChangeSeqKey = "changeSeq";
+
+    private readonly LuceneDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly object commitLock = new();
+    private bool disposed;
+
+    public SearchIndex(string path, ReleaseAnalyzer analyzer, ILogger<SearchIndex>? logger = null)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Analyzer = analyzer;
+        Similarity = new BM25Similarity();
+        var log = logger ?? NullLogger<SearchIndex>.Instance;
+        System.IO.Directory.CreateDirectory(Path);
+        directory = FSDirectory.Open(Path);
+
+        try
+        {
+            writer = OpenWriter(out var needsRebuild, out var changeSeq);
+            NeedsRebuild = needsRebuild;
+            CommittedChangeSeq = changeSeq;
+            searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+        }
+        catch (LockObtainFailedException ex)
+        {
+            directory.Dispose();
+            throw new SearchIndexException($"The search index '{Path}' is in use by another process (is the site or another ingest running?).", ex);
+        }
+        catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException or InvalidOperationException)
+        {
+            log.LogWarning(ex, "The search index at {Path} is damaged; it will be recreated and rebuilt from the store", Path);
+            writer?.Dispose();
+            ClearFolder();
+            writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
+            NeedsRebuild = true;
+            CommittedChangeSeq = 0;
+            searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+        }
+    }
+
+    public string Path { get; }
+
+    public ReleaseAnalyzer Analyzer { get; }
+
+    public Similarity Similarity { get; }
+
+    /// <summary>True when the index was (re)created empty and must be filled from the store.</summary>
+    public bool NeedsRebuild { get; private set; }
+
+    /// <summary>The store change sequence the last commit reflects; newer store changes are not yet searchable.</summary>
+    public long CommittedChangeSeq { get; private set; }
+
+    /// <summary>
+    /// Held by whoever writes (an ingest, a rebuild, a catch-up) so that only one of them changes the index
+    /// and records a change sequence at a time.
+    /// </summary>
+    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+    public void Upsert(IndexedRelease release) =>
+        writer.UpdateDocument(new Term(IndexFields.Id, IndexFields.IdTerm(release.Id)), IndexFields.ToDocument(release));
+
+    public void Delete(int releaseId) => writer.DeleteDocuments(new Term(IndexFields.Id, IndexFields.IdTerm(releaseId)));
+
+    public void DeleteAll() => writer.DeleteAll();
+
+    /// <summary>Makes the changes durable and records which store state they reflect.</summary>
+    public void Commit(long changeSeq)
+    {
+        lock (commitLock)
+        {
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                [SchemaVersionKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+                [ChangeSeqKey] = changeSeq.ToString(CultureInfo.InvariantCulture),
+            });
+            writer.Commit();
+            CommittedChangeSeq = changeSeq;
+            NeedsRebuild = false;
+        }
+
+        Refresh();
+    }
+
+    /// <summary>Makes recent (even uncommitted) changes visible to new searches.</summary>
+    public void Refresh() => searchers.MaybeRefreshBlocking();
+
+    public IndexSearcher AcquireSearcher() => searchers.Acquire();
+
+    public void ReleaseSearcher(IndexSearcher searcher) => searchers.Release(searcher);
+
+    /// <summary>Documents visible to searches now.</summary>
+    public int DocumentCount
+    {
+        get
+        {
+            var searcher = AcquireSearcher();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                ReleaseSearcher(searcher);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+    }
+
+    private IndexWriter OpenWriter(out bool needsRebuild, out long changeSeq)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            needsRebuild = true;
+            changeSeq = 0;
+            return new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
+        }
+
+        // Reading the last commit's data opens segments_N; opening a reader touches every segment.
+        var commits = DirectoryReader.ListCommits(directory);
+        var data = commits[^1].UserData;
+        using (DirectoryReader.Open(directory))
+        {
+        }
+
+        var opened = new IndexWriter(directory, WriterConfig(OpenMode.APPEND));
+        if (!data.TryGetValue(SchemaVersionKey, out var version) || version != SchemaVersion.ToString(CultureInfo.InvariantCulture)
+            || !data.TryGetValue(ChangeSeqKey, out var seqText) || !long.TryParse(seqText, CultureInfo.InvariantCulture, out changeSeq))
+        {
+            opened.DeleteAll();
+            needsRebuild = true;
+            changeSeq = 0;
+            return opened;
+        }
+
+        needsRebuild = false;
+        return opened;
+    }
+
+    private IndexWriterConfig WriterConfig(OpenMode mode) => new(ReleaseAnalyzer.Version, Analyzer)
+    {
+        OpenMode = mode,
+        Similarity = Similarity,
+        RAMBufferSizeMB = 64,
+    };
+
+    private void ClearFolder()
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+}
+
+public sealed class SearchIndexException(string message, Exception? inner = null) : Exception(message, inner);

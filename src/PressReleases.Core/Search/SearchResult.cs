@@ -1,0 +1,37 @@
+namespace PressReleases.Core.Search;
+
+/// <summary>A minister or portfolio as shown: its slug (for links and filters) and display name.</summary>
+public sealed record NameRef(string Slug, string Name);
+
+/// <summary>A facet value with the number of releases it would give.</summary>
+public sealed record FacetValue(string Slug, string Name, int Count);
+
+public sealed record YearCount(int Year, int Count);
+
+public sealed record SearchFacets(IReadOnlyList<FacetValue> Ministers, IReadOnlyList<FacetValue> Portfolios, IReadOnlyList<YearCount> Years)
+{
+    public static readonly SearchFacets Empty = new([], [], []);
+}
+
+/// <summary>One result. <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML-encoded text with &lt;mark&gt; around matches.</summary>
+public sealed record SearchHit(
+    int Id,
+    string Slug,
+    string Title,
+    DateOnly? Date,
+    IReadOnlyList<NameRef> Ministers,
+    IReadOnlyList<NameRef> Portfolios,
+    string TitleHtml,
+    string SnippetHtml,
+    string SourceUrl);
+
+public sealed record SearchResult(
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchHit> Items,
+    SearchFacets Facets,
+    string? InterpretedAs)
+{
+    public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}

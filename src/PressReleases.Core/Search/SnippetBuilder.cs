@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace PressReleases.Core.Search;
+
+/// <summary>
+/// Highlighted snippets: the text is run through the index's analyzer to find where the query's terms
+/// occur, the window of text with the most distinct matches is chosen, and the result is HTML-encoded
+/// with &lt;mark&gt; around each match. Only this encoder-escaped output is written unescaped to pages.
+/// </summary>
+public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
+{
+    public const int SnippetChars = 240;
+
+    /// <summary>Text beyond this is not scanned for matches (the lead of a release says what it is about).</summary>
+    private const int MaxScannedChars = 20_000;
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public string Snippet(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes, int length = SnippetChars)
+    {
+        if (text.Length == 0)
+        {
+            return "";
+        }
+
+        var scanned = text.Length > MaxScannedChars ? text[..MaxScannedChars] : text;
+        var matches = FindMatches(scanned, terms, prefixes);
+        var (start, end) = ChooseWindow(text, matches, length);
+        var builder = new StringBuilder(length + 64);
+        if (start > 0)
+        {
+            builder.Append('…');
+        }
+
+        AppendMarked(builder, text, start, end, matches);
+        if (end < text.Length)
+        {
+            builder.Append('…');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The whole text (a title), encoded, with matches marked.</summary>
+    public string Highlight(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes)
+    {
+        var builder = new StringBuilder(text.Length + 32);
+        AppendMarked(builder, text, 0, text.Length, FindMatches(text, terms, prefixes));
+        return builder.ToString();
+    }
+
+    private List<(int Start, int End, string Term)> FindMatches(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes)
+    {
+        var matches = new List<(int, int, string)>();
+        if (terms.Count == 0 && prefixes.Count == 0)
+        {
+            return matches;
+        }
+
+        using var stream = analyzer.GetTokenStream(IndexFields.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var value = term.ToString();
+            if (terms.Contains(value) || prefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal)))
+            {
+                matches.Add((offset.StartOffset, offset.EndOffset, value));
+            }
+        }
+
+        stream.End();
+        return matches;
+    }
+
+    /// <summary>Picks the window holding the most distinct matched terms (then the most matches), widened to word boundaries.</summary>
+    private static (int Start, int End) ChooseWindow(string text, List<(int Start, int End, string Term)> matches, int length)
+    {
+        if (text.Length <= length)
+        {
+            return (0, text.Length);
+        }
+
+        var bestStart = 0;
+        if (matches.Count > 0)
+        {
+            var (bestDistinct, bestCount) = (-1, -1);
+            for (var i = 0; i < matches.Count; i++)
+            {
+                var windowEnd = matches[i].Start + length;
+                var distinct = new HashSet<string>(StringComparer.Ordinal);
+                var count = 0;
+                for (var j = i; j < matches.Count && matches[j].End <= windowEnd; j++)
+                {
+                    distinct.Add(matches[j].Term);
+                    count++;
+                }
+
+                if (distinct.Count > bestDistinct || (distinct.Count == bestDistinct && count > bestCount))
+                {
+                    (bestDistinct, bestCount, bestStart) = (distinct.Count, count, matches[i].Start);
+                }
+            }
+
+            // Give the first match some lead-in so it reads in context.
+            bestStart = Math.Max(0, bestStart - (length / 4));
+        }
+
+        var start = bestStart == 0 ? 0 : WordStartAfter(text, bestStart);
+        var end = Math.Min(text.Length, start + length);
+        if (end < text.Length)
+        {
+            var space = text.LastIndexOf(' ', end - 1, Math.Max(1, end - start - (length / 2)));
+            if (space > start)
+            {
+                end = space;
+            }
+        }
+
+        return (start, end);
+    }
+
+    private static int WordStartAfter(string text, int position)
+    {
+        var space = text.IndexOf(' ', position);
+        return space < 0 || space - position > 30 ? position : space + 1;
+    }
+
+    private static void AppendMarked(StringBuilder builder, string text, int start, int end, List<(int Start, int End, string Term)> matches)
+    {
+        var position = start;
+        foreach (var (matchStart, matchEnd, _) in matches)
+        {
+            if (matchStart < position || matchEnd > end)
+            {
+                continue;
+            }
+
+            AppendEncoded(builder, text, position, matchStart);
+            builder.Append("<mark>");
+            AppendEncoded(builder, text, matchStart, matchEnd);
+            builder.Append("</mark>");
+            position = matchEnd;
+        }
+
+        AppendEncoded(builder, text, position, end);
+    }
+
+    private static void AppendEncoded(StringBuilder builder, string text, int start, int end)
+    {
+        if (end > start)
+        {
+            builder.Append(Encoder.Encode(CollapseNewlines(text.AsSpan(start, end - start))));
+        }
+    }
+
+    private static string CollapseNewlines(ReadOnlySpan<char> span)
+    {
+        var value = span.ToString();
+        return value.Contains('\n') ? value.Replace("\n\n", " ", StringComparison.Ordinal).Replace('\n', ' ') : value;
+    }
+}
