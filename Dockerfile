@@ -1,0 +1,49 @@
+# PressReleases web site.
+#
+# Build:  docker build -t pressreleases .
+# Run with the seed releases baked into the image (/app/seeds):
+#   docker run -p 8080:8080 -v pr-data:/data pressreleases
+# Run against a mounted folder of releases (e.g. the full beehive-markdown export):
+#   docker run -p 8080:8080 -v /path/to/releases:/releases:ro -e PressReleases__SourceFolder=/releases -v pr-data:/data pressreleases
+#
+# /data holds the SQLite store and the search index; keep it on a volume so it
+# survives container restarts.
+
+# ---- build ------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first, from the build settings and project files only, so the restore
+# layer is reused until a package or project reference changes.
+# Only the web project (and Core, which it references) is restored: tests are not needed.
+COPY global.json Directory.Build.props Directory.Packages.props PressReleases.sln .editorconfig ./
+COPY src/PressReleases.Core/PressReleases.Core.csproj src/PressReleases.Core/
+COPY src/PressReleases.Web/PressReleases.Web.csproj src/PressReleases.Web/
+RUN dotnet restore src/PressReleases.Web/PressReleases.Web.csproj
+
+COPY src/ src/
+RUN dotnet publish src/PressReleases.Web/PressReleases.Web.csproj \
+        -c Release -o /app --no-restore /p:UseAppHost=false
+
+# ---- runtime ----------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+
+COPY --from=build /app ./
+# Sample releases (with their SOURCE.md and LICENSE.md, which the ingester skips).
+COPY seeds/ /app/seeds/
+
+# The data directory must be writable by the non-root user the site runs as.
+RUN mkdir /data && chown app /data
+
+ENV ASPNETCORE_URLS=http://+:8080 \
+    PressReleases__DataDirectory=/data \
+    PressReleases__SourceFolder=/app/seeds
+
+VOLUME /data
+EXPOSE 8080
+
+# Non-root user provided by the aspnet image.
+USER app
+
+ENTRYPOINT ["dotnet", "PressReleases.Web.dll"]
