@@ -271,7 +271,10 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
     private static string BaseSlugFor(Uri url, string title)
     {
         var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var fromUrl = segments.Length > 0 ? Slugs.From(Uri.UnescapeDataString(segments[^1])) : "";
+        // The source's own slug is kept exactly when it is already URL-safe, so our permalink mirrors
+        // beehive's ("enhancing-new-zealand--japan-cooperation", double dash and all).
+        var segment = segments.Length > 0 ? Uri.UnescapeDataString(segments[^1]).ToLowerInvariant() : "";
+        var fromUrl = Slugs.IsSafe(segment) ? segment : Slugs.From(segment);
         var slug = fromUrl.Length > 0 ? fromUrl : Slugs.From(title);
         if (slug.Length == 0)
         {

@@ -35,7 +35,7 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
 
     public async Task<ReleaseDetail?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
-        if (!Slugs.IsWellFormed(slug))
+        if (!Slugs.IsSafe(slug))
         {
             return null;
         }

@@ -40,7 +40,28 @@ public static class Slugs
         return builder.ToString();
     }
 
-    /// <summary>True when <paramref name="value"/> is already a well-formed slug (safe to look up, never a path).</summary>
-    public static bool IsWellFormed(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Length <= 300 && value == From(value);
+    /// <summary>True when <paramref name="value"/> is exactly what <see cref="From"/> makes (minister and portfolio slugs).</summary>
+    public static bool IsWellFormed(string? value) => IsSafe(value) && value == From(value!);
+
+    /// <summary>
+    /// True when <paramref name="value"/> can be a release slug: 1–300 characters of lower-case ASCII letters,
+    /// digits and '-', starting with a letter or digit. Safe to look up, never a path.
+    /// </summary>
+    public static bool IsSafe(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 300 || value[0] == '-')
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

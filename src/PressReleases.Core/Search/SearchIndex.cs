@@ -24,6 +24,7 @@ public sealed class SearchIndex : IDisposable
     private const string SchemaVersionKey = "schemaVersion";
     private const string ChangeSeqKey = "changeSeq";
 
+    private readonly FileStream processLock;
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -37,6 +38,7 @@ public sealed class SearchIndex : IDisposable
         Similarity = new BM25Similarity();
         var log = logger ?? NullLogger<SearchIndex>.Instance;
         System.IO.Directory.CreateDirectory(Path);
+        processLock = LockProcess(Path + ".lock");
         directory = FSDirectory.Open(Path);
 
         try
@@ -49,6 +51,7 @@ public sealed class SearchIndex : IDisposable
         catch (LockObtainFailedException ex)
         {
             directory.Dispose();
+            processLock.Dispose();
             throw new SearchIndexException($"The search index '{Path}' is in use by another process (is the site or another ingest running?).", ex);
         }
         catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException or InvalidOperationException)
@@ -141,6 +144,24 @@ public sealed class SearchIndex : IDisposable
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();
+        processLock.Dispose();
+    }
+
+    /// <summary>
+    /// Lucene's own write.lock does not keep a second process out on Linux, so the index folder is guarded
+    /// by an exclusive lock on a sibling file, held for the life of this object. The operating system drops
+    /// it when the process dies, so a crash never leaves a stale lock behind.
+    /// </summary>
+    private static FileStream LockProcess(string lockPath)
+    {
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new SearchIndexException($"The search index '{lockPath[..^5]}' is in use by another process (is the site or another ingest running?).", ex);
+        }
     }
 
     private IndexWriter OpenWriter(out bool needsRebuild, out long changeSeq)

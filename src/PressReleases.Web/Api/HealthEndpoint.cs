@@ -1,0 +1,33 @@
+using PressReleases.Core.Releases;
+using PressReleases.Core.Search;
+using PressReleases.Web.Startup;
+
+namespace PressReleases.Web.Api;
+
+public static class HealthEndpoint
+{
+    /// <summary>
+    /// GET /healthz: 200 once the store and index are open and caught up, 503 before and after a failed start.
+    /// It never waits for startup: a probe needs an answer now.
+    /// </summary>
+    public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", GetAsync).WithName("Health");
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(StartupState startup, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        switch (startup.Status)
+        {
+            case StartupStatus.Ready:
+                var stored = await services.GetRequiredService<ReleaseCatalog>().CountAsync(cancellationToken);
+                var indexed = services.GetRequiredService<SearchIndex>().DocumentCount;
+                return TypedResults.Ok(new HealthResponse("ready", new HealthCounts(stored, indexed)));
+            case StartupStatus.Failed:
+                return TypedResults.Json(new HealthResponse("failed", null), statusCode: StatusCodes.Status503ServiceUnavailable);
+            default:
+                return TypedResults.Json(new HealthResponse("starting", null), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

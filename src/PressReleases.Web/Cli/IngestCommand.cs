@@ -1,0 +1,104 @@
+using PressReleases.Core.Ingestion;
+using PressReleases.Core.Search;
+
+namespace PressReleases.Web.Cli;
+
+/// <summary><c>ingest &lt;folder&gt; [--strict]</c>: one ingest run with a progress line and a summary.</summary>
+internal sealed class IngestCommand(string folder, bool strict) : ICommand
+{
+    private const int WarningsShown = 20;
+
+    public string Folder { get; } = folder;
+
+    public bool Strict { get; } = strict;
+
+    public async Task<int> RunAsync()
+    {
+        // `dotnet run -- ingest ../corpus` passes a path relative to where the command was typed.
+        var fullPath = Path.GetFullPath(Folder);
+        if (!Directory.Exists(fullPath))
+        {
+            Console.Error.WriteLine($"Folder not found: {fullPath}");
+            return 1;
+        }
+
+        using var cancel = CliHost.CancelOnCtrlC();
+        var ct = cancel.Token;
+        try
+        {
+            using var host = CliHost.Build();
+            var services = host.Services;
+            await CliHost.OpenAsync(services, ct);
+
+            var sync = await services.GetRequiredService<IndexSynchronizer>().SyncAsync(ct);
+            if (sync.Rebuilt)
+            {
+                Console.Out.WriteLine($"Rebuilt the search index from the store: {CliHost.Count(sync.Indexed)} releases in {CliHost.FormatElapsed(sync.Elapsed)}.");
+            }
+
+            Console.Out.WriteLine($"Ingesting {fullPath}");
+            var report = await services.GetRequiredService<Ingester>().IngestAsync(fullPath, new ConsoleProgress(Console.Out), ct);
+            PrintReport(report);
+            return Strict && report.Rejected > 0 ? 2 : 0;
+        }
+        catch (IngestFolderNotFoundException)
+        {
+            Console.Error.WriteLine($"Folder not found: {fullPath}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Cancelled; releases written before the cancel are kept.");
+            return 130;
+        }
+        catch (Exception ex) when (CliHost.IsExpected(ex))
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
+    private static void PrintReport(IngestReport report)
+    {
+        var output = Console.Out;
+        output.WriteLine();
+        output.WriteLine($"Added      {CliHost.Count(report.Added)}");
+        output.WriteLine($"Updated    {CliHost.Count(report.Updated)}");
+        output.WriteLine($"Unchanged  {CliHost.Count(report.Unchanged)}");
+        output.WriteLine($"Removed    {CliHost.Count(report.Removed)}");
+        output.WriteLine($"Rejected   {CliHost.Count(report.Rejected)}");
+        output.WriteLine($"Files      {CliHost.Count(report.FilesSeen)}");
+        output.WriteLine($"Time       {CliHost.FormatElapsed(report.Elapsed)}");
+
+        var errors = report.Problems.Where(p => p.Severity == IngestProblemSeverity.Error).ToList();
+        var warnings = report.Problems.Where(p => p.Severity != IngestProblemSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            output.WriteLine();
+            foreach (var error in errors)
+            {
+                output.WriteLine(Describe(error));
+            }
+        }
+
+        if (warnings.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(warnings.Count == 1 ? "1 warning:" : $"{CliHost.Count(warnings.Count)} warnings:");
+            foreach (var warning in warnings.Take(WarningsShown))
+            {
+                output.WriteLine(Describe(warning));
+            }
+
+            if (warnings.Count > WarningsShown)
+            {
+                output.WriteLine($"... and {CliHost.Count(warnings.Count - WarningsShown)} more");
+            }
+        }
+    }
+
+    private static string Describe(IngestProblemReport problem) =>
+        problem.Line is { } line
+            ? $"{problem.Severity}: {problem.File}:{line}: {problem.Message}"
+            : $"{problem.Severity}: {problem.File}: {problem.Message}";
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PressReleases.Core.Releases;
+using PressReleases.Web.Pages.Shared;
+using PressReleases.Web.Startup;
+
+namespace PressReleases.Web.Pages.Ministers;
+
+/// <summary>/ministers: every minister with a release count and the years their releases span.</summary>
+public sealed class IndexModel(ReleaseCatalog catalog, StartupState startup) : PageModel
+{
+    public NameDirectory Directory { get; private set; } = null!;
+
+    public async Task OnGetAsync([FromQuery] string? filter, [FromQuery] string? sort, CancellationToken cancellationToken)
+    {
+        await startup.WhenStoreReady.WaitAsync(cancellationToken);
+        var all = await catalog.MinistersAsync(cancellationToken);
+        Directory = NameDirectory.Build("/ministers", "minister", "ministers", all, filter, sort);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PressReleases.Core.Releases;
+using PressReleases.Web.Startup;
+
+namespace PressReleases.Web.Pages.Releases;
+
+/// <summary>/ and /releases: search and browse every release.</summary>
+public sealed class IndexModel(ReleaseListLoader loader, ReleaseCatalog catalog, StartupState startup) : PageModel
+{
+    public ReleaseListView List { get; private set; } = null!;
+
+    /// <summary>Null while the store is still opening.</summary>
+    public int? StoredCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        List = await loader.LoadAsync(Request.Query, "/releases", ListScope.All, scopeSlug: null, cancellationToken);
+        if (startup.WhenStoreReady.IsCompletedSuccessfully)
+        {
+            StoredCount = await catalog.CountAsync(cancellationToken);
+        }
+    }
+}

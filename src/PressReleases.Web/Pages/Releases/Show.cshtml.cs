@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PressReleases.Core.Releases;
+using PressReleases.Web.Startup;
+
+namespace PressReleases.Web.Pages.Releases;
+
+/// <summary>/releases/{slug}: one release, its permalink.</summary>
+public sealed class ShowModel(ReleaseCatalog catalog, StartupState startup) : PageModel
+{
+    public ReleaseDetail Release { get; private set; } = null!;
+
+    /// <summary>The search that led here, for the "back to results" link.</summary>
+    public string? Query { get; private set; }
+
+    public string CanonicalUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "q")] string? q, CancellationToken cancellationToken)
+    {
+        await startup.WhenStoreReady.WaitAsync(cancellationToken);
+        var release = await catalog.FindAsync(slug, cancellationToken);
+        if (release is null)
+        {
+            return NotFound();
+        }
+
+        Release = release;
+        Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        CanonicalUrl = $"{Request.Scheme}://{Request.Host}/releases/{release.Slug}";
+
+        // A withdrawn release keeps its permalink: 410 tells crawlers it is gone for good, the page tells people when.
+        if (release.IsRemoved)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using PressReleases.Web.Api;
+using PressReleases.Web.Cli;
+using PressReleases.Web.Setup;
+
+// Verbs (ingest, reindex, help) run before any web host exists, so their arguments never reach the
+// host's command-line configuration.
+if (CommandLine.TryParse(args, out var command))
+{
+    return await command.RunAsync();
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseBuildOutputWhenStartedElsewhere();
+builder.AddPressReleasesOptions();
+builder.Services.AddPressReleaseStore();
+builder.Services.AddPressReleaseSearch();
+builder.Services.AddPressReleaseIngestion();
+builder.Services.AddPressReleaseStartup();
+builder.Services.AddPressReleasePages();
+
+var app = builder.Build();
+app.UsePressReleasePipeline();
+app.MapPressReleasePages();
+app.MapReleasesApi();
+app.MapHealthEndpoint();
+
+await app.RunAsync();
+
+// A fatal startup failure stops the host and sets a non-zero exit code; returning it keeps it.
+return Environment.ExitCode;

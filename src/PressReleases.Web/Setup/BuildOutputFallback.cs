@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+
+namespace PressReleases.Web.Setup;
+
+public static class BuildOutputFallback
+{
+    /// <summary>
+    /// The content root is the start directory. Started from elsewhere (`dotnet run --project src/PressReleases.Web`
+    /// from the repository root), it has neither appsettings.json nor wwwroot: take them from the build output
+    /// instead. The content root itself is left alone, because test hosts set it and may not have it changed.
+    /// </summary>
+    public static WebApplicationBuilder UseBuildOutputWhenStartedElsewhere(this WebApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        var settings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(Path.Combine(contentRoot, "appsettings.json")) && File.Exists(settings))
+        {
+            // First source = lowest precedence, where appsettings.json normally sits: environment
+            // variables and command-line settings still override it.
+            builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+            {
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+                Path = "appsettings.json",
+                Optional = true,
+            });
+        }
+
+        if (!Directory.Exists(Path.Combine(contentRoot, "wwwroot")))
+        {
+            // The build output's static web assets manifest points at this project's wwwroot
+            // (a published app has wwwroot beside it and starts there).
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace PressReleases.Web.Setup;
+
+public static class OptionsSetup
+{
+    /// <summary>Binds and validates <see cref="PressReleasesOptions"/>; a bad value stops the host at start, not on first use.</summary>
+    public static IHostApplicationBuilder AddPressReleasesOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PressReleasesOptions>()
+            .BindConfiguration(PressReleasesOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+
+    internal static PressReleasesOptions GetPressReleasesOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<PressReleasesOptions>>().Value;
+}

@@ -1,0 +1,25 @@
+using PressReleases.Core.Releases;
+using PressReleases.Core.Search;
+using PressReleases.Core.Store;
+
+namespace PressReleases.Web.Setup;
+
+public static class SearchServices
+{
+    /// <summary>
+    /// One index per process: Lucene allows a single writer, so the index, and everything holding it,
+    /// are singletons. The container disposes the index (after the analyzer it was built with) at shutdown.
+    /// </summary>
+    public static IServiceCollection AddPressReleaseSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<ReleaseAnalyzer>();
+        services.AddSingleton(sp => new SearchIndex(
+            sp.GetRequiredService<DataDirectory>().IndexPath,
+            sp.GetRequiredService<ReleaseAnalyzer>(),
+            sp.GetService<ILogger<SearchIndex>>()));
+        services.AddSingleton<ReleaseCatalog>();
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<IndexSynchronizer>();
+        return services;
+    }
+}
