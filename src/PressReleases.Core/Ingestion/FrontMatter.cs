@@ -9,20 +9,24 @@ public sealed record FrontMatter(string Yaml, string Body, int BodyStartLine)
     /// </summary>
     public static FrontMatter Split(string text)
     {
-        if (!text.StartsWith("---\n", StringComparison.Ordinal) && text != "---")
+        var firstLineEnd = text.IndexOf('\n');
+        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
+        if (firstLine.TrimEnd(' ', '\t') != "---")
         {
             throw new ReleaseFileException("no front matter: the file must start with a '---' line", 1);
         }
 
-        var position = 4;
+        // The closing fence is looked for from line 2; the same trailing blanks are allowed on both fences.
+        var yamlStart = firstLineEnd < 0 ? text.Length : firstLineEnd + 1;
+        var position = yamlStart;
         var line = 2;
-        while (position <= text.Length)
+        while (position < text.Length)
         {
             var end = text.IndexOf('\n', position);
             var lineText = end < 0 ? text[position..] : text[position..end];
             if (lineText.TrimEnd() is "---" or "...")
             {
-                var yaml = text[4..position];
+                var yaml = text[yamlStart..position];
                 if (yaml.Length > IngestLimits.MaxFrontMatterChars)
                 {
                     throw new ReleaseFileException($"front matter is {yaml.Length:N0} characters; the limit is {IngestLimits.MaxFrontMatterChars:N0}", 1);
@@ -39,7 +43,7 @@ public sealed record FrontMatter(string Yaml, string Body, int BodyStartLine)
 
             position = end + 1;
             line++;
-            if (position - 4 > IngestLimits.MaxFrontMatterChars)
+            if (position - yamlStart > IngestLimits.MaxFrontMatterChars)
             {
                 throw new ReleaseFileException($"front matter is longer than {IngestLimits.MaxFrontMatterChars:N0} characters or never closed", 1);
             }

@@ -87,14 +87,16 @@ internal sealed class IngestBatchWriter(
         state.Claimed.Add(existing.Id);
         state.Seen.Add(existing.Id);
         var sameBytes = existing.ContentHash == parsed.Hash && !existing.IsRemoved;
-        if (sameBytes && (existing.SourceRoot != state.Root || existing.SourcePath == parsed.File.RelativePath))
+        if (sameBytes && existing.SourceRoot == state.Root && existing.SourcePath == parsed.File.RelativePath)
         {
-            // The same file, also present in another folder: the release stays with the folder that has it.
             unchanged++;
             return;
         }
 
-        pending.Add(new PendingRelease(existing.Id, existing.Slug, parsed));
+        // Same bytes under another path or folder (a moved file, or the seeds beside the full corpus): the
+        // release now belongs to this file, so its old folder no longer counts it as its own; nothing to
+        // re-render or re-index. Otherwise the content changed and the release is updated in place.
+        pending.Add(new PendingRelease(existing.Id, existing.Slug, parsed, RelocateOnly: sameBytes));
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -119,6 +121,15 @@ internal sealed class IngestBatchWriter(
         {
             var parsed = item.Outcome.Release;
             Release entity;
+            if (item.RelocateOnly)
+            {
+                entity = tracked[item.ExistingId!.Value];
+                entity.SourceRoot = state.Root;
+                entity.SourcePath = item.Outcome.File.RelativePath;
+                unchanged++;
+                continue;
+            }
+
             if (item.ExistingId is { } id)
             {
                 entity = tracked[id];
@@ -316,5 +327,5 @@ internal sealed class IngestBatchWriter(
         pendingProblems.Add(new IngestProblem { IngestRunId = runId, Severity = severity, File = file, Line = line, Message = message });
     }
 
-    private sealed record PendingRelease(int? ExistingId, string Slug, FileOutcome.Parsed Outcome);
+    private sealed record PendingRelease(int? ExistingId, string Slug, FileOutcome.Parsed Outcome, bool RelocateOnly = false);
 }

@@ -91,7 +91,9 @@ public sealed class MarkdownRenderer
         pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString().Trim();
+
+        // The export is full of non-breaking spaces after full stops; in plain text they are just spaces.
+        return writer.ToString().Replace('\u00A0', ' ').Trim();
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -109,14 +109,22 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
     private static Dictionary<string, YamlNode> ReadYaml(string yaml)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             // The YAML starts on line 2 of the file, after the opening '---'.
             var line = ex.Start.Line > 0 ? (int)ex.Start.Line + 1 : (int?)null;
+            throw new ReleaseFileException($"front matter is not valid YAML: {FirstLine(ex.Message)}", line);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some malformed structures (a flow list left open) this way, without a
+            // position: the last event the parser read is where it went wrong.
+            var line = parser.Current is { } current ? (int)current.Start.Line + 1 : (int?)null;
             throw new ReleaseFileException($"front matter is not valid YAML: {FirstLine(ex.Message)}", line);
         }
 

@@ -13,6 +13,12 @@ public static class IndexFields
     public const string Url = "url";
     public const string Title = "title";
     public const string Body = "body";
+
+    /// <summary>Title and body as whole words (no stemming, no stop words): for prefix queries.</summary>
+    public const string Words = "words";
+
+    /// <summary>The title as whole words: for title-only prefix queries.</summary>
+    public const string TitleWords = "title_words";
     public const string Date = "date";
     public const string DateValues = "date_dv";
     public const string Minister = "minister";
@@ -20,6 +26,25 @@ public static class IndexFields
 
     /// <summary>Text with offsets in the postings, so snippets come from the postings highlighter without re-analysis.</summary>
     private static readonly FieldType StoredTextWithOffsets = CreateTextType();
+
+    /// <summary>Searchable only: no stored value, no positions, no norms.</summary>
+    private static readonly FieldType WordsOnly = CreateWordsType();
+
+    public static bool IsWordField(string field) => field is Words or TitleWords;
+
+    private static FieldType CreateWordsType()
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = true,
+            IsStored = false,
+            OmitNorms = true,
+            IndexOptions = IndexOptions.DOCS_ONLY,
+        };
+        type.Freeze();
+        return type;
+    }
 
     private static FieldType CreateTextType()
     {
@@ -47,6 +72,9 @@ public static class IndexFields
             new StoredField(Url, release.SourceUrl),
             new Field(Title, release.Title, StoredTextWithOffsets),
             new Field(Body, release.BodyText, StoredTextWithOffsets),
+            new Field(TitleWords, release.Title, WordsOnly),
+            new Field(Words, release.Title, WordsOnly),
+            new Field(Words, release.BodyText, WordsOnly),
         };
 
         if (release.Date is { } date)

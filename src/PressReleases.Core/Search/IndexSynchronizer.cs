@@ -30,6 +30,13 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
             var stopwatch = Stopwatch.StartNew();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var storeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
+            if (storeSeq < index.CommittedChangeSeq)
+            {
+                // The store went back in time (restored from a backup): the index holds changes it no longer has.
+                logger.LogWarning("The index reflects store change {IndexSeq} but the store's latest is {StoreSeq}; rebuilding the index from the store", index.CommittedChangeSeq, storeSeq);
+                return await RebuildLockedAsync(cancellationToken);
+            }
+
             var (indexed, deleted) = (0, 0);
             if (storeSeq > index.CommittedChangeSeq)
             {

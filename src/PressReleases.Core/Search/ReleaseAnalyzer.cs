@@ -11,6 +11,8 @@ namespace PressReleases.Core.Search;
 /// The one analyzer for indexing and querying: standard tokenizer, English possessives ('s and ’s),
 /// lower case, diacritics folded (so "Māori", "MĀORI" and "maori" are one term), English stop words,
 /// Porter stemming ("cooperating" and "cooperation" meet at "cooper").
+/// The word fields (<see cref="IndexFields.Words"/>, <see cref="IndexFields.TitleWords"/>) keep whole,
+/// unstemmed words, so a prefix such as "cooperat*" matches what was written, not its stem.
 /// </summary>
 public sealed class ReleaseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
@@ -22,6 +24,11 @@ public sealed class ReleaseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new LowerCaseFilter(Version, stream);
         stream = new ASCIIFoldingFilter(stream);
+        if (IndexFields.IsWordField(fieldName))
+        {
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
         stream = new StopFilter(Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);

@@ -54,27 +54,50 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
 
     private List<(int Start, int End, string Term)> FindMatches(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes)
     {
-        var matches = new List<(int, int, string)>();
+        var matches = new List<(int Start, int End, string Term)>();
         if (terms.Count == 0 && prefixes.Count == 0)
         {
             return matches;
         }
 
-        using var stream = analyzer.GetTokenStream(IndexFields.Body, text);
+        if (terms.Count > 0)
+        {
+            // Stemmed terms, as the body field is searched.
+            Scan(IndexFields.Body, text, value => terms.Contains(value), matches);
+        }
+
+        if (prefixes.Count > 0)
+        {
+            // Prefixes were matched against whole words, so they are looked for in whole words.
+            var before = matches.Count;
+            Scan(IndexFields.Words, text, value => prefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal)), matches);
+            if (before > 0 && matches.Count > before)
+            {
+                var merged = matches.DistinctBy(m => m.Start).OrderBy(m => m.Start).ToList();
+                matches.Clear();
+                matches.AddRange(merged);
+            }
+        }
+
+        return matches;
+    }
+
+    private void Scan(string field, string text, Func<string, bool> isMatch, List<(int Start, int End, string Term)> matches)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
             var value = term.ToString();
-            if (terms.Contains(value) || prefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal)))
+            if (isMatch(value))
             {
                 matches.Add((offset.StartOffset, offset.EndOffset, value));
             }
         }
 
         stream.End();
-        return matches;
     }
 
     /// <summary>Picks the window holding the most distinct matched terms (then the most matches), widened to word boundaries.</summary>

@@ -14,7 +14,12 @@ public sealed class DataDirectory
 
     public string IndexPath => Path.Combine(Root, "index");
 
-    public string SqliteConnectionString => $"Data Source={DatabasePath};Pooling=True";
+    /// <summary>Built, not formatted, so a path with ';' or '=' in it stays one path.</summary>
+    public string SqliteConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+    {
+        DataSource = DatabasePath,
+        Pooling = true,
+    }.ToString();
 
     /// <summary>Creates the folder and proves it is writable, so a bad setting fails early with a clear message.</summary>
     public void EnsureWritable()

@@ -6,7 +6,8 @@ namespace PressReleases.Web.Cli;
 /// <summary><c>ingest &lt;folder&gt; [--strict]</c>: one ingest run with a progress line and a summary.</summary>
 internal sealed class IngestCommand(string folder, bool strict) : ICommand
 {
-    private const int WarningsShown = 20;
+    // Every warning is listed (the corpus has about fifty); the cap only keeps a pathological folder readable.
+    private const int WarningsShown = 1_000;
 
     public string Folder { get; } = folder;
 
@@ -77,7 +78,7 @@ internal sealed class IngestCommand(string folder, bool strict) : ICommand
             output.WriteLine();
             foreach (var error in errors)
             {
-                output.WriteLine(Describe(error));
+                output.WriteLine(error);
             }
         }
 
@@ -87,7 +88,7 @@ internal sealed class IngestCommand(string folder, bool strict) : ICommand
             output.WriteLine(warnings.Count == 1 ? "1 warning:" : $"{CliHost.Count(warnings.Count)} warnings:");
             foreach (var warning in warnings.Take(WarningsShown))
             {
-                output.WriteLine(Describe(warning));
+                output.WriteLine(warning);
             }
 
             if (warnings.Count > WarningsShown)
@@ -96,9 +97,4 @@ internal sealed class IngestCommand(string folder, bool strict) : ICommand
             }
         }
     }
-
-    private static string Describe(IngestProblemReport problem) =>
-        problem.Line is { } line
-            ? $"{problem.Severity}: {problem.File}:{line}: {problem.Message}"
-            : $"{problem.Severity}: {problem.File}: {problem.Message}";
 }

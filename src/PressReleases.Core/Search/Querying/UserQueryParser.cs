@@ -145,7 +145,16 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
 
                 highlightPrefixes?.Add(prefix);
                 var description = (clause.TitleOnly ? "title:" : "") + prefix + "*";
-                return (AcrossFields(clause.TitleOnly, field => BoundedPrefix(field, prefix)), description);
+
+                // Prefixes match whole words as written ("cooperat*" → "cooperation"), not stems.
+                var inTitle = BoundedPrefix(IndexFields.TitleWords, prefix);
+                if (clause.TitleOnly)
+                {
+                    return (inTitle, description);
+                }
+
+                inTitle.Boost = TitleBoost;
+                return (new BooleanQuery { { inTitle, Occur.SHOULD }, { BoundedPrefix(IndexFields.Words, prefix), Occur.SHOULD } }, description);
             }
 
             default:

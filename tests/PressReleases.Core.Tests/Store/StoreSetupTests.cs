@@ -1,0 +1,225 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Releases;
+using PressReleases.Core.Store;
+using PressReleases.Core.Tests.TestSupport;
+
+namespace PressReleases.Core.Tests.Store;
+
+public class StoreSetupTests
+{
+    private static async Task<DataDirectory> InitializedAsync(TempDataDirectory temp)
+    {
+        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
+        data.EnsureWritable();
+        await using var db = new TestDbContextFactory(data).CreateDbContext();
+        await StoreSetup.InitializeAsync(db);
+        return data;
+    }
+
+    private static Release NewRelease(string slug) => new()
+    {
+        Slug = slug,
+        Title = $"Title {slug}",
+        SourceUrl = $"https://www.beehive.govt.nz/release/{slug}",
+        SourceRoot = "/src",
+        SourcePath = $"{slug}.md",
+        ContentHash = new string('0', 64),
+        BodyHtml = "<p>x</p>",
+        BodyText = "x",
+    };
+
+    [Fact]
+    public async Task Initialize_CreatesTheDatabaseFileAndAppliesEveryMigration()
+    {
+        using var temp = new TempDataDirectory();
+        var data = await InitializedAsync(temp);
+
+        Assert.True(File.Exists(data.DatabasePath));
+        await using var db = new TestDbContextFactory(data).CreateDbContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.Equal(0, await db.Releases.CountAsync());
+    }
+
+    [Fact]
+    public async Task Initialize_SwitchesTheFileToWriteAheadLogging()
+    {
+        using var temp = new TempDataDirectory();
+        var data = await InitializedAsync(temp);
+
+        await using var connection = new SqliteConnection(data.SqliteConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Initialize_TwiceKeepsTheData()
+    {
+        using var temp = new TempDataDirectory();
+        var data = await InitializedAsync(temp);
+        var factory = new TestDbContextFactory(data);
+        await using (var db = factory.CreateDbContext())
+        {
+            db.Releases.Add(NewRelease("kept"));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            await StoreSetup.InitializeAsync(db);
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.Equal(["kept"], await db.Releases.Select(r => r.Slug).ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Initialize_OfAFileThatIsNotADatabase_FailsWithAMessageNamingIt_AndLeavesItAlone()
+    {
+        using var temp = new TempDataDirectory();
+        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
+        data.EnsureWritable();
+        var garbage = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("this is not a sqlite database. ", 200)));
+        File.WriteAllBytes(data.DatabasePath, garbage);
+
+        await using (var db = new TestDbContextFactory(data).CreateDbContext())
+        {
+            var error = await Assert.ThrowsAsync<StoreException>(() => StoreSetup.InitializeAsync(db));
+            Assert.Contains(data.DatabasePath, error.Message);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(garbage, File.ReadAllBytes(data.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Release_RoundTripsItsListsAndDates()
+    {
+        using var temp = new TempDataDirectory();
+        var factory = new TestDbContextFactory(await InitializedAsync(temp));
+        var release = NewRelease("round-trip");
+        release.Date = new DateOnly(2020, 3, 15);
+        release.Attachments = ["https://a.example/1.pdf", "https://a.example/2.pdf"];
+        release.DiscardedMinisterEntries = ["clicking here"];
+        release.FirstIngestedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        await using (var db = factory.CreateDbContext())
+        {
+            db.Releases.Add(release);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var read = await db.Releases.SingleAsync();
+            Assert.Equal(release.Date, read.Date);
+            Assert.Equal(release.Attachments, read.Attachments);
+            Assert.Equal(release.DiscardedMinisterEntries, read.DiscardedMinisterEntries);
+            Assert.Equal(release.FirstIngestedAt, read.FirstIngestedAt);
+            Assert.Null(read.RemovedAt);
+        }
+    }
+
+    [Fact]
+    public async Task Slugs_AreUnique()
+    {
+        using var temp = new TempDataDirectory();
+        var factory = new TestDbContextFactory(await InitializedAsync(temp));
+        await using (var db = factory.CreateDbContext())
+        {
+            db.Releases.Add(NewRelease("same"));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            db.Releases.Add(NewRelease("same"));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+    }
+
+    [Fact]
+    public async Task ForeignKeys_AreEnforced_AndLinksGoWithTheirRelease()
+    {
+        using var temp = new TempDataDirectory();
+        var factory = new TestDbContextFactory(await InitializedAsync(temp));
+        int releaseId;
+        await using (var db = factory.CreateDbContext())
+        {
+            var release = NewRelease("linked");
+            release.Ministers.Add(new ReleaseMinister { Minister = new Minister { Slug = "john-key", Name = "John Key" }, Spelling = "John Key" });
+            db.Releases.Add(release);
+            await db.SaveChangesAsync();
+            releaseId = release.Id;
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            db.ReleaseMinisters.Add(new ReleaseMinister { ReleaseId = releaseId, MinisterId = 999, Spelling = "Nobody" });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            db.Releases.Remove(await db.Releases.SingleAsync());
+            await db.SaveChangesAsync();
+            Assert.Equal(0, await db.ReleaseMinisters.CountAsync());
+            Assert.Equal(1, await db.Ministers.CountAsync());
+        }
+    }
+
+    [Fact]
+    public void DataDirectory_PlacesTheStoreAndIndexInsideItsRoot()
+    {
+        using var temp = new TempDataDirectory();
+        var data = new DataDirectory(Path.Combine(temp.Path, "a", "..", "data"));
+        Assert.Equal(Path.Combine(temp.Path, "data"), data.Root);
+        Assert.Equal(Path.Combine(data.Root, "pressreleases.db"), data.DatabasePath);
+        Assert.Equal(Path.Combine(data.Root, "index"), data.IndexPath);
+        Assert.Contains(data.DatabasePath, data.SqliteConnectionString);
+    }
+
+    [Fact]
+    public void DataDirectory_EnsureWritable_CreatesTheFolderAndLeavesNoProbe()
+    {
+        using var temp = new TempDataDirectory();
+        var data = new DataDirectory(Path.Combine(temp.Path, "nested", "data"));
+
+        data.EnsureWritable();
+
+        Assert.True(Directory.Exists(data.Root));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data.Root));
+    }
+
+    [Fact]
+    public void DataDirectory_EnsureWritable_FailsClearlyWhereNoFolderCanBe()
+    {
+        using var temp = new TempDataDirectory();
+        var file = Path.Combine(temp.Path, "a-file");
+        File.WriteAllText(file, "x");
+        var data = new DataDirectory(Path.Combine(file, "data"));
+
+        var error = Assert.Throws<DataDirectoryException>(data.EnsureWritable);
+        Assert.Contains(data.Root, error.Message);
+    }
+
+    [Fact]
+    public async Task DataDirectory_WithASemicolonInItsPath_StillOpens()
+    {
+        using var temp = new TempDataDirectory();
+        var data = new DataDirectory(Path.Combine(temp.Path, "press;releases"));
+        data.EnsureWritable();
+
+        await using (var db = new TestDbContextFactory(data).CreateDbContext())
+        {
+            await StoreSetup.InitializeAsync(db);
+        }
+
+        Assert.True(File.Exists(data.DatabasePath));
+    }
+}
