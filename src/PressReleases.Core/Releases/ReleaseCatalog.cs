@@ -32,6 +32,7 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private Snapshot? snapshot;
+    private int generation;
 
     public async Task<ReleaseDetail?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -89,7 +90,11 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
         (await GetSnapshotAsync(cancellationToken)).ReleaseCount;
 
     /// <summary>Called after the store changes so the next read recomputes the lists.</summary>
-    public void Invalidate() => snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        snapshot = null;
+    }
 
     private async Task<Snapshot> GetSnapshotAsync(CancellationToken cancellationToken)
     {
@@ -101,7 +106,20 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return snapshot ??= await LoadAsync(cancellationToken);
+            if (snapshot is { } loaded)
+            {
+                return loaded;
+            }
+
+            // A store change during the load makes what was read stale: use it for this call, keep it for none.
+            var startedAt = Volatile.Read(ref generation);
+            var fresh = await LoadAsync(cancellationToken);
+            if (Volatile.Read(ref generation) == startedAt)
+            {
+                snapshot = fresh;
+            }
+
+            return fresh;
         }
         finally
         {

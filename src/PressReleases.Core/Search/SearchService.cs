@@ -120,7 +120,12 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     /// <summary>The values with the highest counts, plus any selected value (so a selection never disappears from its list).</summary>
     private static List<FacetValue> TopValues(IReadOnlyDictionary<string, int> counts, IReadOnlyDictionary<string, string> names, List<string> selected, int limit)
     {
-        limit = Math.Clamp(limit, 1, 1000);
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        limit = Math.Min(limit, 1000);
         var ordered = counts
             .Select(c => new FacetValue(c.Key, names.GetValueOrDefault(c.Key, c.Key), c.Value))
             .OrderByDescending(v => v.Count)

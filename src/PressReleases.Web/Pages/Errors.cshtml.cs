@@ -15,8 +15,14 @@ public sealed class ErrorsModel(IProblemDetailsService problemDetails) : PageMod
 
     public async Task<IActionResult> OnGetAsync(int? code) => await RenderAsync(code);
 
-    // Re-execution keeps the original method, so a failed POST lands here too.
+    // Re-execution keeps the original method, so a failed POST, PUT, DELETE or PATCH lands here too.
     public async Task<IActionResult> OnPostAsync(int? code) => await RenderAsync(code);
+
+    public async Task<IActionResult> OnPutAsync(int? code) => await RenderAsync(code);
+
+    public async Task<IActionResult> OnDeleteAsync(int? code) => await RenderAsync(code);
+
+    public async Task<IActionResult> OnPatchAsync(int? code) => await RenderAsync(code);
 
     private async Task<IActionResult> RenderAsync(int? code)
     {

@@ -20,13 +20,8 @@ public static class ReleaseListQuery
     {
         var problems = new List<QueryProblem>();
 
+        // Over-long text is not a mistake to refuse: the search cuts it and says so in its reading.
         var text = Single(query, "q")?.Trim();
-        if (text is { Length: > SearchRequest.MaxQueryLength })
-        {
-            problems.Add(new("q", string.Create(CultureInfo.InvariantCulture, $"The search text is longer than {SearchRequest.MaxQueryLength:N0} characters; only the first {SearchRequest.MaxQueryLength:N0} are used.")));
-            text = text[..SearchRequest.MaxQueryLength];
-        }
-
         if (string.IsNullOrEmpty(text))
         {
             text = null;

@@ -1,0 +1,26 @@
+using System.Net;
+using System.Text.Json;
+using PressReleases.Web.Tests.TestSupport;
+
+namespace PressReleases.Web.Tests.Api;
+
+/// <summary>/healthz once the site has started and ingested its source folder.</summary>
+public sealed class HealthEndpointTests(NamesFixture site) : IClassFixture<NamesFixture>
+{
+    [Fact]
+    public async Task Reports_ready_with_the_store_and_the_index_holding_every_release()
+    {
+        var response = await site.Client.GetJsonAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("application/json", response.MediaType);
+        Assert.Equal(["releases", "status"], response.Root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("ready", response.Root.GetProperty("status").GetString());
+
+        var releases = response.Root.GetProperty("releases");
+        Assert.Equal(["indexed", "stored"], releases.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(JsonValueKind.Number, releases.GetProperty("stored").ValueKind);
+        Assert.Equal(NamesFixture.All.Count, releases.GetProperty("stored").GetInt32());
+        Assert.Equal(releases.GetProperty("stored").GetInt32(), releases.GetProperty("indexed").GetInt32());
+        Assert.Equal(NamesFixture.All.Count, (await site.Client.GetReleaseListAsync()).Total);
+    }
+}

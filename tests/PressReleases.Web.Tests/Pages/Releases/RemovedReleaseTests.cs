@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PressReleases.Core.Ingestion;
+using PressReleases.Web.Tests.TestSupport;
+
+namespace PressReleases.Web.Tests.Pages.Releases;
+
+public sealed class RemovalFixture() : WrittenFilesFixture("removal")
+{
+    public static readonly ReleaseSpec Kept = ReleaseSpec.Make(
+        "kakapo-season-begins", "Kākāpō breeding season begins", "2019-03-04",
+        ["Hon Aroha Testperson"], ["Conservation"], "The kākāpō breeding season has begun on Whenua Hou.");
+
+    public static readonly ReleaseSpec Withdrawn = ReleaseSpec.Make(
+        "quokkaberry-trial-announced", "Quokkaberry trial announced", "2019-03-05",
+        ["Aroha Testperson"], ["Conservation"], "A trial of the quokkaberry will start in spring, the minister said.");
+
+    public static readonly ReleaseSpec Other = ReleaseSpec.Make(
+        "harbour-bridge-repairs", "Harbour bridge repairs", "2019-03-06",
+        ["Ben Otherperson"], ["Transport"], "Repairs to the harbour bridge start on Monday.");
+
+    protected override IReadOnlyList<ReleaseSpec> Releases => [Kept, Withdrawn, Other];
+}
+
+/// <summary>A release whose file leaves the source folder: 410 on its permalink, gone from listings; back when the file returns.</summary>
+public sealed class RemovedReleaseTests(RemovalFixture site) : IClassFixture<RemovalFixture>
+{
+    private HttpClient Client => site.Client;
+
+    [Fact]
+    public async Task A_removed_file_withdraws_its_release_and_a_restored_file_brings_it_back()
+    {
+        var slug = RemovalFixture.Withdrawn.Slug;
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetHtmlAsync($"/releases/{slug}")).Status);
+        Assert.Equal(1, (await Client.GetReleaseListAsync("q=quokkaberry")).Total);
+        Assert.Equal(2, (await Client.GetReleaseListAsync("minister=aroha-testperson")).Total);
+
+        var path = Path.Combine(site.SourceFolder, RemovalFixture.Withdrawn.FileName);
+        File.Delete(path);
+        var ingester = site.Factory.Services.GetRequiredService<Ingester>();
+        var report = await ingester.IngestAsync(site.SourceFolder);
+        Assert.Equal(1, report.Removed);
+        Assert.Equal(2, report.Unchanged);
+
+        // The permalink stays, answering 410 with a page that says what happened and links to the original.
+        var page = await Client.GetHtmlAsync($"/releases/{slug}");
+        Assert.Equal(HttpStatusCode.Gone, page.Status);
+        Assert.Equal(RemovalFixture.Withdrawn.Title, page.Document.QuerySelector("article.release h1")?.TextContent.Trim());
+        Assert.Contains("withdrawn", page.Document.QuerySelector(".notice--warning")?.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(page.Document.QuerySelectorAll("article.release a"), a => a.GetAttribute("href") == RemovalFixture.Withdrawn.Url);
+        Assert.Null(page.Document.QuerySelector(".release__body"));
+        Assert.Equal("noindex", page.Document.QuerySelector("meta[name='robots']")?.GetAttribute("content"));
+
+        var api = await Client.GetJsonAsync($"/api/releases/{slug}");
+        Assert.Equal(HttpStatusCode.Gone, api.Status);
+        Assert.Equal("application/problem+json", api.MediaType);
+        Assert.Equal(410, api.Root.GetProperty("status").GetInt32());
+        Assert.Equal(RemovalFixture.Withdrawn.Url, api.Root.GetProperty("url").GetString());
+
+        // Gone from listings, search, counts and facets.
+        var all = await Client.GetAllReleasesAsync();
+        Assert.Equal(2, all.Count);
+        Assert.DoesNotContain(all, r => r.Slug == slug);
+        Assert.Equal(0, (await Client.GetReleaseListAsync("q=quokkaberry")).Total);
+        Assert.Equal(2, ListingPage.Parse(await Client.GetPageAsync("/releases")).Count);
+        var ministerFacet = (await Client.GetReleaseListAsync()).Facets.Ministers.Single(m => m.Slug == "aroha-testperson");
+        Assert.Equal(1, ministerFacet.Count);
+        Assert.Equal(1, ListingPage.Parse(await Client.GetPageAsync("/ministers/aroha-testperson")).Count);
+        var ministersPage = await Client.GetPageAsync("/ministers");
+        var row = ministersPage.QuerySelectorAll("table.names tbody tr").Single(r => r.QuerySelector("a")?.GetAttribute("href") == "/ministers/aroha-testperson");
+        Assert.Equal("1", row.QuerySelector("td.num")?.TextContent.Trim());
+        var health = await Client.GetJsonAsync("/healthz");
+        Assert.Equal(2, health.Root.GetProperty("releases").GetProperty("stored").GetInt32());
+        Assert.Equal(2, health.Root.GetProperty("releases").GetProperty("indexed").GetInt32());
+
+        // The file comes back: the release is restored under the same slug.
+        ReleaseFileWriter.Write(site.SourceFolder, RemovalFixture.Withdrawn);
+        var restore = await ingester.IngestAsync(site.SourceFolder);
+        Assert.Equal(0, restore.Added);
+        Assert.Equal(0, restore.Removed);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetHtmlAsync($"/releases/{slug}")).Status);
+        Assert.Equal(3, (await Client.GetReleaseListAsync()).Total);
+        Assert.Equal(slug, (await Client.GetReleaseListAsync("q=quokkaberry")).Items.Single().Slug);
+    }
+}
+
+/// <summary>The same, found by the startup ingest of a site restarted over the same data directory.</summary>
+public sealed class RemovedReleaseAfterRestartTests
+{
+    [Fact]
+    public async Task A_file_removed_while_the_site_was_down_is_withdrawn_at_the_next_start()
+    {
+        using var temp = new TempDirectory("restart");
+        var source = temp.Sub("source");
+        var data = Path.Combine(temp.Path, "data");
+        ReleaseFileWriter.WriteAll(source, [RemovalFixture.Kept, RemovalFixture.Withdrawn]);
+
+        await using (var first = new PressReleasesFactory(source, data))
+        {
+            using var client = first.CreateTestClient();
+            await first.WaitForReleasesAsync(client, 2);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetHtmlAsync($"/releases/{RemovalFixture.Withdrawn.Slug}")).Status);
+        }
+
+        File.Delete(Path.Combine(source, RemovalFixture.Withdrawn.FileName));
+
+        await using var second = new PressReleasesFactory(source, data);
+        using var again = second.CreateTestClient();
+        await second.WaitForReleasesAsync(again, 1);
+
+        Assert.Equal(HttpStatusCode.Gone, (await again.GetHtmlAsync($"/releases/{RemovalFixture.Withdrawn.Slug}")).Status);
+        Assert.Equal(HttpStatusCode.Gone, (await again.GetJsonAsync($"/api/releases/{RemovalFixture.Withdrawn.Slug}")).Status);
+        var all = await again.GetAllReleasesAsync();
+        Assert.Equal([RemovalFixture.Kept.Slug], all.Select(r => r.Slug));
+        Assert.Equal(HttpStatusCode.OK, (await again.GetHtmlAsync($"/releases/{RemovalFixture.Kept.Slug}")).Status);
+    }
+}

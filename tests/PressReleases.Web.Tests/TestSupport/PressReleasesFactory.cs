@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace PressReleases.Web.Tests.TestSupport;
+
+/// <summary>
+/// The site over a real SQLite file and a real Lucene index in <see cref="DataDirectory"/>, ingesting
+/// <see cref="SourceFolder"/> at startup unless told not to.
+/// </summary>
+public sealed class PressReleasesFactory(string sourceFolder, string dataDirectory, bool ingestOnStartup = true, string environment = "Testing")
+    : WebApplicationFactory<Program>
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
+
+    public string SourceFolder { get; } = sourceFolder;
+
+    public string DataDirectory { get; } = dataDirectory;
+
+    public LogSink Logs { get; } = new();
+
+    public HttpClient CreateTestClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("PressReleases:DataDirectory", DataDirectory);
+        builder.UseSetting("PressReleases:SourceFolder", SourceFolder);
+        builder.UseSetting("PressReleases:IngestOnStartup", ingestOnStartup ? "true" : "false");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Logs);
+        });
+    }
+
+    /// <summary>
+    /// Polls until the API lists <paramref name="expected"/> releases and /healthz reports the store and the
+    /// index both holding that many: the startup ingest has finished.
+    /// </summary>
+    public async Task WaitForReleasesAsync(HttpClient client, int expected, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultWait;
+        var deadline = DateTime.UtcNow + limit;
+        var last = "no answer yet";
+        while (DateTime.UtcNow < deadline)
+        {
+            var list = await client.GetAsync("/api/releases?pageSize=1");
+            var health = await client.GetAsync("/healthz");
+            var listBody = await list.Content.ReadAsStringAsync();
+            var healthBody = await health.Content.ReadAsStringAsync();
+            last = $"/api/releases?pageSize=1 → {(int)list.StatusCode}; /healthz → {(int)health.StatusCode} {healthBody}";
+            if (list.StatusCode == HttpStatusCode.OK && health.StatusCode == HttpStatusCode.OK)
+            {
+                var total = JsonDocument.Parse(listBody).RootElement.GetProperty("total").GetInt32();
+                var releases = JsonDocument.Parse(healthBody).RootElement.GetProperty("releases");
+                var stored = releases.GetProperty("stored").GetInt32();
+                var indexed = releases.GetProperty("indexed").GetInt32();
+                last = $"api total {total}, health stored {stored}, indexed {indexed}";
+                if (total == expected && stored == expected && indexed == expected)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The site did not reach {expected} releases within {limit.TotalSeconds:0} s (source {SourceFolder}, data {DataDirectory}). " +
+            $"Last seen: {last}. Server log:\n{Logs}");
+    }
+}
