@@ -34,4 +34,16 @@ public sealed record SearchResult(
     string? InterpretedAs)
 {
     public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+
+    /// <summary>The query with misspelled words corrected from the index's own terms, or null when the query looks right.</summary>
+    public string? DidYouMean { get; init; }
+
+    /// <summary>
+    /// True when no release had all the words, so these are the releases with any of them (the page and
+    /// the API say so). False for every ordinary result.
+    /// </summary>
+    public bool MatchedAnyWord { get; init; }
 }
+
+/// <summary>A release shown as related to another (MoreLikeThis over title and body).</summary>
+public sealed record RelatedRelease(string Slug, string Title, DateOnly? Date);
