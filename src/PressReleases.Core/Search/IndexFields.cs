@@ -14,6 +14,9 @@ public static class IndexFields
     public const string Title = "title";
     public const string Body = "body";
 
+    /// <summary>SHA-256 (hex) of the normalized body text, for releases with a body: finds exact duplicates.</summary>
+    public const string BodyHash = "body_hash";
+
     /// <summary>Title and body as whole words (no stemming, no stop words): for prefix queries.</summary>
     public const string Words = "words";
 
@@ -68,7 +71,7 @@ public static class IndexFields
         {
             new StringField(Id, IdTerm(release.Id), Field.Store.YES),
             new NumericDocValuesField(IdValues, release.Id),
-            new StoredField(Slug, release.Slug),
+            new StringField(Slug, release.Slug, Field.Store.YES),
             new StoredField(Url, release.SourceUrl),
             new Field(Title, release.Title, StoredTextWithOffsets),
             new Field(Body, release.BodyText, StoredTextWithOffsets),
@@ -76,6 +79,11 @@ public static class IndexFields
             new Field(Words, release.Title, WordsOnly),
             new Field(Words, release.BodyText, WordsOnly),
         };
+
+        if (BodyHashOf(release.BodyText) is { } hash)
+        {
+            document.Add(new StringField(BodyHash, hash, Field.Store.YES));
+        }
 
         if (release.Date is { } date)
         {
@@ -97,6 +105,40 @@ public static class IndexFields
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the body with whitespace runs collapsed and case ignored; null for a body
+    /// with no text, so empty bodies are not all "duplicates" of one another.
+    /// </summary>
+    public static string? BodyHashOf(string bodyText)
+    {
+        var normalized = new System.Text.StringBuilder(bodyText.Length);
+        var space = false;
+        foreach (var c in bodyText)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = normalized.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                normalized.Append(' ');
+                space = false;
+            }
+
+            normalized.Append(char.ToLowerInvariant(c));
+        }
+
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalized.ToString()));
+        return Convert.ToHexStringLower(bytes);
     }
 
     public static string IdTerm(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

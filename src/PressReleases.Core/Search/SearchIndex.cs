@@ -19,7 +19,7 @@ namespace PressReleases.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Bump when documents or analysis change: older indexes are then rebuilt from the store.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const string SchemaVersionKey = "schemaVersion";
     private const string ChangeSeqKey = "changeSeq";

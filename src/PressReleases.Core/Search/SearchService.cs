@@ -16,15 +16,55 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
 
     private readonly UserQueryParser parser = new(index.Analyzer);
     private readonly SnippetBuilder snippets = new(index.Analyzer);
+    private readonly SpellingSuggester speller = new(index.Analyzer);
+    private readonly RelatedReleases related = new(index);
 
+    /// <summary>
+    /// Runs the search. When two or more plain words or phrases are required and no release has them all,
+    /// the same request is run again with any of them required (<see cref="SearchResult.MatchedAnyWord"/>).
+    /// <see cref="SearchResult.DidYouMean"/> is set whenever the query looks misspelled.
+    /// </summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
         var parsed = parser.Parse(request.Query, ministerNames, portfolioNames);
-        return Search(request, parsed, ministerNames, portfolioNames);
+        var searcher = index.AcquireSearcher();
+        try
+        {
+            var result = Search(searcher, request, parsed, ministerNames, portfolioNames);
+            if (result.Total == 0 && parsed.PlainClauses.Count >= 2)
+            {
+                var widened = parser.Parse(request.Query, ministerNames, portfolioNames, anyWord: true);
+                if (widened.MatchesAnyWord)
+                {
+                    var anyResult = Search(searcher, request, widened, ministerNames, portfolioNames);
+                    if (anyResult.Total > 0)
+                    {
+                        result = anyResult with { MatchedAnyWord = true };
+                    }
+                }
+            }
+
+            return result with { DidYouMean = speller.Suggest(request.Query, searcher.IndexReader, ministerNames, portfolioNames) };
+        }
+        finally
+        {
+            index.ReleaseSearcher(searcher);
+        }
     }
 
-    private SearchResult Search(SearchRequest request, ParsedQuery parsed, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
+    /// <summary>
+    /// Up to <paramref name="count"/> (at most <see cref="RelatedReleases.MaxCount"/>) releases most like the
+    /// one with <paramref name="slug"/>, best first; never the release itself, a release with the same body
+    /// text, or a re-publication (same title and date). Empty for an unknown slug.
+    /// </summary>
+    public Task<IReadOnlyList<RelatedRelease>> RelatedAsync(string slug, int count = 5, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(related.Find(slug, count));
+    }
+
+    private SearchResult Search(IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Clamp(request.Page, 1, MaxResultWindow / pageSize);
@@ -56,32 +96,24 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         var selectedPortfolios = request.Portfolios.Distinct(StringComparer.Ordinal).ToList();
         var collector = new FacetingCollector(topCollector, selectedMinisters, selectedPortfolios);
 
-        var searcher = index.AcquireSearcher();
-        try
+        searcher.Search(query, collector);
+        var total = collector.TotalHits;
+        var lastPage = Math.Max(1, Math.Min((total + pageSize - 1) / pageSize, MaxResultWindow / pageSize));
+        page = Math.Min(page, lastPage);
+        var docs = topDocs((page - 1) * pageSize, pageSize);
+
+        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        foreach (var scoreDoc in docs.ScoreDocs)
         {
-            searcher.Search(query, collector);
-            var total = collector.TotalHits;
-            var lastPage = Math.Max(1, Math.Min((total + pageSize - 1) / pageSize, MaxResultWindow / pageSize));
-            page = Math.Min(page, lastPage);
-            var docs = topDocs((page - 1) * pageSize, pageSize);
-
-            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-            foreach (var scoreDoc in docs.ScoreDocs)
-            {
-                hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), parsed, ministerNames, portfolioNames));
-            }
-
-            var facets = new SearchFacets(
-                TopValues(collector.MinisterCounts, ministerNames, selectedMinisters, request.FacetLimit),
-                TopValues(collector.PortfolioCounts, portfolioNames, selectedPortfolios, request.FacetLimit),
-                collector.YearCounts.OrderBy(y => y.Key).Select(y => new YearCount(y.Key, y.Value)).ToList());
-
-            return new SearchResult(total, page, pageSize, hits, facets, parsed.InterpretedAs);
+            hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), parsed, ministerNames, portfolioNames));
         }
-        finally
-        {
-            index.ReleaseSearcher(searcher);
-        }
+
+        var facets = new SearchFacets(
+            TopValues(collector.MinisterCounts, ministerNames, selectedMinisters, request.FacetLimit),
+            TopValues(collector.PortfolioCounts, portfolioNames, selectedPortfolios, request.FacetLimit),
+            collector.YearCounts.OrderBy(y => y.Key).Select(y => new YearCount(y.Key, y.Value)).ToList());
+
+        return new SearchResult(total, page, pageSize, hits, facets, parsed.InterpretedAs);
     }
 
     private static Sort? SortFor(SearchSort sort)

@@ -1,16 +1,20 @@
-using System.Text.Json.Serialization;
 using PressReleases.Core.Search;
 
 namespace PressReleases.Web.Api;
 
 /// <summary>GET /api/releases.</summary>
+/// <param name="InterpretedAs">How the query was read; always present, null without a query.</param>
+/// <param name="DidYouMean">The query with misspellings corrected; always present, null when it looks right.</param>
+/// <param name="MatchedAnyWord">True when no release had all the words, so these have any of them.</param>
 public sealed record ReleaseListResponse(
     int Total,
     int Page,
     int PageSize,
     IReadOnlyList<ReleaseListItem> Items,
     FacetsResponse Facets,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? InterpretedAs)
+    string? InterpretedAs,
+    string? DidYouMean,
+    bool MatchedAnyWord)
 {
     public static ReleaseListResponse From(SearchResult result) => new(
         result.Total,
@@ -18,7 +22,9 @@ public sealed record ReleaseListResponse(
         result.PageSize,
         result.Items.Select(ReleaseListItem.From).ToList(),
         FacetsResponse.From(result.Facets),
-        result.InterpretedAs);
+        result.InterpretedAs,
+        result.DidYouMean,
+        result.MatchedAnyWord);
 }
 
 /// <param name="Url">The release's original address on beehive.govt.nz.</param>

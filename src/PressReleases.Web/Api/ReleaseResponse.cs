@@ -1,10 +1,12 @@
 using PressReleases.Core.Releases;
+using PressReleases.Core.Search;
 
 namespace PressReleases.Web.Api;
 
 /// <summary>GET /api/releases/{slug}.</summary>
 /// <param name="Url">The release's original address on beehive.govt.nz.</param>
 /// <param name="Html">The body as sanitised HTML.</param>
+/// <param name="Related">Up to five releases most like this one (empty while the search index is being built).</param>
 public sealed record ReleaseResponse(
     string Slug,
     string Title,
@@ -13,9 +15,10 @@ public sealed record ReleaseResponse(
     IReadOnlyList<NameResponse> Ministers,
     IReadOnlyList<NameResponse> Portfolios,
     string Html,
-    IReadOnlyList<string> Attachments)
+    IReadOnlyList<string> Attachments,
+    IReadOnlyList<RelatedResponse> Related)
 {
-    public static ReleaseResponse From(ReleaseDetail release) => new(
+    public static ReleaseResponse From(ReleaseDetail release, IReadOnlyList<RelatedRelease> related) => new(
         release.Slug,
         release.Title,
         release.Date,
@@ -23,5 +26,8 @@ public sealed record ReleaseResponse(
         release.Ministers.Select(n => new NameResponse(n.Slug, n.Name)).ToList(),
         release.Portfolios.Select(n => new NameResponse(n.Slug, n.Name)).ToList(),
         release.BodyHtml,
-        release.Attachments);
+        release.Attachments,
+        related.Select(r => new RelatedResponse(r.Slug, r.Title, r.Date)).ToList());
 }
+
+public sealed record RelatedResponse(string Slug, string Title, DateOnly? Date);

@@ -13,6 +13,9 @@ public static class ReleasesApi
     /// <summary>How long a request waits for a starting store or index before answering 503.</summary>
     private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many related releases a release lists (the page shows the same number).</summary>
+    public const int RelatedCount = 5;
+
     public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/releases");
@@ -44,7 +47,7 @@ public static class ReleasesApi
     }
 
     private static async Task<Results<Ok<ReleaseResponse>, ProblemHttpResult>> GetAsync(
-        string slug, HttpContext context, StartupState startup, ReleaseCatalog catalog, CancellationToken cancellationToken)
+        string slug, HttpContext context, StartupState startup, ReleaseCatalog catalog, SearchService search, CancellationToken cancellationToken)
     {
         if (await WaitAsync(startup.WhenStoreReady, cancellationToken) is { } notReady)
         {
@@ -71,7 +74,9 @@ public static class ReleasesApi
                 extensions: new Dictionary<string, object?> { ["url"] = release.SourceUrl, ["removedAt"] = release.RemovedAt });
         }
 
-        return TypedResults.Ok(ReleaseResponse.From(release));
+        // Related releases come from the index; the release itself only needs the store, so it is not held back for them.
+        var related = startup.IsIndexReady ? await search.RelatedAsync(release.Slug, RelatedCount, cancellationToken) : [];
+        return TypedResults.Ok(ReleaseResponse.From(release, related));
     }
 
     /// <summary>Null once <paramref name="ready"/> has completed; a 503 problem if it does not in time or startup failed.</summary>

@@ -15,6 +15,7 @@ public static class PagesSetup
         // "…", "ā" or the snippets' <mark> tags as \u sequences; that only makes them harder to read.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddSingleton<ReleaseListLoader>();
+        services.AddSingleton<ReleaseHighlighter>();
         return services;
     }
 

@@ -51,8 +51,16 @@ public sealed class SearchQueryTests : SampleSearchTestBase
     }
 
     [Fact]
-    public async Task AWordNoReleaseHas_FindsNothing() =>
-        Assert.Equal(0, (await SearchAsync("japan zeppelin")).Total);
+    public async Task AWordNoReleaseHas_FindsNothing_UnlessAnyWordFallbackApplies()
+    {
+        // One word alone: nothing to widen.
+        Assert.Equal(0, (await SearchAsync("zeppelin")).Total);
+
+        // Two words no release has together: the releases with either are shown instead, and say so.
+        var result = await SearchAsync("japan zeppelin");
+        Assert.True(result.MatchedAnyWord);
+        Assert.Equal(SampleReleases.Containing("japan"), Sorted(result.Items.Select(h => h.Slug)));
+    }
 
     [Fact]
     public async Task QuotedPhrase_MatchesWordsInThatOrderOnly()
@@ -94,8 +102,11 @@ public sealed class SearchQueryTests : SampleSearchTestBase
         Assert.Equal(withTourism, await FoundAsync("tokyo OR beijing tourism"));
         Assert.NotEqual(tokyoOrBeijing, withTourism);
 
-        // Lower-case "or" is a word (a stop word), not the operator.
-        Assert.Empty(await FoundAsync("tokyo or beijing"));
+        // Lower-case "or" is a word (a stop word), not the operator: both words are required, and as no
+        // release has both, the result is the any-word fallback (which says so), not an OR.
+        var lowerOr = await SearchAsync("tokyo or beijing");
+        Assert.True(lowerOr.MatchedAnyWord);
+        Assert.Empty(SampleReleases.Containing("tokyo", "beijing"));
     }
 
     [Theory]

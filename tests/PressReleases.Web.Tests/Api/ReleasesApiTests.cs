@@ -18,7 +18,12 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
         Assert.Equal("application/json", response.MediaType);
         var root = response.Root;
 
-        AssertKeys(root, "total", "page", "pageSize", "items", "facets");
+        AssertKeys(root, "total", "page", "pageSize", "items", "facets", "interpretedAs", "didYouMean", "matchedAnyWord");
+
+        // Without a query there is nothing to read, correct or widen: the fields are there, empty.
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("interpretedAs").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("didYouMean").ValueKind);
+        Assert.False(root.GetProperty("matchedAnyWord").GetBoolean());
         Assert.Equal(SeedCorpus.ExpectedReleases, root.GetProperty("total").GetInt32());
         Assert.Equal(1, root.GetProperty("page").GetInt32());
         Assert.Equal(5, root.GetProperty("pageSize").GetInt32());
@@ -233,7 +238,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
         var response = await Client.GetJsonAsync($"/api/releases/{file.UrlSegment}");
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("application/json", response.MediaType);
-        AssertKeys(response.Root, "slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments");
+        AssertKeys(response.Root, "slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments", "related");
         Assert.Equal(file.Date, response.Root.GetProperty("date").GetString());
         Assert.Equal(file.Url, response.Root.GetProperty("url").GetString());
         Assert.Equal(file.Attachments, response.Root.GetProperty("attachments").EnumerateArray().Select(a => a.GetString()));

@@ -94,6 +94,10 @@ public sealed record ApiFacets(List<ApiFacetValue> Ministers, List<ApiFacetValue
 
 public sealed record ApiReleaseItem(string Slug, string Title, string? Date, string Url, List<ApiName> Ministers, List<ApiName> Portfolios, string Snippet);
 
-public sealed record ApiReleaseList(int Total, int Page, int PageSize, List<ApiReleaseItem> Items, ApiFacets Facets, string? InterpretedAs);
+public sealed record ApiReleaseList(
+    int Total, int Page, int PageSize, List<ApiReleaseItem> Items, ApiFacets Facets, string? InterpretedAs, string? DidYouMean, bool MatchedAnyWord);
 
-public sealed record ApiRelease(string Slug, string Title, string? Date, string Url, List<ApiName> Ministers, List<ApiName> Portfolios, string Html, List<string> Attachments);
+public sealed record ApiRelated(string Slug, string Title, string? Date);
+
+public sealed record ApiRelease(
+    string Slug, string Title, string? Date, string Url, List<ApiName> Ministers, List<ApiName> Portfolios, string Html, List<string> Attachments, List<ApiRelated> Related);

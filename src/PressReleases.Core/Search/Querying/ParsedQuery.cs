@@ -6,4 +6,10 @@ namespace PressReleases.Core.Search.Querying;
 public sealed record ParsedQuery(Query? Query, IReadOnlySet<string> HighlightTerms, IReadOnlyList<string> HighlightPrefixes, string? InterpretedAs)
 {
     public static readonly ParsedQuery Empty = new(null, new HashSet<string>(), [], null);
+
+    /// <summary>The positive plain words and phrases (not title:, not in an OR-group), as read; two or more can be widened to "any of them".</summary>
+    public IReadOnlyList<string> PlainClauses { get; init; } = [];
+
+    /// <summary>True when the plain words were read as alternatives (at least one must match).</summary>
+    public bool MatchesAnyWord { get; init; }
 }

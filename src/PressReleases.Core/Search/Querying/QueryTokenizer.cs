@@ -50,6 +50,7 @@ internal static class QueryTokenizer
 
             var field = ReadField(input, ref position);
             string text;
+            int textStart;
             var quoted = false;
             if (position < input.Length && input[position] == '"')
             {
@@ -60,7 +61,8 @@ internal static class QueryTokenizer
                     close = input.Length;
                 }
 
-                text = input[(position + 1)..close];
+                textStart = position + 1;
+                text = input[textStart..close];
                 position = Math.Min(close + 1, input.Length);
                 quoted = true;
             }
@@ -72,6 +74,7 @@ internal static class QueryTokenizer
                     position++;
                 }
 
+                textStart = start;
                 text = input[start..position];
             }
 
@@ -87,6 +90,11 @@ internal static class QueryTokenizer
             }
 
             var clause = ToClause(field, text, quoted, negated, notes);
+            if (clause is not null)
+            {
+                clause = clause with { Start = textStart + (text.Length - text.TrimStart().Length), Length = text.Trim().Length };
+            }
+
             if (clause is null)
             {
                 continue;

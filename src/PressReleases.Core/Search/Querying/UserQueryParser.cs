@@ -22,7 +22,12 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
     /// <param name="input">What the user typed.</param>
     /// <param name="ministers">Known minister slugs and display names, to resolve minister: filters.</param>
     /// <param name="portfolios">Known portfolio slugs and display names, to resolve portfolio: filters.</param>
-    public ParsedQuery Parse(string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios)
+    /// <param name="anyWord">
+    /// Read the positive plain words and phrases (at least two of them) as alternatives: at least one must
+    /// match, more matches rank higher. Filters, prefixes, OR-groups, title: words and exclusions are unchanged.
+    /// Used when no release has all the words.
+    /// </param>
+    public ParsedQuery Parse(string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios, bool anyWord = false)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
@@ -45,6 +50,7 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         var must = new List<string>();
         var mustNot = new List<string>();
         var plainTerms = new List<string>();
+        var plainGroups = new List<(Query Query, string Description)>();
         var positives = 0;
 
         foreach (var group in read.Groups)
@@ -89,10 +95,53 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
             }
             else
             {
+                positives++;
+                if (group.Count == 1 && group[0] is { Kind: ClauseKind.Word or ClauseKind.Phrase, TitleOnly: false })
+                {
+                    plainGroups.Add((groupQuery, description));
+                    if (anyWord)
+                    {
+                        continue;
+                    }
+                }
+
                 query.Add(groupQuery, Occur.MUST);
                 must.Add(parts.Count > 1 ? $"({description})" : description);
-                positives++;
                 if (group.Count == 1 && group[0] is { Kind: ClauseKind.Word, TitleOnly: false })
+                {
+                    plainTerms.AddRange(analyzer.Terms(IndexFields.Body, group[0].Text));
+                }
+            }
+        }
+
+        var plainDescriptions = plainGroups.ConvertAll(p => p.Description);
+        List<string>? anyOf = null;
+        if (anyWord)
+        {
+            if (plainGroups.Count >= 2)
+            {
+                var any = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+                foreach (var (plainQuery, _) in plainGroups)
+                {
+                    any.Add(plainQuery, Occur.SHOULD);
+                }
+
+                query.Add(any, Occur.MUST);
+                anyOf = plainDescriptions;
+            }
+            else
+            {
+                // Nothing to widen: read as usual.
+                foreach (var (plainQuery, plainDescription) in plainGroups)
+                {
+                    query.Add(plainQuery, Occur.MUST);
+                    must.Add(plainDescription);
+                }
+            }
+
+            foreach (var group in read.Groups)
+            {
+                if (group.Count == 1 && group[0] is { Kind: ClauseKind.Word, TitleOnly: false, Negated: false })
                 {
                     plainTerms.AddRange(analyzer.Terms(IndexFields.Body, group[0].Text));
                 }
@@ -102,7 +151,7 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         if (query.Clauses.Count == 0)
         {
             notes.Add("nothing searchable was left, so every release is listed");
-            return new ParsedQuery(null, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes));
+            return new ParsedQuery(null, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes, null));
         }
 
         if (positives == 0)
@@ -117,7 +166,11 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
             query.Add(Phrase(IndexFields.Title, plainTerms.Select((t, i) => (t, i)).ToList(), ProximitySlop, ProximityBoost * TitleBoost), Occur.SHOULD);
         }
 
-        return new ParsedQuery(query, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes));
+        return new ParsedQuery(query, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes, anyOf))
+        {
+            PlainClauses = plainDescriptions,
+            MatchesAnyWord = anyOf is not null,
+        };
     }
 
     private (Query Query, string Description)? BuildClause(
@@ -273,9 +326,14 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
     private static PrefixQuery BoundedPrefix(string field, string prefix) =>
         new(new Term(field, prefix)) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxPrefixExpansions) };
 
-    private static string Describe(List<string> must, List<string> mustNot, List<string> notes)
+    private static string Describe(List<string> must, List<string> mustNot, List<string> notes, List<string>? anyOf)
     {
         var parts = new List<string>();
+        if (anyOf is not null)
+        {
+            parts.Add("no release has all of: " + string.Join(", ", anyOf) + "; showing releases with any of them");
+        }
+
         if (must.Count > 0)
         {
             parts.Add("all of: " + string.Join(", ", must));

@@ -23,6 +23,11 @@ public sealed class ShowModel(ReleaseCatalog catalog, ReleaseListLoader loader, 
 
         Minister = found;
         List = await loader.LoadAsync(Request.Query, $"/ministers/{found.Slug}", ListScope.Minister, found.Slug, cancellationToken);
+        if (List.RedirectUrl is { } canonical)
+        {
+            return Redirect(canonical);
+        }
+
         return Page();
     }
 }

@@ -23,6 +23,11 @@ public sealed class ShowModel(ReleaseCatalog catalog, ReleaseListLoader loader, 
 
         Portfolio = found;
         List = await loader.LoadAsync(Request.Query, $"/portfolios/{found.Slug}", ListScope.Portfolio, found.Slug, cancellationToken);
+        if (List.RedirectUrl is { } canonical)
+        {
+            return Redirect(canonical);
+        }
+
         return Page();
     }
 }

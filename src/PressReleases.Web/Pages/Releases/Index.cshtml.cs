@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PressReleases.Core.Releases;
 using PressReleases.Web.Startup;
@@ -12,12 +13,19 @@ public sealed class IndexModel(ReleaseListLoader loader, ReleaseCatalog catalog,
     /// <summary>Null while the store is still opening.</summary>
     public int? StoredCount { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         List = await loader.LoadAsync(Request.Query, "/releases", ListScope.All, scopeSlug: null, cancellationToken);
+        if (List.RedirectUrl is { } canonical)
+        {
+            return Redirect(canonical);
+        }
+
         if (startup.WhenStoreReady.IsCompletedSuccessfully)
         {
             StoredCount = await catalog.CountAsync(cancellationToken);
         }
+
+        return Page();
     }
 }

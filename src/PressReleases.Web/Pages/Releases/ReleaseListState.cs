@@ -102,6 +102,8 @@ public sealed record ReleaseListState
 
     public ReleaseListState WithoutTo() => this with { To = null, Page = 1 };
 
+    public ReleaseListState WithQuery(string query) => this with { Query = query, Page = 1 };
+
     public ReleaseListState WithoutQuery() =>
         this with { Query = null, Sort = Sort == SearchSort.Relevance ? null : Sort, Page = 1 };
 

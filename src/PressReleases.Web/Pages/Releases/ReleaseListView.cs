@@ -30,7 +30,19 @@ public sealed class ReleaseListView
 
     public required IReadOnlyDictionary<string, string> PortfolioNames { get; init; }
 
+    /// <summary>Every minister and portfolio name, for the "Add minister" and "Add portfolio" suggestions.</summary>
+    public IReadOnlyList<string> MinisterChoices { get; init; } = [];
+
+    public IReadOnlyList<string> PortfolioChoices { get; init; } = [];
+
+    /// <summary>Set when the request should be answered by a redirect to this canonical listing URL instead.</summary>
+    public string? RedirectUrl { get; init; }
+
     public bool IndexReady => Result is not null;
+
+    /// <summary>The same listing searching for the suggested spelling, from page 1; null when there is no suggestion.</summary>
+    public string? DidYouMeanUrl =>
+        Result?.DidYouMean is { Length: > 0 } suggestion ? State.WithQuery(suggestion).Url() : null;
 
     public string MinisterName(string slug) => MinisterNames.GetValueOrDefault(slug) ?? slug;
 

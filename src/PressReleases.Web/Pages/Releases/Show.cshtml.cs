@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PressReleases.Core.Releases;
+using PressReleases.Core.Search;
+using PressReleases.Web.Api;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Pages.Releases;
 
 /// <summary>/releases/{slug}: one release, its permalink.</summary>
-public sealed class ShowModel(ReleaseCatalog catalog, StartupState startup) : PageModel
+public sealed class ShowModel(ReleaseCatalog catalog, SearchService search, ReleaseHighlighter highlighter, StartupState startup) : PageModel
 {
     public ReleaseDetail Release { get; private set; } = null!;
 
@@ -14,6 +16,14 @@ public sealed class ShowModel(ReleaseCatalog catalog, StartupState startup) : Pa
     public string? Query { get; private set; }
 
     public string CanonicalUrl { get; private set; } = "";
+
+    /// <summary>The permalink path, without the search: the "clear highlighting" link.</summary>
+    public string PlainUrl => $"/releases/{Release.Slug}";
+
+    /// <summary>Set when the page was opened from a search and the release has a body to mark.</summary>
+    public ReleaseHighlight? Highlight { get; private set; }
+
+    public IReadOnlyList<RelatedRelease> Related { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "q")] string? q, CancellationToken cancellationToken)
     {
@@ -32,6 +42,18 @@ public sealed class ShowModel(ReleaseCatalog catalog, StartupState startup) : Pa
         if (release.IsRemoved)
         {
             Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+
+        if (Query is not null && !string.IsNullOrWhiteSpace(release.BodyHtml))
+        {
+            Highlight = await highlighter.HighlightAsync(release, Query, cancellationToken);
+        }
+
+        // Related releases come from the index; while it is being built the page goes without them.
+        if (startup.IsIndexReady)
+        {
+            Related = await search.RelatedAsync(release.Slug, ReleasesApi.RelatedCount, cancellationToken);
         }
 
         return Page();

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using PressReleases.Web.Tests.TestSupport;
+
+namespace PressReleases.Web.Tests.Pages.Releases;
+
+/// <summary>Did-you-mean, the any-word fallback and their API fields, over a corpus written for them.</summary>
+public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<SearchAssistFixture>
+{
+    private HttpClient Client => site.Client;
+
+    /// <summary>The correctly spelled word, in six of the releases, and a spelling of it no release has.</summary>
+    private const string Correct = "geothermal";
+    private const string Misspelled = "geotermal";
+
+    [Fact]
+    public async Task A_misspelled_search_offers_the_corrected_one_keeping_the_filters()
+    {
+        Assert.Equal(6, SearchAssistFixture.All.Count(s => s.Body.Contains(Correct, StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(SearchAssistFixture.All, s => (s.Title + s.Body).Contains(Misspelled, StringComparison.OrdinalIgnoreCase));
+
+        var api = await Client.GetReleaseListAsync($"q={Misspelled}");
+        Assert.Equal(0, api.Total);
+        Assert.Equal(Correct, api.DidYouMean);
+
+        var url = $"/releases?q={Misspelled}&portfolio=energy-and-resources&from=2014-01-01&sort=oldest";
+        var page = ListingPage.Parse(await Client.GetPageAsync(url));
+        Assert.Equal(0, page.Count);
+        var link = page.Document.QuerySelector(".empty .did-you-mean a");
+        Assert.NotNull(link);
+        Assert.Equal(Correct, link.TextContent.Trim());
+
+        var href = link.GetAttribute("href")!;
+        Assert.Equal("/releases", ListingPage.PathOf(href));
+        Assert.Equal(Correct, ListingPage.QueryValues(href, "q").ToString());
+        Assert.Equal("energy-and-resources", ListingPage.QueryValues(href, "portfolio").ToString());
+        Assert.Equal("2014-01-01", ListingPage.QueryValues(href, "from").ToString());
+        Assert.Equal("oldest", ListingPage.QueryValues(href, "sort").ToString());
+        Assert.Equal(0, ListingPage.QueryValues(href, "page").Count);
+
+        // The suggestion leads to the releases the filters allow: all six are in the portfolio and after the date.
+        var corrected = ListingPage.Parse(await Client.GetPageAsync(href));
+        Assert.Equal(6, corrected.Count);
+    }
+
+    [Fact]
+    public async Task A_correct_search_offers_no_correction()
+    {
+        var page = ListingPage.Parse(await Client.GetPageAsync($"/releases?q={Correct}"));
+        Assert.Equal(6, page.Count);
+        Assert.Null(page.Document.QuerySelector(".did-you-mean"));
+
+        var api = await Client.GetJsonAsync($"/api/releases?q={Correct}");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, api.Root.GetProperty("didYouMean").ValueKind);
+    }
+
+    [Fact]
+    public async Task Words_no_release_has_together_list_the_releases_with_either_and_say_so()
+    {
+        var withEither = SearchAssistFixture.All
+            .Where(s => Regex.IsMatch(s.Title + " " + s.Body, @"\b(kiwifruit|submarine)\b", RegexOptions.IgnoreCase))
+            .Select(s => s.Slug)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(2, withEither.Count);
+
+        var page = ListingPage.Parse(await Client.GetPageAsync("/releases?q=kiwifruit%20submarine"));
+        Assert.Equal(withEither, page.Slugs.Order(StringComparer.Ordinal));
+        var notice = page.Document.QuerySelector(".any-word");
+        Assert.NotNull(notice);
+        Assert.Contains("No release has all of your words", notice.TextContent, StringComparison.Ordinal);
+
+        var api = await Client.GetReleaseListAsync("q=kiwifruit%20submarine");
+        Assert.True(api.MatchedAnyWord);
+        Assert.Equal(withEither, api.Items.Select(i => i.Slug).Order(StringComparer.Ordinal));
+        Assert.NotNull(api.InterpretedAs);
+    }
+
+    [Fact]
+    public async Task Words_a_release_has_together_give_no_notice()
+    {
+        var page = ListingPage.Parse(await Client.GetPageAsync("/releases?q=geothermal%20power"));
+        Assert.True(page.Count > 0);
+        Assert.Null(page.Document.QuerySelector(".any-word"));
+        Assert.False((await Client.GetReleaseListAsync("q=geothermal%20power")).MatchedAnyWord);
+    }
+
+    [Fact]
+    public async Task The_api_always_has_the_reading_correction_and_fallback_fields()
+    {
+        foreach (var query in new[] { "", "q=geothermal", $"q={Misspelled}", "q=kiwifruit%20submarine" })
+        {
+            var response = await Client.GetJsonAsync("/api/releases" + (query.Length > 0 ? "?" + query : ""));
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.True(response.Root.TryGetProperty("didYouMean", out _), $"{query}: no didYouMean in {response.Body}");
+            Assert.True(response.Root.TryGetProperty("interpretedAs", out var reading), $"{query}: no interpretedAs");
+            Assert.True(response.Root.TryGetProperty("matchedAnyWord", out var anyWord), $"{query}: no matchedAnyWord");
+            Assert.Equal(query.Length == 0 ? System.Text.Json.JsonValueKind.Null : System.Text.Json.JsonValueKind.String, reading.ValueKind);
+            Assert.True(anyWord.ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False);
+        }
+    }
+
+    [Fact]
+    public async Task The_search_form_links_to_the_search_tips()
+    {
+        var page = await Client.GetPageAsync("/releases");
+        Assert.NotNull(page.QuerySelector("form.list-search a[href='/help/search']"));
+        Assert.NotNull(page.QuerySelector("footer a[href='/help/search']"));
+        Assert.IsAssignableFrom<IElement>(page.QuerySelector("form.list-search label[for='q']"));
+    }
+}
