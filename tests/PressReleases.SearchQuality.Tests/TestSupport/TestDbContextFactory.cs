@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Store;
+
+namespace PressReleases.SearchQuality.Tests.TestSupport;
+
+/// <summary>The real SQLite store configuration, without dependency injection.</summary>
+public sealed class TestDbContextFactory(DataDirectory data) : IDbContextFactory<PressReleasesDbContext>
+{
+    public PressReleasesDbContext CreateDbContext() => new(StoreSetup.SqliteOptions(data));
+}
