@@ -15,12 +15,12 @@ namespace PressReleases.SearchQuality.Tests;
 /// </summary>
 public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHelper output) : IClassFixture<CorpusSearchFixture>
 {
-    // Floors about 0.03 below the figures measured when they were set (2026-11-28: MRR 0.862, recall@10
-    // 0.884 over 59 queries); see docs/search-quality.md for the figures per category, the history and the
+    // Floors about 0.03 below the figures measured when they were set (2026-11-28: MRR 0.879, recall@10
+    // 0.890 over 59 queries); see docs/search-quality.md for the figures per category, the history and the
     // failure analysis. Raise them when ranking improves; never lower them to let a regression pass without
     // recording why in that document's History.
-    public const double MrrFloor = 0.83;
-    public const double RecallAt10Floor = 0.85;
+    public const double MrrFloor = 0.85;
+    public const double RecallAt10Floor = 0.86;
 
     private readonly JudgedQuerySet set = JudgedQuerySet.Load(TestPaths.JudgedQueriesFile);
 

@@ -17,6 +17,7 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
     public const int MaxPrefixExpansions = 256;
     public const float TitleBoost = 3f;
     public const float ProximityBoost = 2f;
+    public const float AllWordsInTitleBoost = 2f;
     private const int ProximitySlop = 3;
 
     /// <param name="input">What the user typed.</param>
@@ -164,6 +165,15 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         {
             query.Add(Phrase(IndexFields.Body, plainTerms.Select((t, i) => (t, i)).ToList(), ProximitySlop, ProximityBoost), Occur.SHOULD);
             query.Add(Phrase(IndexFields.Title, plainTerms.Select((t, i) => (t, i)).ToList(), ProximitySlop, ProximityBoost * TitleBoost), Occur.SHOULD);
+
+            // A title that holds every word, in any order, is the strongest sign of the release asked for.
+            var allInTitle = new BooleanQuery { Boost = AllWordsInTitleBoost };
+            foreach (var term in plainTerms.Distinct(StringComparer.Ordinal))
+            {
+                allInTitle.Add(new TermQuery(new Term(IndexFields.Title, term)), Occur.MUST);
+            }
+
+            query.Add(allInTitle, Occur.SHOULD);
         }
 
         return new ParsedQuery(query, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes, anyOf))
