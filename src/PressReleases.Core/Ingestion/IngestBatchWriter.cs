@@ -15,6 +15,7 @@ internal sealed record IngestCounts(int Added, int Updated, int Unchanged, int R
 internal sealed class IngestBatchWriter(
     IDbContextFactory<PressReleasesDbContext> dbFactory,
     SearchIndex index,
+    IndexFeeder feeder,
     IngestState state,
     int runId,
     TimeProvider time)
@@ -184,17 +185,19 @@ internal sealed class IngestBatchWriter(
             state.PortfolioIds[slug] = portfolio.Id;
         }
 
-        foreach (var (entity, parsed) in written)
+        if (written.Count > 0)
         {
-            index.Upsert(new IndexedRelease(
-                entity.Id,
-                entity.Slug,
-                entity.Title,
-                entity.Date,
-                entity.SourceUrl,
-                entity.BodyText,
-                parsed.Ministers.Select(m => m.Slug).ToList(),
-                parsed.Portfolios.Select(p => p.Slug).ToList()));
+            await feeder.AddAsync(
+                written.Select(w => new IndexedRelease(
+                    w.Entity.Id,
+                    w.Entity.Slug,
+                    w.Entity.Title,
+                    w.Entity.Date,
+                    w.Entity.SourceUrl,
+                    w.Entity.BodyText,
+                    w.Parsed.Ministers.Select(m => m.Slug).ToList(),
+                    w.Parsed.Portfolios.Select(p => p.Slug).ToList())).ToList(),
+                cancellationToken);
         }
 
         pending.Clear();
@@ -204,6 +207,8 @@ internal sealed class IngestBatchWriter(
     /// <summary>Marks releases whose files left this folder as removed, unless the folder is empty (an unmounted disk is not a mass withdrawal).</summary>
     public async Task MarkRemovedAsync(int filesInFolder, CancellationToken cancellationToken)
     {
+        // Every upsert of this run reaches the index writer before any delete.
+        await feeder.CompleteAsync();
         var gone = state.OwnedByRoot.Where(k => !k.IsRemoved && !state.Seen.Contains(k.Id)).Select(k => k.Id).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (gone.Count > 0 && filesInFolder == 0)

@@ -59,7 +59,8 @@ public sealed class Ingester(
         }
 
         logger.LogInformation("Ingest {RunId} of {Folder}: {Count} files", run.Id, root, files.Count);
-        var writer = new IngestBatchWriter(dbFactory, index, state, run.Id, time);
+        await using var feeder = new IndexFeeder(index);
+        var writer = new IngestBatchWriter(dbFactory, index, feeder, state, run.Id, time);
         try
         {
             var lastRefresh = Stopwatch.StartNew();

@@ -1,0 +1,70 @@
+using System.Threading.Channels;
+using PressReleases.Core.Search;
+
+namespace PressReleases.Core.Ingestion;
+
+/// <summary>
+/// Writes batches of releases to the index on a thread of its own, so that analysing one batch for
+/// Lucene overlaps with writing the next batch to the store. Batches arrive only after the store has
+/// committed them, so the index still never holds what the store does not. At most two batches wait,
+/// which bounds memory and keeps the index close behind the store.
+/// </summary>
+internal sealed class IndexFeeder : IAsyncDisposable
+{
+    private readonly SearchIndex index;
+    private readonly Channel<IReadOnlyList<IndexedRelease>> batches =
+        Channel.CreateBounded<IReadOnlyList<IndexedRelease>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+
+    private readonly Task consumer;
+
+    public IndexFeeder(SearchIndex index)
+    {
+        this.index = index;
+        consumer = Task.Run(ConsumeAsync);
+    }
+
+    public ValueTask AddAsync(IReadOnlyList<IndexedRelease> batch, CancellationToken cancellationToken) =>
+        batches.Writer.WriteAsync(batch, cancellationToken);
+
+    /// <summary>Waits until every batch handed over so far is in the index writer; rethrows its failure.</summary>
+    public async Task CompleteAsync()
+    {
+        batches.Writer.TryComplete();
+        await consumer;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        batches.Writer.TryComplete();
+        try
+        {
+            await consumer;
+        }
+        catch (Exception)
+        {
+            // Disposal after a failed run: the failure was already reported through CompleteAsync or the
+            // run's own exception; the index catches up from the store at the next start.
+        }
+    }
+
+    private async Task ConsumeAsync()
+    {
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync())
+            {
+                foreach (var release in batch)
+                {
+                    index.Upsert(release);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // Close the channel with the failure so the store writer stops at its next batch instead of
+            // waiting for room that will never come.
+            batches.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+}
