@@ -1,5 +1,8 @@
 using PressReleases.Web.Api;
+using PressReleases.Web.Citations;
 using PressReleases.Web.Cli;
+using PressReleases.Web.Feeds;
+using PressReleases.Web.Discovery;
 using PressReleases.Web.Setup;
 
 // Verbs (ingest, reindex, help) run before any web host exists, so their arguments never reach the
@@ -17,12 +20,18 @@ builder.Services.AddPressReleaseSearch();
 builder.Services.AddPressReleaseIngestion();
 builder.Services.AddPressReleaseStartup();
 builder.Services.AddPressReleasePages();
+builder.Services.AddPressReleaseApiDescription();
 
 var app = builder.Build();
 app.UsePressReleasePipeline();
 app.MapPressReleasePages();
 app.MapReleasesApi();
 app.MapHealthEndpoint();
+app.MapReleaseExports();
+app.MapReleaseFeeds();
+app.MapApiDescription();
+app.MapCitationDownloads();
+app.MapDiscovery();
 
 await app.RunAsync();
 

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using PressReleases.Core.Releases;
+using PressReleases.Core.Search.Export;
 using PressReleases.Core.Search.Querying;
 
 namespace PressReleases.Core.Search;
@@ -13,6 +15,15 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
 {
     /// <summary>Deepest result reachable by paging; keeps deep pagination from costing unbounded memory.</summary>
     public const int MaxResultWindow = 10_000;
+
+    /// <summary>How many releases an export reads from the index at once.</summary>
+    public const int ExportChunkSize = 500;
+
+    /// <summary>The stored fields an export needs; the body, the largest by far, is left unread.</summary>
+    private static readonly ISet<string> ExportFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        IndexFields.Slug, IndexFields.Title, IndexFields.Date, IndexFields.Url, IndexFields.Minister, IndexFields.Portfolio,
+    };
 
     private readonly UserQueryParser parser = new(index.Analyzer);
     private readonly SnippetBuilder snippets = new(index.Analyzer);
@@ -32,16 +43,12 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         try
         {
             var result = Search(searcher, request, parsed, ministerNames, portfolioNames);
-            if (result.Total == 0 && parsed.PlainClauses.Count >= 2)
+            if (MayWiden(parsed, result.Total) && Widen(request, ministerNames, portfolioNames) is { } widened)
             {
-                var widened = parser.Parse(request.Query, ministerNames, portfolioNames, anyWord: true);
-                if (widened.MatchesAnyWord)
+                var anyResult = Search(searcher, request, widened, ministerNames, portfolioNames);
+                if (anyResult.Total > 0)
                 {
-                    var anyResult = Search(searcher, request, widened, ministerNames, portfolioNames);
-                    if (anyResult.Total > 0)
-                    {
-                        result = anyResult with { MatchedAnyWord = true };
-                    }
+                    result = anyResult with { MatchedAnyWord = true };
                 }
             }
 
@@ -64,39 +71,100 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         return Task.FromResult(related.Find(slug, count));
     }
 
+    /// <summary>
+    /// Every release the search would list for <paramref name="request"/> (all pages, no paging limit), in its
+    /// order, without snippets or facets: for exports. Only the matching document ids are held (an int each);
+    /// the releases are read from the index <see cref="ExportChunkSize"/> at a time as the caller consumes
+    /// them. One searcher is leased for the whole enumeration, so the list is one consistent snapshot even
+    /// while an ingest changes the index; the lease is returned when the enumeration ends, fails or is
+    /// abandoned (a client that disconnects cancels <paramref name="cancellationToken"/> and disposes it).
+    /// </summary>
+    public async IAsyncEnumerable<ExportedRelease> ExportAsync(SearchRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
+        var searcher = index.AcquireSearcher();
+        try
+        {
+            var docIds = MatchingDocIds(searcher, request, ministerNames, portfolioNames);
+            var chunk = new List<ExportedRelease>(ExportChunkSize);
+            for (var start = 0; start < docIds.Length; start += ExportChunkSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                chunk.Clear();
+                var end = Math.Min(docIds.Length, start + ExportChunkSize);
+                for (var i = start; i < end; i++)
+                {
+                    chunk.Add(ToExported(searcher.Doc(docIds[i], ExportFields), ministerNames, portfolioNames));
+                }
+
+                foreach (var release in chunk)
+                {
+                    yield return release;
+                }
+            }
+        }
+        finally
+        {
+            index.ReleaseSearcher(searcher);
+        }
+    }
+
+    /// <summary>
+    /// The ids of every matching document in result order, with the same any-word fallback as
+    /// <see cref="SearchAsync"/>: counted first, so the sorting collector is sized to the result set.
+    /// </summary>
+    private int[] MatchingDocIds(IndexSearcher searcher, SearchRequest request, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
+    {
+        var parsed = parser.Parse(request.Query, ministerNames, portfolioNames);
+        var total = Count(searcher, request, parsed);
+        if (MayWiden(parsed, total) && Widen(request, ministerNames, portfolioNames) is { } widened)
+        {
+            var anyTotal = Count(searcher, request, widened);
+            if (anyTotal > 0)
+            {
+                (parsed, total) = (widened, anyTotal);
+            }
+        }
+
+        if (total == 0)
+        {
+            return [];
+        }
+
+        var (top, topDocs) = TopCollector(request.EffectiveSort, total);
+        searcher.Search(BuildQuery(request, parsed), Filtered(top, request));
+        return Array.ConvertAll(topDocs(0, total).ScoreDocs, d => d.Doc);
+    }
+
+    private static int Count(IndexSearcher searcher, SearchRequest request, ParsedQuery parsed)
+    {
+        var filtered = Filtered(new TotalHitCountCollector(), request);
+        searcher.Search(BuildQuery(request, parsed), filtered);
+        return filtered.TotalHits;
+    }
+
+    /// <summary>The any-word fallback is tried only when nothing has all of at least two plain words or phrases.</summary>
+    private static bool MayWiden(ParsedQuery parsed, int total) => total == 0 && parsed.PlainClauses.Count >= 2;
+
+    /// <summary>The query read with any of its plain words required; null when that reading is no different.</summary>
+    private ParsedQuery? Widen(SearchRequest request, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
+    {
+        var widened = parser.Parse(request.Query, ministerNames, portfolioNames, anyWord: true);
+        return widened.MatchesAnyWord ? widened : null;
+    }
+
     private SearchResult Search(IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var page = Math.Clamp(request.Page, 1, MaxResultWindow / pageSize);
         var window = page * pageSize;
 
-        Query query = parsed.Query ?? new MatchAllDocsQuery();
-        if (request.From is not null || request.To is not null)
-        {
-            int? from = request.From is { } f ? IndexFields.DateKey(f) : null;
-            int? to = request.To is { } t ? IndexFields.DateKey(t) : null;
-            query = new FilteredQuery(query, NumericRangeFilter.NewInt32Range(IndexFields.Date, from, to, true, true));
-        }
-
-        var sort = SortFor(request.EffectiveSort);
-        ICollector topCollector;
-        Func<int, int, TopDocs> topDocs;
-        if (sort is null)
-        {
-            var byScore = TopScoreDocCollector.Create(window, docsScoredInOrder: true);
-            (topCollector, topDocs) = (byScore, byScore.GetTopDocs);
-        }
-        else
-        {
-            var byField = TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
-            (topCollector, topDocs) = (byField, byField.GetTopDocs);
-        }
-
-        var selectedMinisters = request.Ministers.Distinct(StringComparer.Ordinal).ToList();
-        var selectedPortfolios = request.Portfolios.Distinct(StringComparer.Ordinal).ToList();
+        var (topCollector, topDocs) = TopCollector(request.EffectiveSort, window);
+        var selectedMinisters = Selection(request.Ministers);
+        var selectedPortfolios = Selection(request.Portfolios);
         var collector = new FacetingCollector(topCollector, selectedMinisters, selectedPortfolios);
 
-        searcher.Search(query, collector);
+        searcher.Search(BuildQuery(request, parsed), collector);
         var total = collector.TotalHits;
         var lastPage = Math.Max(1, Math.Min((total + pageSize - 1) / pageSize, MaxResultWindow / pageSize));
         page = Math.Min(page, lastPage);
@@ -114,6 +182,39 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             collector.YearCounts.OrderBy(y => y.Key).Select(y => new YearCount(y.Key, y.Value)).ToList());
 
         return new SearchResult(total, page, pageSize, hits, facets, parsed.InterpretedAs);
+    }
+
+    /// <summary>The text query with the date range; the minister and portfolio selections are applied by <see cref="Filtered"/>.</summary>
+    private static Query BuildQuery(SearchRequest request, ParsedQuery parsed)
+    {
+        Query query = parsed.Query ?? new MatchAllDocsQuery();
+        if (request.From is not null || request.To is not null)
+        {
+            int? from = request.From is { } f ? IndexFields.DateKey(f) : null;
+            int? to = request.To is { } t ? IndexFields.DateKey(t) : null;
+            query = new FilteredQuery(query, NumericRangeFilter.NewInt32Range(IndexFields.Date, from, to, true, true));
+        }
+
+        return query;
+    }
+
+    /// <summary>Wraps <paramref name="inner"/> so it sees only documents passing the minister and portfolio selections (and counts facets).</summary>
+    private static FacetingCollector Filtered(ICollector inner, SearchRequest request) =>
+        new(inner, Selection(request.Ministers), Selection(request.Portfolios));
+
+    private static List<string> Selection(IReadOnlyList<string> slugs) => slugs.Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>A collector keeping the best <paramref name="size"/> hits in <paramref name="sort"/> order, and how to read them back.</summary>
+    private static (ICollector Collector, Func<int, int, TopDocs> TopDocs) TopCollector(SearchSort sort, int size)
+    {
+        if (SortFor(sort) is not { } byFields)
+        {
+            var byScore = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
+            return (byScore, byScore.GetTopDocs);
+        }
+
+        var byField = TopFieldCollector.Create(byFields, size, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        return (byField, byField.GetTopDocs);
     }
 
     private static Sort? SortFor(SearchSort sort)
@@ -142,12 +243,29 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             document.Get(IndexFields.Slug) ?? "",
             title,
             IndexFields.FromDateKey(dateKey),
-            document.GetValues(IndexFields.Minister).Select(s => new NameRef(s, ministerNames.GetValueOrDefault(s, s))).ToList(),
-            document.GetValues(IndexFields.Portfolio).Select(s => new NameRef(s, portfolioNames.GetValueOrDefault(s, s))).ToList(),
+            Names(document, IndexFields.Minister, ministerNames),
+            Names(document, IndexFields.Portfolio, portfolioNames),
             snippets.Highlight(title, parsed.HighlightTerms, parsed.HighlightPrefixes),
             snippets.Snippet(body, parsed.HighlightTerms, parsed.HighlightPrefixes),
             document.Get(IndexFields.Url) ?? "");
     }
+
+    private static ExportedRelease ToExported(Document document, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
+    {
+        var slug = document.Get(IndexFields.Slug) ?? "";
+        return new ExportedRelease(
+            slug,
+            document.Get(IndexFields.Title) ?? "",
+            IndexFields.FromDateKey(document.GetField(IndexFields.Date)?.GetInt32Value() ?? 0),
+            document.Get(IndexFields.Url) ?? "",
+            ExportedRelease.PermalinkOf(slug),
+            Names(document, IndexFields.Minister, ministerNames),
+            Names(document, IndexFields.Portfolio, portfolioNames));
+    }
+
+    /// <summary>A document's minister or portfolio slugs with their display names (the slug stands in for a name not yet known).</summary>
+    private static List<NameRef> Names(Document document, string field, IReadOnlyDictionary<string, string> names) =>
+        document.GetValues(field).Select(s => new NameRef(s, names.GetValueOrDefault(s, s))).ToList();
 
     /// <summary>The values with the highest counts, plus any selected value (so a selection never disappears from its list).</summary>
     private static List<FacetValue> TopValues(IReadOnlyDictionary<string, int> counts, IReadOnlyDictionary<string, string> names, List<string> selected, int limit)

@@ -12,7 +12,13 @@ public static class HealthEndpoint
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", GetAsync).WithName("Health");
+        app.MapGet("/healthz", GetAsync)
+            .WithName("Health")
+            .WithTags("Health")
+            .WithSummary("Whether the site is ready, with its release counts")
+            .WithDescription("200 {status: ready, releases: {stored, indexed}} once the store and index are open; 503 {status: starting} before, {status: failed} after a failed start.")
+            .Produces<HealthResponse>(StatusCodes.Status200OK)
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

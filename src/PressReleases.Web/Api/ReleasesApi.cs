@@ -10,17 +10,26 @@ namespace PressReleases.Web.Api;
 /// <summary>The JSON API: the same searches as the pages (same parameters, same parser), as data.</summary>
 public static class ReleasesApi
 {
-    /// <summary>How long a request waits for a starting store or index before answering 503.</summary>
-    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(10);
-
     /// <summary>How many related releases a release lists (the page shows the same number).</summary>
     public const int RelatedCount = 5;
 
     public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/releases");
-        api.MapGet("/", ListAsync).WithName("ListReleases");
-        api.MapGet("/{slug}", GetAsync).WithName("GetRelease");
+        var api = app.MapGroup("/api/releases").WithTags("Releases");
+        api.MapGet("/", ListAsync)
+            .WithName("ListReleases")
+            .WithSummary("Search and list releases, one page at a time")
+            .WithDescription("The same search as /releases: words, filters, order and page in; the page of hits, exact facet counts and how the query was read out. Without a query the newest releases come first.")
+            .WithListingParameters(ListingParameters.Search)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/{slug}", GetAsync)
+            .WithName("GetRelease")
+            .WithSummary("One release, with its body and related releases")
+            .WithDescription("404 for an unknown slug; 410 (with the original url and removedAt) for a release removed from the source.")
+            .WithSlugParameter()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -28,17 +37,13 @@ public static class ReleasesApi
         HttpContext context, StartupState startup, SearchService search, CancellationToken cancellationToken)
     {
         var (request, problems) = ReleaseListQuery.Parse(context.Request.Query);
-        if (problems.Count > 0)
+        if (ApiProblems.Invalid(problems) is { } invalid)
         {
-            var errors = problems
-                .GroupBy(p => p.Parameter)
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
-            return TypedResults.ValidationProblem(errors, title: "Invalid query parameters", detail: $"Check: {string.Join(", ", errors.Keys)}.");
+            return invalid;
         }
 
-        if (await WaitAsync(startup.WhenIndexReady, cancellationToken) is { } notReady)
+        if (await ApiProblems.WaitAsync(context, startup.WhenIndexReady, cancellationToken) is { } notReady)
         {
-            context.Response.Headers.RetryAfter = "10";
             return notReady;
         }
 
@@ -49,9 +54,8 @@ public static class ReleasesApi
     private static async Task<Results<Ok<ReleaseResponse>, ProblemHttpResult>> GetAsync(
         string slug, HttpContext context, StartupState startup, ReleaseCatalog catalog, SearchService search, CancellationToken cancellationToken)
     {
-        if (await WaitAsync(startup.WhenStoreReady, cancellationToken) is { } notReady)
+        if (await ApiProblems.WaitAsync(context, startup.WhenStoreReady, cancellationToken) is { } notReady)
         {
-            context.Response.Headers.RetryAfter = "10";
             return notReady;
         }
 
@@ -77,23 +81,5 @@ public static class ReleasesApi
         // Related releases come from the index; the release itself only needs the store, so it is not held back for them.
         var related = startup.IsIndexReady ? await search.RelatedAsync(release.Slug, RelatedCount, cancellationToken) : [];
         return TypedResults.Ok(ReleaseResponse.From(release, related));
-    }
-
-    /// <summary>Null once <paramref name="ready"/> has completed; a 503 problem if it does not in time or startup failed.</summary>
-    private static async Task<ProblemHttpResult?> WaitAsync(Task ready, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ready.WaitAsync(StartupWait, cancellationToken);
-            return null;
-        }
-        catch (TimeoutException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting", detail: "The site is still opening its store and search index; try again shortly.");
-        }
-        catch (StartupFailedException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable", detail: "The site failed to start; see its log.");
-        }
     }
 }

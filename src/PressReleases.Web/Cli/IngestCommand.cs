@@ -38,8 +38,12 @@ internal sealed class IngestCommand(string folder, bool strict) : ICommand
             }
 
             Console.Out.WriteLine($"Ingesting {fullPath}");
-            var report = await services.GetRequiredService<Ingester>().IngestAsync(fullPath, new ConsoleProgress(Console.Out), ct);
-            PrintReport(report);
+            var ingester = services.GetRequiredService<Ingester>();
+            var interactive = LiveProgress.IsInteractive;
+            var report = interactive
+                ? await LiveProgress.RunAsync("Ingesting", progress => ingester.IngestAsync(fullPath, progress, ct))
+                : await ingester.IngestAsync(fullPath, new ConsoleProgress(Console.Out), ct);
+            PrintReport(report, interactive);
             return Strict && report.Rejected > 0 ? 2 : 0;
         }
         catch (IngestFolderNotFoundException)
@@ -59,17 +63,18 @@ internal sealed class IngestCommand(string folder, bool strict) : ICommand
         }
     }
 
-    private static void PrintReport(IngestReport report)
+    private static void PrintReport(IngestReport report, bool interactive)
     {
         var output = Console.Out;
         output.WriteLine();
-        output.WriteLine($"Added      {CliHost.Count(report.Added)}");
-        output.WriteLine($"Updated    {CliHost.Count(report.Updated)}");
-        output.WriteLine($"Unchanged  {CliHost.Count(report.Unchanged)}");
-        output.WriteLine($"Removed    {CliHost.Count(report.Removed)}");
-        output.WriteLine($"Rejected   {CliHost.Count(report.Rejected)}");
-        output.WriteLine($"Files      {CliHost.Count(report.FilesSeen)}");
-        output.WriteLine($"Time       {CliHost.FormatElapsed(report.Elapsed)}");
+        if (interactive)
+        {
+            IngestSummary.WriteTable(report);
+        }
+        else
+        {
+            IngestSummary.WritePlain(report, output);
+        }
 
         var errors = report.Problems.Where(p => p.Severity == IngestProblemSeverity.Error).ToList();
         var warnings = report.Problems.Where(p => p.Severity != IngestProblemSeverity.Error).ToList();

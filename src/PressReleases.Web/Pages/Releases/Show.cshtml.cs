@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 using PressReleases.Web.Api;
+using PressReleases.Web.Citations;
+using PressReleases.Web.Discovery;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Pages.Releases;
 
 /// <summary>/releases/{slug}: one release, its permalink.</summary>
-public sealed class ShowModel(ReleaseCatalog catalog, SearchService search, ReleaseHighlighter highlighter, StartupState startup) : PageModel
+public sealed class ShowModel(ReleaseCatalog catalog, SearchService search, ReleaseHighlighter highlighter, StartupState startup, TimeProvider clock) : PageModel
 {
     public ReleaseDetail Release { get; private set; } = null!;
 
@@ -25,6 +27,16 @@ public sealed class ShowModel(ReleaseCatalog catalog, SearchService search, Rele
 
     public IReadOnlyList<RelatedRelease> Related { get; private set; } = [];
 
+    /// <summary>The "cite this release" text; null for a withdrawn release, which is no longer to be cited from here.</summary>
+    public ApaCitation? Citation { get; private set; }
+
+    /// <summary>The link-preview description: the opening of the body text.</summary>
+    public string Description { get; private set; } = "";
+
+    public string BibTexUrl => $"/releases/{Release.Slug}/cite.bib";
+
+    public string RisUrl => $"/releases/{Release.Slug}/cite.ris";
+
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "q")] string? q, CancellationToken cancellationToken)
     {
         await startup.WhenStoreReady.WaitAsync(cancellationToken);
@@ -36,7 +48,8 @@ public sealed class ShowModel(ReleaseCatalog catalog, SearchService search, Rele
 
         Release = release;
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        CanonicalUrl = $"{Request.Scheme}://{Request.Host}/releases/{release.Slug}";
+        CanonicalUrl = $"{SiteUrl.Base(Request)}/releases/{release.Slug}";
+        Description = ReleaseMeta.Description(release.BodyText);
 
         // A withdrawn release keeps its permalink: 410 tells crawlers it is gone for good, the page tells people when.
         if (release.IsRemoved)
@@ -44,6 +57,8 @@ public sealed class ShowModel(ReleaseCatalog catalog, SearchService search, Rele
             Response.StatusCode = StatusCodes.Status410Gone;
             return Page();
         }
+
+        Citation = ApaCitation.From(CitationSource.From(release, SiteUrl.Base(Request), RetrievalDate.Today(clock)));
 
         if (Query is not null && !string.IsNullOrWhiteSpace(release.BodyHtml))
         {

@@ -1,0 +1,32 @@
+namespace PressReleases.Web.Api;
+
+public static class OpenApiSetup
+{
+    /// <summary>
+    /// The OpenAPI description of the machine-readable surfaces only (/api, /healthz, /feeds): the Razor
+    /// pages are for people and are left out. Schemas come from the same JSON options as the responses, so
+    /// they are camelCase like the JSON itself.
+    /// </summary>
+    public static IServiceCollection AddPressReleaseApiDescription(this IServiceCollection services)
+    {
+        services.AddOpenApi(options =>
+        {
+            options.ShouldInclude = description => description.RelativePath is { } path
+                && (path.StartsWith("api/", StringComparison.Ordinal) || path == "healthz" || path.StartsWith("feeds/", StringComparison.Ordinal));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "PressReleases API";
+                document.Info.Description = "New Zealand government press releases: search, one release, whole-result exports (CSV, NDJSON), Atom feeds and health. Human guide: /help/api.";
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>GET /openapi/v1.json.</summary>
+    public static IEndpointRouteBuilder MapApiDescription(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        return app;
+    }
+}

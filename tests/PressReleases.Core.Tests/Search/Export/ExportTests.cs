@@ -1,0 +1,108 @@
+using PressReleases.Core.Search;
+using PressReleases.Core.Search.Export;
+using PressReleases.Core.Tests.TestSupport;
+
+namespace PressReleases.Core.Tests.Search.Export;
+
+/// <summary><see cref="SearchService.ExportAsync"/> over <see cref="SampleReleases"/>: the same releases, in the same order, as paging through the search.</summary>
+public sealed class ExportTests : SampleSearchTestBase
+{
+    private async Task<List<ExportedRelease>> ExportAsync(SearchRequest request)
+    {
+        var releases = new List<ExportedRelease>();
+        await foreach (var release in Store.Search.ExportAsync(request))
+        {
+            releases.Add(release);
+        }
+
+        return releases;
+    }
+
+    public static TheoryData<string?, SearchSort?> Orders => new()
+    {
+        { null, null },
+        { null, SearchSort.Oldest },
+        { "japan", null },
+        { "trade tourism", SearchSort.Newest },
+        { "japan zeppelin", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public async Task It_lists_what_the_search_lists_in_the_same_order(string? query, SearchSort? sort)
+    {
+        var request = new SearchRequest { Sort = sort };
+        var expected = await Store.SlugsFoundAsync(query, request);
+
+        var exported = await ExportAsync(request with { Query = query });
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, exported.Select(r => r.Slug));
+    }
+
+    [Fact]
+    public async Task Without_filters_it_lists_every_release_newest_first_and_undated_last()
+    {
+        var exported = await ExportAsync(new SearchRequest());
+
+        Assert.Equal(AllSlugs, Sorted(exported.Select(r => r.Slug)));
+        Assert.Equal("digital-future", exported[^1].Slug);
+        Assert.Null(exported[^1].Date);
+        var dates = exported.Where(r => r.Date is not null).Select(r => r.Date!.Value).ToList();
+        Assert.Equal(dates.OrderDescending(), dates);
+        Assert.All(exported, r => Assert.Equal(SampleReleases.DateOf(r.Slug), r.Date));
+    }
+
+    [Fact]
+    public async Task Filters_apply_and_names_and_permalinks_come_with_each_release()
+    {
+        var request = new SearchRequest { Ministers = ["john-key"], From = new DateOnly(2014, 1, 1), Sort = SearchSort.Oldest };
+        var expected = await Store.SlugsFoundAsync(null, request);
+
+        var exported = await ExportAsync(request);
+
+        Assert.Equal(["japan-trade", "china-visit"], expected);
+        Assert.Equal(expected, exported.Select(r => r.Slug));
+        Assert.All(exported, r =>
+        {
+            Assert.Contains(r.Ministers, m => m.Slug == "john-key" && m.Name == "John Key");
+            Assert.Equal("/releases/" + r.Slug, r.Permalink);
+            Assert.Equal(SampleReleases.All[r.Slug].Title, r.Title);
+        });
+        Assert.Equal(["Trade"], exported[0].Portfolios.Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Nothing_matching_exports_nothing()
+    {
+        Assert.Empty(await ExportAsync(new SearchRequest { Query = "zeppelin" }));
+        Assert.Empty(await ExportAsync(new SearchRequest { Ministers = ["nobody-at-all"] }));
+    }
+
+    [Fact]
+    public async Task An_abandoned_or_cancelled_export_returns_its_searcher()
+    {
+        // Each lease holds a reference on the searcher's reader; the count must be back where it was.
+        var probe = Store.Index.AcquireSearcher();
+        var before = probe.IndexReader.RefCount;
+
+        await using (var enumerator = Store.Search.ExportAsync(new SearchRequest()).GetAsyncEnumerator())
+        {
+            Assert.True(await enumerator.MoveNextAsync());
+        }
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Store.Search.ExportAsync(new SearchRequest(), cancelled.Token))
+            {
+            }
+        });
+
+        Assert.Equal(SampleReleases.All.Count, (await ExportAsync(new SearchRequest())).Count);
+        var after = probe.IndexReader.RefCount;
+        Store.Index.ReleaseSearcher(probe);
+        Assert.Equal(before, after);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using PressReleases.Core.Ingestion;
+using PressReleases.Web.Cli;
+using PressReleases.Web.Tests.TestSupport;
+
+namespace PressReleases.Web.Tests.Cli;
+
+/// <summary>
+/// The plain output that scripts and CI logs read: redirected output never gets the live progress bar or
+/// the table, and the summary keeps its "Label      N" lines exactly.
+/// </summary>
+public sealed partial class IngestOutputTests(CliSeedsFixture seeds) : IClassFixture<CliSeedsFixture>
+{
+    [Fact]
+    public void The_plain_summary_is_one_aligned_line_per_count()
+    {
+        var report = new IngestReport(1, "/x", 55_167, 55_100, 12, 3, 2, 52, TimeSpan.FromSeconds(83), []);
+        using var output = new StringWriter { NewLine = "\n" };
+        IngestSummary.WritePlain(report, output);
+        Assert.Equal(
+            """
+            Added      55,100
+            Updated    12
+            Unchanged  3
+            Removed    2
+            Rejected   52
+            Files      55,167
+            Time       1 min 23 s
+
+            """.ReplaceLineEndings("\n"),
+            output.ToString());
+    }
+
+    [Fact]
+    public void Redirected_ingest_output_is_plain_text_without_terminal_codes()
+    {
+        var result = seeds.FirstIngest;
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain('\u001b', result.StdOut);
+        Assert.DoesNotContain("╭", result.StdOut, StringComparison.Ordinal);
+
+        var labels = result.StdOutLines.Select(l => SummaryLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["Added", "Updated", "Unchanged", "Removed", "Rejected", "Files", "Time"], labels);
+
+        // Progress, when a run is long enough to print any, keeps its plain form.
+        Assert.All(
+            result.StdOutLines.Where(l => l.Contains(" files (", StringComparison.Ordinal)),
+            l => Assert.Matches(@"^  [\d,]+ / [\d,]+ files \([\d,]+/s\)$", l));
+    }
+
+    [GeneratedRegex(@"^(Added|Updated|Unchanged|Removed|Rejected|Files|Time) +\S")]
+    private static partial Regex SummaryLine();
+}
