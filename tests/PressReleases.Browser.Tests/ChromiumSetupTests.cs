@@ -1,0 +1,30 @@
+using PressReleases.Browser.Tests.TestSupport;
+
+namespace PressReleases.Browser.Tests;
+
+/// <summary>A missing browser is never a silent skip.</summary>
+public sealed class ChromiumSetupTests
+{
+    [Fact]
+    public async Task A_missing_browser_fails_with_the_install_command_when_not_root()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-chromium-{Guid.NewGuid():N}", "chromium");
+        var logged = new List<string>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Chromium.EnsureInstalledAsync(missing, isRoot: false, logged.Add));
+
+        Assert.Equal("Chromium is missing: run 'sudo apt-get update && sudo apt-get install -y chromium' and re-run the tests", error.Message);
+        Assert.Empty(logged);
+    }
+
+    [Fact]
+    public async Task An_installed_browser_needs_nothing()
+    {
+        var logged = new List<string>();
+        var present = typeof(ChromiumSetupTests).Assembly.Location;
+
+        await Chromium.EnsureInstalledAsync(present, isRoot: false, logged.Add);
+
+        Assert.Empty(logged);
+    }
+}
