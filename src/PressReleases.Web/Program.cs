@@ -15,6 +15,7 @@ if (CommandLine.TryParse(args, out var command))
 var builder = WebApplication.CreateBuilder(args);
 builder.UseBuildOutputWhenStartedElsewhere();
 builder.AddPressReleasesOptions();
+builder.AddPressReleaseSecurity();
 builder.Services.AddPressReleaseStore();
 builder.Services.AddPressReleaseSearch();
 builder.Services.AddPressReleaseIngestion();

@@ -20,11 +20,12 @@ public static class PagesSetup
     }
 
     /// <summary>
-    /// Errors first, so they cover everything after them. The friendly error page is used in every
+    /// Security headers first, so every response carries them; then errors, so they cover everything after them. The friendly error page is used in every
     /// environment: the site is public, and exception details belong in the log, not the browser.
     /// </summary>
     public static WebApplication UsePressReleasePipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/errors/500");
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseStaticFiles();
