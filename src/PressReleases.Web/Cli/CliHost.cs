@@ -55,6 +55,32 @@ internal static class CliHost
         return services.GetRequiredService<SearchIndex>();
     }
 
+    /// <summary>
+    /// Runs a verb's work over an opened host: Ctrl+C cancels between batches (exit 130 with
+    /// <paramref name="cancelledMessage"/>), and failures whose message is the whole story print it and exit 1.
+    /// </summary>
+    public static async Task<int> RunAsync(string cancelledMessage, Func<IServiceProvider, CancellationToken, Task<int>> work)
+    {
+        using var cancel = CancelOnCtrlC();
+        var ct = cancel.Token;
+        try
+        {
+            using var host = Build();
+            await OpenAsync(host.Services, ct);
+            return await work(host.Services, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine(cancelledMessage);
+            return 130;
+        }
+        catch (Exception ex) when (IsExpected(ex))
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
     /// <summary>True for failures whose message is the whole story: print it, no stack trace.</summary>
     public static bool IsExpected(Exception ex) =>
         ex is DataDirectoryException or StoreException or SearchIndexException or OptionsValidationException;

@@ -23,14 +23,8 @@ internal sealed class IngestCommand(string folder, bool strict) : ICommand
             return 1;
         }
 
-        using var cancel = CliHost.CancelOnCtrlC();
-        var ct = cancel.Token;
-        try
+        return await CliHost.RunAsync("Cancelled; releases written before the cancel are kept.", async (services, ct) =>
         {
-            using var host = CliHost.Build();
-            var services = host.Services;
-            await CliHost.OpenAsync(services, ct);
-
             var sync = await services.GetRequiredService<IndexSynchronizer>().SyncAsync(ct);
             if (sync.Rebuilt)
             {
@@ -40,27 +34,23 @@ internal sealed class IngestCommand(string folder, bool strict) : ICommand
             Console.Out.WriteLine($"Ingesting {fullPath}");
             var ingester = services.GetRequiredService<Ingester>();
             var interactive = LiveProgress.IsInteractive;
-            var report = interactive
-                ? await LiveProgress.RunAsync("Ingesting", progress => ingester.IngestAsync(fullPath, progress, ct))
-                : await ingester.IngestAsync(fullPath, new ConsoleProgress(Console.Out), ct);
+            IngestReport report;
+            try
+            {
+                report = interactive
+                    ? await LiveProgress.RunAsync("Ingesting", progress => ingester.IngestAsync(fullPath, progress, ct))
+                    : await ingester.IngestAsync(fullPath, new ConsoleProgress(Console.Out), ct);
+            }
+            catch (IngestFolderNotFoundException)
+            {
+                // The folder went away between the check above and the run.
+                Console.Error.WriteLine($"Folder not found: {fullPath}");
+                return 1;
+            }
+
             PrintReport(report, interactive);
             return Strict && report.Rejected > 0 ? 2 : 0;
-        }
-        catch (IngestFolderNotFoundException)
-        {
-            Console.Error.WriteLine($"Folder not found: {fullPath}");
-            return 1;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Cancelled; releases written before the cancel are kept.");
-            return 130;
-        }
-        catch (Exception ex) when (CliHost.IsExpected(ex))
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 1;
-        }
+        });
     }
 
     private static void PrintReport(IngestReport report, bool interactive)

@@ -7,26 +7,12 @@ internal sealed class ReindexCommand : ICommand
 {
     public async Task<int> RunAsync()
     {
-        using var cancel = CliHost.CancelOnCtrlC();
-        var ct = cancel.Token;
-        try
+        return await CliHost.RunAsync("Cancelled; run reindex again to finish the rebuild.", async (services, ct) =>
         {
-            using var host = CliHost.Build();
-            await CliHost.OpenAsync(host.Services, ct);
             Console.Out.WriteLine("Rebuilding the search index from the store...");
-            var report = await host.Services.GetRequiredService<IndexSynchronizer>().RebuildAsync(ct);
+            var report = await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(ct);
             Console.Out.WriteLine($"Indexed {CliHost.Count(report.Indexed)} releases in {CliHost.FormatElapsed(report.Elapsed)}.");
             return 0;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Cancelled; run reindex again to finish the rebuild.");
-            return 130;
-        }
-        catch (Exception ex) when (CliHost.IsExpected(ex))
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 1;
-        }
+        });
     }
 }
