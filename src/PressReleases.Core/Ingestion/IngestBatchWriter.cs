@@ -108,8 +108,10 @@ internal sealed class IngestBatchWriter(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var newMinisters = new Dictionary<string, Minister>(StringComparer.Ordinal);
-        var newPortfolios = new Dictionary<string, Portfolio>(StringComparer.Ordinal);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var newMinisters = await InsertNewNamesAsync(db, pending.SelectMany(p => p.Outcome.Release.Ministers).Select(m => (m.Slug, m.Name)), state.MinisterIds, (slug, name) => new Minister { Slug = slug, Name = name }, m => m.Id, cancellationToken);
+        var newPortfolios = await InsertNewNamesAsync(db, pending.SelectMany(p => p.Outcome.Release.Portfolios).Select(p => (p.Slug, p.Name)), state.PortfolioIds, (slug, name) => new Portfolio { Slug = slug, Name = name }, p => p.Id, cancellationToken);
+
         var updateIds = pending.Where(p => p.ExistingId is not null).Select(p => p.ExistingId!.Value).ToList();
         var tracked = updateIds.Count == 0
             ? []
@@ -118,6 +120,7 @@ internal sealed class IngestBatchWriter(
 
         var now = time.GetUtcNow();
         var written = new List<(Release Entity, ParsedRelease Parsed)>(pending.Count);
+        var fresh = new List<Release>();
         foreach (var item in pending)
         {
             var parsed = item.Outcome.Release;
@@ -151,7 +154,7 @@ internal sealed class IngestBatchWriter(
                     BodyText = "",
                     FirstIngestedAt = now,
                 };
-                db.Releases.Add(entity);
+                fresh.Add(entity);
                 added++;
             }
 
@@ -167,22 +170,26 @@ internal sealed class IngestBatchWriter(
             entity.DiscardedMinisterEntries = [.. parsed.DiscardedMinisterEntries];
             entity.UpdatedAt = now;
             entity.ChangeSeq = ++state.ChangeSeq;
-            LinkMinisters(db, entity, parsed, newMinisters);
-            LinkPortfolios(db, entity, parsed, newPortfolios);
+            LinkMinisters(entity, parsed, newMinisters);
+            LinkPortfolios(entity, parsed, newPortfolios);
             written.Add((entity, parsed));
         }
 
+        // Changed releases go through the change tracker (few, and their links are edited in place);
+        // new ones, the bulk of a first ingest, are inserted directly.
         db.IngestProblems.AddRange(pendingProblems);
         await db.SaveChangesAsync(cancellationToken);
+        await InsertFreshAsync(db, fresh, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
-        foreach (var (slug, minister) in newMinisters)
+        foreach (var (slug, id) in newMinisters)
         {
-            state.MinisterIds[slug] = minister.Id;
+            state.MinisterIds[slug] = id;
         }
 
-        foreach (var (slug, portfolio) in newPortfolios)
+        foreach (var (slug, id) in newPortfolios)
         {
-            state.PortfolioIds[slug] = portfolio.Id;
+            state.PortfolioIds[slug] = id;
         }
 
         if (written.Count > 0)
@@ -202,6 +209,68 @@ internal sealed class IngestBatchWriter(
 
         pending.Clear();
         pendingProblems.Clear();
+    }
+
+    /// <summary>Inserts the names this batch uses that the store does not hold yet; returns their new ids by slug.</summary>
+    private static async Task<Dictionary<string, int>> InsertNewNamesAsync<TName>(
+        PressReleasesDbContext db,
+        IEnumerable<(string Slug, string Name)> names,
+        Dictionary<string, int> known,
+        Func<string, string, TName> create,
+        Func<TName, int> idOf,
+        CancellationToken cancellationToken)
+        where TName : class
+    {
+        var created = new Dictionary<string, int>(StringComparer.Ordinal);
+        RowInserter<TName>? inserter = null;
+        try
+        {
+            foreach (var (slug, name) in names)
+            {
+                if (known.ContainsKey(slug) || created.ContainsKey(slug))
+                {
+                    continue;
+                }
+
+                inserter ??= new RowInserter<TName>(db);
+                var entity = create(slug, name);
+                await inserter.InsertAsync(entity, cancellationToken);
+                created[slug] = idOf(entity);
+            }
+        }
+        finally
+        {
+            inserter?.Dispose();
+        }
+
+        return created;
+    }
+
+    private static async Task InsertFreshAsync(PressReleasesDbContext db, List<Release> fresh, CancellationToken cancellationToken)
+    {
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        using var releases = new RowInserter<Release>(db);
+        using var ministers = new RowInserter<ReleaseMinister>(db);
+        using var portfolios = new RowInserter<ReleasePortfolio>(db);
+        foreach (var release in fresh)
+        {
+            await releases.InsertAsync(release, cancellationToken);
+            foreach (var link in release.Ministers)
+            {
+                link.ReleaseId = release.Id;
+                await ministers.InsertAsync(link, cancellationToken);
+            }
+
+            foreach (var link in release.Portfolios)
+            {
+                link.ReleaseId = release.Id;
+                await portfolios.InsertAsync(link, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Marks releases whose files left this folder as removed, unless the folder is empty (an unmounted disk is not a mass withdrawal).</summary>
@@ -241,32 +310,11 @@ internal sealed class IngestBatchWriter(
         removed += gone.Count;
     }
 
-    private void LinkMinisters(PressReleasesDbContext db, Release entity, ParsedRelease parsed, Dictionary<string, Minister> created)
+    private void LinkMinisters(Release entity, ParsedRelease parsed, Dictionary<string, int> created)
     {
-        var wanted = new List<ReleaseMinister>();
-        for (var position = 0; position < parsed.Ministers.Count; position++)
-        {
-            var name = parsed.Ministers[position];
-            var link = new ReleaseMinister { Position = position, Spelling = name.Name };
-            if (state.MinisterIds.TryGetValue(name.Slug, out var id))
-            {
-                link.MinisterId = id;
-            }
-            else
-            {
-                if (!created.TryGetValue(name.Slug, out var minister))
-                {
-                    minister = new Minister { Slug = name.Slug, Name = name.Name };
-                    db.Ministers.Add(minister);
-                    created[name.Slug] = minister;
-                }
-
-                link.Minister = minister;
-            }
-
-            wanted.Add(link);
-        }
-
+        var wanted = parsed.Ministers
+            .Select((name, position) => new ReleaseMinister { MinisterId = IdOf(name.Slug, state.MinisterIds, created), Position = position, Spelling = name.Name })
+            .ToList();
         SyncLinks(entity.Ministers, wanted, l => l.MinisterId, (kept, link) =>
         {
             kept.Position = link.Position;
@@ -274,32 +322,11 @@ internal sealed class IngestBatchWriter(
         });
     }
 
-    private void LinkPortfolios(PressReleasesDbContext db, Release entity, ParsedRelease parsed, Dictionary<string, Portfolio> created)
+    private void LinkPortfolios(Release entity, ParsedRelease parsed, Dictionary<string, int> created)
     {
-        var wanted = new List<ReleasePortfolio>();
-        for (var position = 0; position < parsed.Portfolios.Count; position++)
-        {
-            var name = parsed.Portfolios[position];
-            var link = new ReleasePortfolio { Position = position, Spelling = name.Name };
-            if (state.PortfolioIds.TryGetValue(name.Slug, out var id))
-            {
-                link.PortfolioId = id;
-            }
-            else
-            {
-                if (!created.TryGetValue(name.Slug, out var portfolio))
-                {
-                    portfolio = new Portfolio { Slug = name.Slug, Name = name.Name };
-                    db.Portfolios.Add(portfolio);
-                    created[name.Slug] = portfolio;
-                }
-
-                link.Portfolio = portfolio;
-            }
-
-            wanted.Add(link);
-        }
-
+        var wanted = parsed.Portfolios
+            .Select((name, position) => new ReleasePortfolio { PortfolioId = IdOf(name.Slug, state.PortfolioIds, created), Position = position, Spelling = name.Name })
+            .ToList();
         SyncLinks(entity.Portfolios, wanted, l => l.PortfolioId, (kept, link) =>
         {
             kept.Position = link.Position;
@@ -307,14 +334,17 @@ internal sealed class IngestBatchWriter(
         });
     }
 
+    private static int IdOf(string slug, Dictionary<string, int> known, Dictionary<string, int> created) =>
+        known.TryGetValue(slug, out var id) ? id : created[slug];
+
     /// <summary>Edits a release's links in place: keeps those still wanted, removes the rest, adds the new ones.</summary>
     private static void SyncLinks<T>(List<T> current, List<T> wanted, Func<T, int> key, Action<T, T> update)
     {
-        var wantedByKey = wanted.Where(w => key(w) != 0).ToDictionary(key);
+        var wantedByKey = wanted.ToDictionary(key);
         current.RemoveAll(c => !wantedByKey.ContainsKey(key(c)));
         foreach (var link in wanted)
         {
-            var kept = key(link) == 0 ? default : current.FirstOrDefault(c => key(c) == key(link));
+            var kept = current.FirstOrDefault(c => key(c) == key(link));
             if (kept is null)
             {
                 current.Add(link);

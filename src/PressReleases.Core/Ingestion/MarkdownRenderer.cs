@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -12,8 +13,10 @@ public readonly record struct RenderedBody(string Html, string Text);
 /// <summary>
 /// Renders release bodies once, at ingestion. Raw HTML in the markdown is shown as text (Markdig's
 /// DisableHtml), relative links are made absolute against the release's own site, images become links
-/// (the site never loads third-party images), and the output passes an allow-list sanitizer as a second
-/// line of defence. Built once and shared: the pipeline is immutable; sanitizers are per thread.
+/// (the site never loads third-party images), and every link gets rel="nofollow noopener". The output is
+/// then held to an allow-list (<see cref="HtmlAllowList"/>) as a second line of defence: output that keeps
+/// to it is stored as it is, anything else goes through HtmlSanitizer with the same allow-list. Built once
+/// and shared: the pipeline is immutable; sanitizers are per thread.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -36,7 +39,8 @@ public sealed class MarkdownRenderer
         var document = Markdown.Parse(markdown, pipeline);
         RewriteLinks(document, releaseUrl);
 
-        var html = sanitizers.Value!.Sanitize(RenderHtml(document));
+        var rendered = RenderHtml(document);
+        var html = HtmlAllowList.Permits(rendered) ? rendered : sanitizers.Value!.Sanitize(rendered);
         var text = RenderText(document);
         return new RenderedBody(html, text);
     }
@@ -47,26 +51,34 @@ public sealed class MarkdownRenderer
         {
             link.IsImage = false;
             link.Title = null;
-            if (string.IsNullOrWhiteSpace(link.Url))
+            link.Url = SafeAbsoluteUrl(link.Url, releaseUrl);
+            if (link.Url is not null)
             {
-                continue;
-            }
-
-            var url = link.Url.Trim();
-            if (url.StartsWith("//", StringComparison.Ordinal))
-            {
-                url = releaseUrl.Scheme + ":" + url;
-            }
-
-            if (Uri.TryCreate(releaseUrl, url, out var absolute))
-            {
-                link.Url = absolute.Scheme is "http" or "https" or "mailto" or "tel" ? absolute.AbsoluteUri : null;
-            }
-            else
-            {
-                link.Url = null;
+                link.GetAttributes().AddPropertyIfNotExist("rel", HtmlAllowList.LinkRel);
             }
         }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            // <https://…> and <name@example.org>: an address the check does not accept leaves the link to the sanitizer.
+            autolink.GetAttributes().AddPropertyIfNotExist("rel", HtmlAllowList.LinkRel);
+        }
+    }
+
+    private static string? SafeAbsoluteUrl(string? url, Uri releaseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return url;
+        }
+
+        url = url.Trim();
+        if (url.StartsWith("//", StringComparison.Ordinal))
+        {
+            url = releaseUrl.Scheme + ":" + url;
+        }
+
+        return Uri.TryCreate(releaseUrl, url, out var absolute) && HtmlAllowList.Schemes.Contains(absolute.Scheme) ? absolute.AbsoluteUri : null;
     }
 
     private string RenderHtml(MarkdownDocument document)
@@ -100,13 +112,9 @@ public sealed class MarkdownRenderer
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-            {
-                "p", "br", "hr", "a", "em", "strong", "del", "ins", "mark", "sub", "sup", "code", "pre", "blockquote",
-                "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
-            },
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "start", "align" },
-            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" },
+            AllowedTags = new HashSet<string>(HtmlAllowList.Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(HtmlAllowList.Attributes.Where(a => a != "rel"), StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(HtmlAllowList.Schemes, StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
         };
         var sanitizer = new HtmlSanitizer(options);
@@ -114,7 +122,7 @@ public sealed class MarkdownRenderer
         {
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } anchor && anchor.HasAttribute("href"))
             {
-                anchor.SetAttribute("rel", "nofollow noopener");
+                anchor.SetAttribute("rel", HtmlAllowList.LinkRel);
             }
         };
         sanitizer.AllowedAttributes.Add("rel");

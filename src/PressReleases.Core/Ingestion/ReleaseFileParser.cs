@@ -3,8 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using PressReleases.Core.Releases;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace PressReleases.Core.Ingestion;
 
@@ -20,7 +18,7 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
     {
         var text = Decode(bytes);
         var frontMatter = FrontMatter.Split(text);
-        var fields = ReadYaml(frontMatter.Yaml);
+        var fields = FrontMatterFields.Read(frontMatter.Yaml);
 
         var title = CleanTitle(RequiredScalar(fields, "title"));
         var date = ParseDate(RequiredScalar(fields, "date"));
@@ -106,98 +104,51 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
         return line;
     }
 
-    private static Dictionary<string, YamlNode> ReadYaml(string yaml)
-    {
-        var stream = new YamlStream();
-        var parser = new Parser(new StringReader(yaml));
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException ex)
-        {
-            // The YAML starts on line 2 of the file, after the opening '---'.
-            var line = ex.Start.Line > 0 ? (int)ex.Start.Line + 1 : (int?)null;
-            throw new ReleaseFileException($"front matter is not valid YAML: {FirstLine(ex.Message)}", line);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // YamlDotNet reports some malformed structures (a flow list left open) this way, without a
-            // position: the last event the parser read is where it went wrong.
-            var line = parser.Current is { } current ? (int)current.Start.Line + 1 : (int?)null;
-            throw new ReleaseFileException($"front matter is not valid YAML: {FirstLine(ex.Message)}", line);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-        {
-            throw new ReleaseFileException("front matter must be a set of 'key: value' lines", 2);
-        }
-
-        var fields = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in mapping.Children)
-        {
-            if (key is YamlScalarNode { Value: { } name })
-            {
-                fields[name] = value;
-            }
-        }
-
-        return fields;
-    }
-
-    private static string FirstLine(string message)
-    {
-        var cut = message.IndexOf('\n');
-        return cut < 0 ? message : message[..cut];
-    }
-
-    private static (string Value, int Line) RequiredScalar(Dictionary<string, YamlNode> fields, string key)
+    private static (string Value, int Line) RequiredScalar(Dictionary<string, FrontMatterValue> fields, string key)
     {
         if (!fields.TryGetValue(key, out var node))
         {
             throw new ReleaseFileException($"front matter has no '{key}'");
         }
 
-        var line = (int)node.Start.Line + 1;
-        if (node is not YamlScalarNode scalar)
+        if (node.Kind != FrontMatterKind.Scalar)
         {
-            throw new ReleaseFileException($"'{key}' must be a single value, not a {(node is YamlSequenceNode ? "list" : "map")}", line);
+            throw new ReleaseFileException($"'{key}' must be a single value, not a {(node.Kind == FrontMatterKind.List ? "list" : "map")}", node.Line);
         }
 
-        var value = scalar.Value?.Trim() ?? "";
+        var value = node.Scalar.Trim();
         if (value.Length == 0)
         {
-            throw new ReleaseFileException($"'{key}' is empty", line);
+            throw new ReleaseFileException($"'{key}' is empty", node.Line);
         }
 
-        return (value, line);
+        return (value, node.Line);
     }
 
     /// <summary>A list, or a single value where a list was expected (read as a list of one).</summary>
-    private static List<string> OptionalList(Dictionary<string, YamlNode> fields, string key)
+    private static List<string> OptionalList(Dictionary<string, FrontMatterValue> fields, string key)
     {
         if (!fields.TryGetValue(key, out var node))
         {
             return [];
         }
 
-        var line = (int)node.Start.Line + 1;
-        switch (node)
+        switch (node.Kind)
         {
-            case YamlScalarNode scalar:
-                return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
-            case YamlSequenceNode sequence:
-                if (sequence.Children.Count > IngestLimits.MaxListEntries)
+            case FrontMatterKind.Scalar:
+                return string.IsNullOrWhiteSpace(node.Scalar) ? [] : [node.Scalar.Trim()];
+            case FrontMatterKind.List:
+                if (node.Entries.Count > IngestLimits.MaxListEntries)
                 {
-                    throw new ReleaseFileException($"'{key}' has {sequence.Children.Count:N0} entries; the limit is {IngestLimits.MaxListEntries}", line);
+                    throw new ReleaseFileException($"'{key}' has {node.Entries.Count:N0} entries; the limit is {IngestLimits.MaxListEntries}", node.Line);
                 }
 
-                var values = new List<string>(sequence.Children.Count);
-                foreach (var child in sequence.Children)
+                var values = new List<string>(node.Entries.Count);
+                foreach (var entry in node.Entries)
                 {
-                    if (EntryText(child) is not { } value)
+                    if (entry.Text is not { } value)
                     {
-                        throw new ReleaseFileException($"'{key}' entries must be single values", (int)child.Start.Line + 1);
+                        throw new ReleaseFileException($"'{key}' entries must be single values", entry.Line);
                     }
 
                     if (!string.IsNullOrWhiteSpace(value))
@@ -208,24 +159,9 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
 
                 return values;
             default:
-                throw new ReleaseFileException($"'{key}' must be a list", line);
+                throw new ReleaseFileException($"'{key}' must be a list", node.Line);
         }
     }
-
-    /// <summary>
-    /// An entry's text, read as the author wrote it. An unquoted entry with a colon ("- Māori Crown Relations: Te Arawhiti") is read by
-    /// YAML as a one-pair map; its reasonable reading is the name as written.
-    /// </summary>
-    private static string? EntryText(YamlNode node) => node switch
-    {
-        YamlScalarNode { Value: { } value } => value,
-        YamlMappingNode { Children.Count: 1 } map when map.Children.First() is { Key: YamlScalarNode { Value: { } k }, Value: YamlScalarNode { Value: { } v } } => $"{k}: {v}",
-
-        // "- [From a speech ...]" is a YAML flow list; as written it is bracketed text.
-        YamlSequenceNode { Children.Count: <= 20 } list when list.Children.All(c => c is YamlScalarNode) =>
-            "[" + string.Join(", ", list.Children.Cast<YamlScalarNode>().Select(c => c.Value)) + "]",
-        _ => null,
-    };
 
     private static string CleanTitle((string Value, int Line) field)
     {
