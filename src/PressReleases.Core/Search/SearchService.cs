@@ -173,7 +173,7 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
         foreach (var scoreDoc in docs.ScoreDocs)
         {
-            hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), parsed, ministerNames, portfolioNames));
+            hits.Add(ToHit(searcher, scoreDoc.Doc, parsed, ministerNames, portfolioNames));
         }
 
         var facets = new SearchFacets(
@@ -233,8 +233,9 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         return new Sort(byDate, byId);
     }
 
-    private SearchHit ToHit(Document document, ParsedQuery parsed, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
+    private SearchHit ToHit(IndexSearcher searcher, int docId, ParsedQuery parsed, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {
+        var document = searcher.Doc(docId);
         var title = document.Get(IndexFields.Title) ?? "";
         var body = document.Get(IndexFields.Body) ?? "";
         var dateKey = document.GetField(IndexFields.Date)?.GetInt32Value() ?? 0;
@@ -246,8 +247,23 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             Names(document, IndexFields.Minister, ministerNames),
             Names(document, IndexFields.Portfolio, portfolioNames),
             snippets.Highlight(title, parsed.HighlightTerms, parsed.HighlightPrefixes),
-            snippets.Snippet(body, parsed.HighlightTerms, parsed.HighlightPrefixes),
+            BodySnippet(searcher.IndexReader, docId, body, parsed),
             document.Get(IndexFields.Url) ?? "");
+    }
+
+    /// <summary>
+    /// The body's snippet. Plain terms are found through the postings' offsets; prefixes match whole words,
+    /// which the body field does not hold, so a query with prefixes has its body text analysed instead.
+    /// </summary>
+    private string BodySnippet(Lucene.Net.Index.IndexReader reader, int docId, string body, ParsedQuery parsed)
+    {
+        if (parsed.HighlightPrefixes.Count == 0
+            && PostingsOffsets.Find(reader, docId, IndexFields.Body, parsed.HighlightTerms, SnippetBuilder.MaxScannedChars) is { } matches)
+        {
+            return snippets.Snippet(body, matches);
+        }
+
+        return snippets.Snippet(body, parsed.HighlightTerms, parsed.HighlightPrefixes);
     }
 
     private static ExportedRelease ToExported(Document document, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)

@@ -6,16 +6,18 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace PressReleases.Core.Search;
 
 /// <summary>
-/// Highlighted snippets: the text is run through the index's analyzer to find where the query's terms
-/// occur, the window of text with the most distinct matches is chosen, and the result is HTML-encoded
-/// with &lt;mark&gt; around each match. Only this encoder-escaped output is written unescaped to pages.
+/// Highlighted snippets: where the query's terms occur comes from the index's postings offsets for a hit
+/// (<see cref="PostingsOffsets"/>) or, for prefixes and text outside the index, from running the text
+/// through the index's analyzer; the window of text with the most distinct matches is chosen, and the
+/// result is HTML-encoded with &lt;mark&gt; around each match. Only this encoder-escaped output is written
+/// unescaped to pages.
 /// </summary>
 public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
 {
     public const int SnippetChars = 240;
 
     /// <summary>Text beyond this is not scanned for matches (the lead of a release says what it is about).</summary>
-    private const int MaxScannedChars = 20_000;
+    public const int MaxScannedChars = 20_000;
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -27,7 +29,17 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
         }
 
         var scanned = text.Length > MaxScannedChars ? text[..MaxScannedChars] : text;
-        var matches = FindMatches(scanned, terms, prefixes);
+        return Snippet(text, FindMatches(scanned, terms, prefixes), length);
+    }
+
+    /// <summary>A snippet around matches already found (in text order), such as those read from the postings.</summary>
+    public string Snippet(string text, List<(int Start, int End, string Term)> matches, int length = SnippetChars)
+    {
+        if (text.Length == 0)
+        {
+            return "";
+        }
+
         var (start, end) = ChooseWindow(text, matches, length);
         var builder = new StringBuilder(length + 64);
         if (start > 0)
