@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace PressReleases.Core.Search;
 
@@ -15,9 +14,11 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
 {
     private readonly Dictionary<string, int> ministerCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> portfolioCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, int> yearCounts = [];
-    private readonly List<long> ords = [];
+    private readonly int[] yearCounts = new int[MaxYear + 1];
     private Segment? segment;
+
+    /// <summary>Years are counted in an array indexed by year; later dates are not expected in press releases.</summary>
+    private const int MaxYear = 9999;
 
     public int TotalHits { get; private set; }
 
@@ -39,7 +40,22 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
         }
     }
 
-    public IReadOnlyDictionary<int, int> YearCounts => yearCounts;
+    public IReadOnlyDictionary<int, int> YearCounts
+    {
+        get
+        {
+            var counts = new Dictionary<int, int>();
+            for (var year = 1; year < yearCounts.Length; year++)
+            {
+                if (yearCounts[year] > 0)
+                {
+                    counts[year] = yearCounts[year];
+                }
+            }
+
+            return counts;
+        }
+    }
 
     public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
 
@@ -49,42 +65,39 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
     {
         FoldSegment();
         hits.SetNextReader(context);
-        var reader = context.AtomicReader;
+        var facets = SegmentFacets.For(context.AtomicReader);
         segment = new Segment(
-            Dimension.Open(reader.GetSortedSetDocValues(IndexFields.Minister), selectedMinisters),
-            Dimension.Open(reader.GetSortedSetDocValues(IndexFields.Portfolio), selectedPortfolios),
-            reader.GetNumericDocValues(IndexFields.DateValues));
+            new Dimension(facets.Ministers, selectedMinisters),
+            new Dimension(facets.Portfolios, selectedPortfolios),
+            facets.Years);
     }
 
     public void Collect(int doc)
     {
         var current = segment!;
-        var ministerOk = current.Ministers.Load(doc, ords, out var ministerStart, out var ministerEnd);
-        var portfolioOk = current.Portfolios.Load(doc, ords, out var portfolioStart, out var portfolioEnd);
+        var ministerOk = current.Ministers.Passes(doc);
+        var portfolioOk = current.Portfolios.Passes(doc);
 
         if (ministerOk && portfolioOk)
         {
             hits.Collect(doc);
             TotalHits++;
-            current.Ministers.Count(ords, ministerStart, ministerEnd);
-            current.Portfolios.Count(ords, portfolioStart, portfolioEnd);
-            var date = current.Dates?.Get(doc) ?? 0;
-            if (date > 0)
+            current.Ministers.Count(doc);
+            current.Portfolios.Count(doc);
+            var year = current.Years[doc];
+            if (year is > 0 and <= MaxYear)
             {
-                var year = (int)(date / 10000);
-                yearCounts[year] = yearCounts.GetValueOrDefault(year) + 1;
+                yearCounts[year]++;
             }
         }
         else if (portfolioOk)
         {
-            current.Ministers.Count(ords, ministerStart, ministerEnd);
+            current.Ministers.Count(doc);
         }
         else if (ministerOk)
         {
-            current.Portfolios.Count(ords, portfolioStart, portfolioEnd);
+            current.Portfolios.Count(doc);
         }
-
-        ords.Clear();
     }
 
     /// <summary>Turns the finished segment's per-ordinal counts into counts by slug.</summary>
@@ -100,96 +113,71 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
         segment = null;
     }
 
-    private sealed record Segment(Dimension Ministers, Dimension Portfolios, NumericDocValues? Dates);
+    private sealed record Segment(Dimension Ministers, Dimension Portfolios, short[] Years);
 
-    /// <summary>One facet field within one segment: its doc values, the selected ordinals, counts per ordinal.</summary>
+    /// <summary>One facet within one segment: the selected ordinals and the counts per ordinal.</summary>
     private sealed class Dimension
     {
-        private readonly SortedSetDocValues? values;
-        private readonly HashSet<long>? selected;
+        private readonly SegmentFacets.Dimension values;
+        private readonly bool[]? selected;
         private readonly int[] counts;
-        private readonly bool anySelected;
 
-        private Dimension(SortedSetDocValues? values, HashSet<long>? selected, bool anySelected)
+        public Dimension(SegmentFacets.Dimension values, IReadOnlyCollection<string> selection)
         {
             this.values = values;
-            this.selected = selected;
-            this.anySelected = anySelected;
-            counts = new int[values?.ValueCount ?? 0];
-        }
-
-        public static Dimension Open(SortedSetDocValues? values, IReadOnlyCollection<string> selection)
-        {
-            if (selection.Count == 0)
+            counts = new int[values.Slugs.Length];
+            if (selection.Count > 0)
             {
-                return new Dimension(values, null, false);
-            }
-
-            var selected = new HashSet<long>();
-            if (values is not null)
-            {
+                // A selection naming nothing in this segment lets no document of it through.
+                selected = new bool[values.Slugs.Length];
                 foreach (var slug in selection)
                 {
-                    var ord = values.LookupTerm(new BytesRef(slug));
-                    if (ord >= 0)
+                    if (values.OrdinalOf(slug) is var ord and >= 0)
                     {
-                        selected.Add(ord);
+                        selected[ord] = true;
                     }
                 }
             }
-
-            return new Dimension(values, selected, true);
         }
 
-        /// <summary>Appends the document's ordinals to <paramref name="ords"/>; true when it passes this facet's selection.</summary>
-        public bool Load(int doc, List<long> ords, out int start, out int end)
+        /// <summary>True when the document passes this facet's selection (always, with nothing selected).</summary>
+        public bool Passes(int doc)
         {
-            start = ords.Count;
-            var passes = !anySelected;
-            if (values is not null)
+            if (selected is null)
             {
-                values.SetDocument(doc);
-                long ord;
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                return true;
+            }
+
+            var ordinals = values.Ordinals;
+            for (var i = values.Starts[doc]; i < values.Starts[doc + 1]; i++)
+            {
+                if (selected[ordinals[i]])
                 {
-                    ords.Add(ord);
-                    if (!passes && selected!.Contains(ord))
-                    {
-                        passes = true;
-                    }
+                    return true;
                 }
             }
 
-            end = ords.Count;
-            return passes;
+            return false;
         }
 
-        public void Count(List<long> ords, int start, int end)
+        public void Count(int doc)
         {
-            for (var i = start; i < end; i++)
+            var ordinals = values.Ordinals;
+            for (var i = values.Starts[doc]; i < values.Starts[doc + 1]; i++)
             {
-                counts[ords[i]]++;
+                counts[ordinals[i]]++;
             }
         }
 
         public void FoldInto(Dictionary<string, int> totals)
         {
-            if (values is null)
-            {
-                return;
-            }
-
-            var scratch = new BytesRef();
             for (var ord = 0; ord < counts.Length; ord++)
             {
-                if (counts[ord] == 0)
+                if (counts[ord] > 0)
                 {
-                    continue;
+                    var slug = values.Slugs[ord];
+                    totals[slug] = totals.GetValueOrDefault(slug) + counts[ord];
                 }
-
-                values.LookupOrd(ord, scratch);
-                var slug = scratch.Utf8ToString();
-                totals[slug] = totals.GetValueOrDefault(slug) + counts[ord];
             }
         }
     }
