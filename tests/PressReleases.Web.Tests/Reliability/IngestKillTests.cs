@@ -61,6 +61,9 @@ public sealed class IngestKillTests(ITestOutputHelper output)
         Assert.True(final.ExitCode == 0, final.ToString());
 
         var stored = await StoreContents.ReadAsync(crashedData);
+
+        // Removed rows count too: a release written twice and the copy then marked removed is a duplicate.
+        Assert.Equal(StoreContents.CountWhileWriting(referenceData), StoreContents.CountWhileWriting(crashedData));
         AssertNoDuplicates(stored.Select(s => s.Release).ToList());
         AssertSameReleases(expected.Select(e => e.Release).ToList(), stored.Select(s => s.Release).ToList());
         AssertEachReleaseIsItsFile(source, stored.Select(s => s.Release));
