@@ -54,8 +54,11 @@ public sealed class SearchIndex : IDisposable
             processLock.Dispose();
             throw new SearchIndexException($"The search index '{Path}' is in use by another process (is the site or another ingest running?).", ex);
         }
-        catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Lucene reports damage with many exception types (a truncated compound file throws
+            // ArgumentException from its slicing); the index is derived, so any failure to open it is
+            // treated as damage and repaired from the store rather than stopping the site.
             log.LogWarning(ex, "The search index at {Path} is damaged; it will be recreated and rebuilt from the store", Path);
             writer?.Dispose();
             ClearFolder();

@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Store;
+
+namespace PressReleases.Web.Tests.Reliability;
+
+/// <summary>
+/// One current release as the store holds it, everything but the store's own bookkeeping (id, change
+/// sequence, timestamps), so two stores built from the same folder compare equal record by record.
+/// </summary>
+public sealed record StoredRelease(
+    string SourcePath,
+    string Slug,
+    string SourceUrl,
+    string Title,
+    DateOnly? Date,
+    string ContentHash,
+    string BodyHtml,
+    string BodyText,
+    string Ministers,
+    string Portfolios);
+
+/// <summary>Reads a data directory's SQLite store directly (no site), after the process that wrote it has ended.</summary>
+public static class StoreContents
+{
+    /// <summary>Current (not removed) releases with their id, ordered by source path.</summary>
+    public static async Task<List<(int Id, long ChangeSeq, StoredRelease Release)>> ReadAsync(string dataDirectory)
+    {
+        try
+        {
+            await using var db = new PressReleasesDbContext(StoreSetup.SqliteOptions(new DataDirectory(dataDirectory)));
+            var rows = await db.Releases.AsNoTracking()
+                .Where(r => r.RemovedAt == null)
+                .Select(r => new
+                {
+                    r.Id, r.ChangeSeq, r.SourcePath, r.Slug, r.SourceUrl, r.Title, r.Date, r.ContentHash, r.BodyHtml, r.BodyText,
+                    Ministers = r.Ministers.OrderBy(m => m.Position).Select(m => m.Minister.Slug + "=" + m.Spelling).ToList(),
+                    Portfolios = r.Portfolios.OrderBy(p => p.Position).Select(p => p.Portfolio.Slug + "=" + p.Spelling).ToList(),
+                })
+                .ToListAsync();
+            return rows
+                .OrderBy(r => r.SourcePath, StringComparer.Ordinal)
+                .Select(r => (r.Id, r.ChangeSeq, new StoredRelease(r.SourcePath, r.Slug, r.SourceUrl, r.Title, r.Date, r.ContentHash, r.BodyHtml, r.BodyText,
+                    string.Join(" | ", r.Ministers), string.Join(" | ", r.Portfolios))))
+                .ToList();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>
+    /// Rows in Releases now, read without writing anything (read-only, no pool) while another process may
+    /// be ingesting; 0 while the file or the table does not exist yet.
+    /// </summary>
+    public static long CountWhileWriting(string dataDirectory)
+    {
+        var path = new DataDirectory(dataDirectory).DatabasePath;
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=2000; SELECT count(*) FROM Releases;";
+            return (long)(command.ExecuteScalar() ?? 0L);
+        }
+        catch (SqliteException)
+        {
+            // Not created or not migrated yet.
+            return 0;
+        }
+    }
+}
