@@ -45,7 +45,9 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
         var release = await db.Releases.AsNoTracking()
             .Include(r => r.Ministers).ThenInclude(m => m.Minister)
             .Include(r => r.Portfolios).ThenInclude(p => p.Portfolio)
-            .AsSplitQuery()
+            // One statement reads one snapshot: split queries could show a release's text from one ingest
+            // batch with its ministers from the next. (A release has few links, so the join stays small.)
+            .AsSingleQuery()
             .FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken);
         if (release is null)
         {
