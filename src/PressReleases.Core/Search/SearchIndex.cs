@@ -201,7 +201,10 @@ public sealed class SearchIndex : IDisposable
     {
         OpenMode = mode,
         Similarity = Similarity,
-        RAMBufferSizeMB = 64,
+        // A cold ingest of the full corpus then flushes a handful of segments instead of dozens, so little
+        // time goes into merging them; the buffer only fills while an ingest writes (ingest peak RSS stays
+        // well under the 1 GB budget, docs/performance.md).
+        RAMBufferSizeMB = 192,
     };
 
     private void ClearFolder()
