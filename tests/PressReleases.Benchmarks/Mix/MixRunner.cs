@@ -64,13 +64,14 @@ public sealed class MixRunner(TextWriter output, int passes, int runs)
         output.WriteLine($"errors: {errors} timed, {warmupErrors} in warm-up");
         output.WriteLine("slowest (median / max over timed calls):");
         var slowest = perOperation
-            .Select((t, i) => (operations[i].Label, Stats: LatencyStats.Of(t)))
-            .Where(x => x.Stats.Count > 0)
-            .OrderByDescending(x => x.Stats.P50)
+            .Select((t, i) => (operations[i].Label, Timings: t))
+            .Where(x => x.Timings.Count > 0)
+            .Select(x => (x.Label, Median: LatencyStats.Median(x.Timings), Max: x.Timings.Max()))
+            .OrderByDescending(x => x.Median)
             .Take(5);
-        foreach (var (label, stats) in slowest)
+        foreach (var (label, median, max) in slowest)
         {
-            output.WriteLine($"  {stats.P50,8:F2} / {stats.Max,8:F2} ms  {label}");
+            output.WriteLine($"  {median,8:F2} / {max,8:F2} ms  {label}");
         }
 
         output.WriteLine();

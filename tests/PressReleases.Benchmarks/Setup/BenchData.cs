@@ -61,7 +61,7 @@ public sealed class BenchData : IDisposable
         try
         {
             var sync = await new IndexSynchronizer(dbFactory, index, NullLogger<IndexSynchronizer>.Instance).SyncAsync(cancellationToken);
-            if (sync.Rebuilt)
+            if (sync.Rebuilt && sync.Indexed > 0)
             {
                 log.WriteLine($"Index rebuilt from the store: {sync.Indexed:N0} releases in {sync.Elapsed.TotalSeconds:F1} s.");
             }
