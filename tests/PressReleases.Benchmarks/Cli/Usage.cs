@@ -1,0 +1,33 @@
+namespace PressReleases.Benchmarks.Cli;
+
+public static class Usage
+{
+    public const string Hint = "Run with --help for the verbs and their options.";
+
+    public const string Text = """
+        PressReleases benchmarks (issue #5). Run from the repository root:
+          dotnet run -c Release --project tests/PressReleases.Benchmarks -- <verb> [options]
+
+        Verbs:
+          bdn [BenchmarkDotNet args]   BenchmarkDotNet micro-benchmarks: parsing, rendering, analyzer, indexing a
+                                       batch, query paths over the full-corpus index. E.g. --filter '*Parse*'
+                                       --job short; --list flat lists them.
+          querymix                     In-process latency of the query mix (judged + derived queries), each as the
+                                       search page asks it: p50/p90/p99/max and the slowest queries.
+              --passes N               timed passes over the mix per run (default 5)
+              --runs K                 repeat K runs, then report median and range of p50/p99 (default 1)
+              --suggest                also time spelling suggestions for misspelled versions of the mix
+              --related                also time related releases of each query's top hit
+          httpmix                      The same mix, one sequential client, against GET /api/releases of a running site.
+              --url URL                the site (default http://127.0.0.1:5080)
+              --passes N, --runs K     as for querymix
+          build-data                   Build (or check and reuse) the full-corpus data directory and exit.
+
+        Options for every verb:
+          --data DIR     data directory of the full corpus (env PRESSRELEASES_BENCH_DATA; default /tmp/pressreleases-bench-data)
+          --corpus DIR   release files (env PRESSRELEASES_BENCH_CORPUS; default ../shared/corpus/beehive/releases)
+
+        The first verb that needs the index ingests the corpus into the data directory (about a minute or more);
+        later runs reuse it. Exit codes: 0 done, 1 failed (or errors in a mix), 64 usage, 130 cancelled.
+        """;
+}
