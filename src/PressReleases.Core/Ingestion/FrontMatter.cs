@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-
 namespace PressReleases.Core.Ingestion;
 
 /// <summary>A file split into its YAML front matter and its markdown body.</summary>
@@ -9,8 +6,9 @@ public sealed record FrontMatter(string Yaml, string Body, int BodyStartLine)
     /// <summary>
     /// Splits text that opens with a <c>---</c> line and closes the front matter with another
     /// <c>---</c> (or <c>...</c>) line. The text has already had CRLF turned into LF. Shapes that would
-    /// make the YAML reader or the markdown renderer take unbounded time or memory are rejected here,
-    /// before either sees them (see <see cref="IngestLimits"/>).
+    /// make the markdown renderer take unbounded time are rejected here, before it sees them (see
+    /// <see cref="IngestLimits"/>); YAML shapes are checked before YamlDotNet reads them
+    /// (<see cref="FrontMatterFields"/>).
     /// </summary>
     public static FrontMatter Split(string text)
     {
@@ -38,7 +36,6 @@ public sealed record FrontMatter(string Yaml, string Body, int BodyStartLine)
                 }
 
                 var body = end < 0 ? "" : text[(end + 1)..];
-                CheckYamlShape(yaml);
                 CheckBodyShape(body, line + 1);
                 return new FrontMatter(yaml, body, line + 1);
             }
@@ -58,50 +55,6 @@ public sealed record FrontMatter(string Yaml, string Body, int BodyStartLine)
 
         throw new ReleaseFileException("front matter opened on line 1 is never closed with a '---' line", 1);
     }
-
-    /// <summary>
-    /// Reads the YAML as a stream of events (linear time, nothing built) and rejects aliases and deep
-    /// nesting. An alias shares a node, so a few lines can stand for billions of values ("billion laughs");
-    /// the representation model then hashes such a node in exponential time when it is used as a key.
-    /// Release files never use aliases. Syntax errors are left to the full reader, which reports them.
-    /// </summary>
-    private static void CheckYamlShape(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var depth = 0;
-        try
-        {
-            while (parser.MoveNext())
-            {
-                switch (parser.Current)
-                {
-                    case AnchorAlias alias:
-                        throw new ReleaseFileException($"front matter uses a YAML alias (*{alias.Value}); release files must write every value out", FileLine(alias));
-                    case MappingStart or SequenceStart:
-                        depth++;
-                        if (depth > IngestLimits.MaxFrontMatterDepth)
-                        {
-                            throw new ReleaseFileException($"front matter nests lists or maps more than {IngestLimits.MaxFrontMatterDepth} deep", FileLine(parser.Current));
-                        }
-
-                        break;
-                    case MappingEnd or SequenceEnd:
-                        depth--;
-                        break;
-                }
-            }
-        }
-        catch (YamlException)
-        {
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet reports some malformed structures this way; the full reader reports them too.
-        }
-    }
-
-    // The YAML starts on line 2 of the file, after the opening '---'.
-    private static int FileLine(ParsingEvent parsingEvent) => (int)parsingEvent.Start.Line + 1;
 
     /// <summary>What Markdig parses in quadratic time when repeated in one paragraph (see <see cref="IngestLimits.MaxBodyMarkupCount"/>).</summary>
     private static readonly string[] CostlyMarkup = ["[", "|", "`", "~", "www."];

@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace PressReleases.Core.Ingestion;
@@ -29,6 +30,8 @@ public static class FrontMatterFields
 
     internal static Dictionary<string, FrontMatterValue> ReadWithYamlDotNet(string yaml)
     {
+        // The simple reader never accepts aliases or nesting, so only this path needs the check.
+        CheckYamlShape(yaml);
         var stream = new YamlStream();
         var parser = new Parser(new StringReader(yaml));
         try
@@ -65,6 +68,50 @@ public static class FrontMatterFields
 
         return fields;
     }
+
+    /// <summary>
+    /// Reads the YAML as a stream of events (linear time, nothing built) and rejects aliases and deep
+    /// nesting. An alias shares a node, so a few lines can stand for billions of values ("billion laughs");
+    /// the representation model then hashes such a node in exponential time when it is used as a key.
+    /// Release files never use aliases. Syntax errors are left to the full reader, which reports them.
+    /// </summary>
+    private static void CheckYamlShape(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case AnchorAlias alias:
+                        throw new ReleaseFileException($"front matter uses a YAML alias (*{alias.Value}); release files must write every value out", FileLine(alias));
+                    case MappingStart or SequenceStart:
+                        depth++;
+                        if (depth > IngestLimits.MaxFrontMatterDepth)
+                        {
+                            throw new ReleaseFileException($"front matter nests lists or maps more than {IngestLimits.MaxFrontMatterDepth} deep", FileLine(parser.Current));
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+        }
+        catch (YamlException)
+        {
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet reports some malformed structures this way; the full reader reports them too.
+        }
+    }
+
+    // The YAML starts on line 2 of the file, after the opening '---'.
+    private static int FileLine(ParsingEvent parsingEvent) => (int)parsingEvent.Start.Line + 1;
 
     private static FrontMatterValue ToValue(YamlNode node)
     {

@@ -36,13 +36,22 @@ public sealed class MarkdownRenderer
             return new RenderedBody("", "");
         }
 
-        var document = Markdown.Parse(markdown, pipeline);
-        RewriteLinks(document, releaseUrl);
+        try
+        {
+            var document = Markdown.Parse(markdown, pipeline);
+            RewriteLinks(document, releaseUrl);
 
-        var rendered = RenderHtml(document);
-        var html = HtmlAllowList.Permits(rendered) ? rendered : sanitizers.Value!.Sanitize(rendered);
-        var text = RenderText(document);
-        return new RenderedBody(html, text);
+            var rendered = RenderHtml(document);
+            var html = HtmlAllowList.Permits(rendered) ? rendered : sanitizers.Value!.Sanitize(rendered);
+            var text = RenderText(document);
+            return new RenderedBody(html, text);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        {
+            // Markdig refuses input nested past its depth limit (when parsing or rendering); that is a
+            // property of the file, not a bug.
+            throw new ReleaseFileException("the body is nested too deeply to render (Markdig's depth limit)");
+        }
     }
 
     private static void RewriteLinks(MarkdownDocument document, Uri releaseUrl)
