@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseBuildOutputWhenStartedElsewhere();
 builder.AddPressReleasesOptions();
 builder.AddPressReleaseSecurity();
+builder.AddRequestLimits();
 builder.Services.AddPressReleaseStore();
 builder.Services.AddPressReleaseSearch();
 builder.Services.AddPressReleaseIngestion();
@@ -25,6 +26,7 @@ builder.Services.AddPressReleaseApiDescription();
 
 var app = builder.Build();
 app.UsePressReleasePipeline();
+app.UseRequestLimits();
 app.MapPressReleasePages();
 app.MapReleasesApi();
 app.MapHealthEndpoint();

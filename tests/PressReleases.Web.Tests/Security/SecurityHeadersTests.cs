@@ -69,7 +69,7 @@ public sealed class SecurityHeadersTests(SeedsFixture site) : IClassFixture<Seed
         }
     }
 
-    private static void AssertSecurityHeaders(HttpResponseMessage response, string url)
+    internal static void AssertSecurityHeaders(HttpResponseMessage response, string url)
     {
         Assert.Equal(Csp, Single(response, "Content-Security-Policy", url));
         Assert.Equal("nosniff", Single(response, "X-Content-Type-Options", url));

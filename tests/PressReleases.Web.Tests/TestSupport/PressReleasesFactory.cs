@@ -21,6 +21,16 @@ public sealed class PressReleasesFactory(string sourceFolder, string dataDirecto
 
     public LogSink Logs { get; } = new();
 
+    /// <summary>
+    /// Configuration applied after the defaults above, e.g. <c>["PressReleases:ApiRateLimit:PermitLimit"] = "3"</c>.
+    /// Set before the first client or <c>Services</c> call, which builds the host.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal)
+    {
+        // Tests make many API requests in quick succession; only the rate-limit tests turn the limit on.
+        ["PressReleases:ApiRateLimit:PermitLimit"] = "0",
+    };
+
     public HttpClient CreateTestClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -29,6 +39,11 @@ public sealed class PressReleasesFactory(string sourceFolder, string dataDirecto
         builder.UseSetting("PressReleases:DataDirectory", DataDirectory);
         builder.UseSetting("PressReleases:SourceFolder", SourceFolder);
         builder.UseSetting("PressReleases:IngestOnStartup", ingestOnStartup ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

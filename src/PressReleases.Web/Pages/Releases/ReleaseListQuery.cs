@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using Microsoft.Extensions.Primitives;
 using PressReleases.Core.Search;
 
@@ -16,12 +18,15 @@ public static class ReleaseListQuery
 {
     public const int MaxFacetLimit = 200;
 
+    /// <summary>Most ministers (or portfolios) one listing may select; nobody clicks more, and a script's thousands would only cost time.</summary>
+    public const int MaxSelected = 50;
+
     public static (SearchRequest Request, IReadOnlyList<QueryProblem> Problems) Parse(IQueryCollection query)
     {
         var problems = new List<QueryProblem>();
 
         // Over-long text is not a mistake to refuse: the search cuts it and says so in its reading.
-        var text = Single(query, "q")?.Trim();
+        var text = WithoutControlCharacters(Single(query, "q"))?.Trim();
         if (string.IsNullOrEmpty(text))
         {
             text = null;
@@ -99,6 +104,12 @@ public static class ReleaseListQuery
             }
             else if (!slugs.Contains(value))
             {
+                if (slugs.Count == MaxSelected)
+                {
+                    problems.Add(new(name, string.Create(CultureInfo.InvariantCulture, $"At most {MaxSelected} values of {name} can be selected; the rest were ignored.")));
+                    break;
+                }
+
                 slugs.Add(value);
             }
         }
@@ -159,6 +170,34 @@ public static class ReleaseListQuery
             ? string.Create(CultureInfo.InvariantCulture, $"'{Shorten(value)}' is not a whole number of at least {minimum}.")
             : string.Create(CultureInfo.InvariantCulture, $"'{Shorten(value)}' is not a whole number.")));
         return fallback;
+    }
+
+    /// <summary>
+    /// Control characters and the other code points XML cannot carry (U+FFFE, U+FFFF, lone surrogates) become
+    /// spaces: they never mean anything in a search, and the text is echoed into pages, feeds and JSON.
+    /// </summary>
+    private static string? WithoutControlCharacters(string? text)
+    {
+        if (text is null || !text.Any(c => char.IsControl(c) || !XmlConvert.IsXmlChar(c)))
+        {
+            return text;
+        }
+
+        var cleaned = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
+            {
+                cleaned.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                cleaned.Append(char.IsControl(c) || !XmlConvert.IsXmlChar(c) ? ' ' : c);
+            }
+        }
+
+        return cleaned.ToString();
     }
 
     private static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PressReleases.Web.Tests.TestSupport;
+
+namespace PressReleases.Web.Tests.Security;
+
+/// <summary>The configurable per-client limit on /api/*: 429 with a problem and Retry-After past it; off at 0; pages never limited.</summary>
+public sealed class ApiRateLimitTests
+{
+    private const string PermitLimit = "PressReleases:ApiRateLimit:PermitLimit";
+    private const string WindowSeconds = "PressReleases:ApiRateLimit:WindowSeconds";
+
+    [Fact]
+    public async Task Past_the_limit_the_api_answers_429_with_a_problem_and_retry_after()
+    {
+        using var temp = new TempDirectory("rate-limit");
+        await using var factory = Site(temp, permitLimit: "3", windowSeconds: "600");
+        using var client = factory.CreateTestClient();
+
+        for (var i = 1; i <= 3; i++)
+        {
+            using var allowed = await client.GetAsync("/api/releases");
+            Assert.True(allowed.StatusCode == HttpStatusCode.OK, $"Request {i} of 3 answered {(int)allowed.StatusCode}.");
+        }
+
+        using var refused = await client.GetAsync("/api/releases");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        Assert.Contains("3 API requests every 600 s", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 1, 600);
+        SecurityHeadersTests.AssertSecurityHeaders(refused, "/api/releases (429)");
+    }
+
+    [Fact]
+    public async Task The_limit_covers_every_api_route_and_the_exports_together()
+    {
+        using var temp = new TempDirectory("rate-limit-routes");
+        await using var factory = Site(temp, permitLimit: "2", windowSeconds: "600");
+        using var client = factory.CreateTestClient();
+
+        using (var first = await client.GetAsync("/api/releases"))
+        using (var second = await client.GetAsync("/api/releases/no-such-release"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        }
+
+        foreach (var url in new[] { "/api/releases.csv", "/api/releases.ndjson", "/api/releases/any", "/API/Releases", "/api/no-such-route" })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.TooManyRequests, $"GET {url} after the limit answered {(int)response.StatusCode}.");
+        }
+    }
+
+    [Fact]
+    public async Task Pages_feeds_and_health_are_never_limited()
+    {
+        using var temp = new TempDirectory("rate-limit-pages");
+        await using var factory = Site(temp, permitLimit: "1", windowSeconds: "600");
+        using var client = factory.CreateTestClient();
+        using (var used = await client.GetAsync("/api/releases"))
+        using (var refused = await client.GetAsync("/api/releases"))
+        {
+            Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            foreach (var url in new[] { "/", "/releases?q=japan", "/ministers", "/feeds/releases.atom", "/healthz", "/css/site.css", "/openapi/v1.json" })
+            {
+                using var response = await client.GetAsync(url);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} (round {i + 1}) answered {(int)response.StatusCode} while the API was limited.");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_permit_limit_of_zero_turns_the_limit_off()
+    {
+        using var temp = new TempDirectory("rate-limit-off");
+        await using var factory = Site(temp, permitLimit: "0", windowSeconds: "600");
+        using var client = factory.CreateTestClient();
+        for (var i = 1; i <= 30; i++)
+        {
+            using var response = await client.GetAsync("/api/releases?pageSize=1");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Request {i} answered {(int)response.StatusCode} with the limit off.");
+        }
+    }
+
+    [Fact]
+    public void The_shipped_defaults_are_600_requests_a_minute()
+    {
+        using var temp = new TempDirectory("rate-limit-defaults");
+        using var factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
+        factory.Settings.Remove(PermitLimit);
+        var options = factory.Services.GetRequiredService<IOptions<PressReleases.Web.Setup.ApiRateLimitOptions>>().Value;
+        Assert.Equal(600, options.PermitLimit);
+        Assert.Equal(60, options.WindowSeconds);
+    }
+
+    [Theory]
+    [InlineData("-1", "60", "PermitLimit")]
+    [InlineData("10", "0", "WindowSeconds")]
+    [InlineData("lots", "60", "PermitLimit")]
+    public void A_bad_setting_stops_the_site_at_start(string permitLimit, string windowSeconds, string named)
+    {
+        using var temp = new TempDirectory("rate-limit-invalid");
+        using var factory = Site(temp, permitLimit, windowSeconds);
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateTestClient());
+        Assert.Contains(named, Flatten(failure), StringComparison.Ordinal);
+    }
+
+    private static PressReleasesFactory Site(TempDirectory temp, string permitLimit, string windowSeconds)
+    {
+        var factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
+        factory.Settings[PermitLimit] = permitLimit;
+        factory.Settings[WindowSeconds] = windowSeconds;
+        return factory;
+    }
+
+    private static string Flatten(Exception exception)
+    {
+        var messages = new List<string>();
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        return string.Join(" | ", messages);
+    }
+}
