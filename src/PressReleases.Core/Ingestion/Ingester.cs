@@ -26,7 +26,13 @@ public sealed class Ingester(
     private const int BatchSize = 500;
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
-    public async Task<IngestReport> IngestAsync(string folder, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="searchableWhileRunning">
+    /// Make the releases written so far searchable every couple of seconds (the site, which serves while it
+    /// ingests). Each refresh cuts a small index segment that must later be merged, so the command line,
+    /// where nobody searches during the run, turns it off: fewer, larger segments, a faster ingest and faster
+    /// searches afterwards.
+    /// </param>
+    public async Task<IngestReport> IngestAsync(string folder, IProgress<IngestProgress>? progress = null, bool searchableWhileRunning = true, CancellationToken cancellationToken = default)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (!Directory.Exists(root))
@@ -37,7 +43,7 @@ public sealed class Ingester(
         await index.WriteGate.WaitAsync(cancellationToken);
         try
         {
-            return await RunAsync(root, progress, cancellationToken);
+            return await RunAsync(root, progress, searchableWhileRunning, cancellationToken);
         }
         finally
         {
@@ -45,7 +51,7 @@ public sealed class Ingester(
         }
     }
 
-    private async Task<IngestReport> RunAsync(string root, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IngestReport> RunAsync(string root, IProgress<IngestProgress>? progress, bool searchableWhileRunning, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var files = ReleaseFiles.Enumerate(root);
@@ -72,7 +78,7 @@ public sealed class Ingester(
                 {
                     await writer.FlushAsync(cancellationToken);
                     catalog.Invalidate();
-                    if (lastRefresh.Elapsed > RefreshInterval)
+                    if (searchableWhileRunning && lastRefresh.Elapsed > RefreshInterval)
                     {
                         // Let searches see the releases written so far while the ingest goes on.
                         index.Refresh();

@@ -29,6 +29,21 @@ public sealed class RelatedReleases(SearchIndex index)
     /// <summary>Hits fetched beyond the count asked for, to make up for those left out as duplicates.</summary>
     private const int ExtraHits = 25;
 
+    /// <summary>
+    /// Terms in more than this share of releases are left out of the "like this" query ("government",
+    /// "minister"): they say little about what a release is about, and their long postings were most of
+    /// the query's cost. Small indexes keep every term up to <see cref="MinMaxDocFreq"/>.
+    /// </summary>
+    public const double MaxDocFreqShare = 0.1;
+
+    private const int MinMaxDocFreq = 50;
+
+    /// <summary>What is read of each candidate: enough to compare and list it, not its body.</summary>
+    private static readonly ISet<string> CandidateFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        IndexFields.Slug, IndexFields.Title, IndexFields.Date, IndexFields.BodyHash,
+    };
+
     private static readonly ISet<string> StopWords = new HashSet<string>(
         StopAnalyzer.ENGLISH_STOP_WORDS_SET.Select(w => w.ToString() ?? ""), StringComparer.Ordinal);
 
@@ -79,7 +94,7 @@ public sealed class RelatedReleases(SearchIndex index)
             var related = new List<RelatedRelease>(count);
             foreach (var hit in searcher.Search(query, count + ExtraHits).ScoreDocs)
             {
-                var document = searcher.Doc(hit.Doc);
+                var document = searcher.Doc(hit.Doc, CandidateFields);
                 var otherTitle = document.Get(IndexFields.Title) ?? "";
                 var dateKey = DateKeyOf(document);
                 var otherHash = document.Get(IndexFields.BodyHash);
@@ -145,6 +160,7 @@ public sealed class RelatedReleases(SearchIndex index)
             MinTermFreq = minTermFreq,
             MinDocFreq = MinDocFreq,
             MaxQueryTerms = MaxQueryTerms,
+            MaxDocFreq = Math.Max(MinMaxDocFreq, (int)(reader.NumDocs * MaxDocFreqShare)),
             StopWords = StopWords,
             ApplyBoost = true,
         };

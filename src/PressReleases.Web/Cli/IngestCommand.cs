@@ -38,8 +38,8 @@ internal sealed class IngestCommand(string folder, bool strict) : ICommand
             try
             {
                 report = interactive
-                    ? await LiveProgress.RunAsync("Ingesting", progress => ingester.IngestAsync(fullPath, progress, ct))
-                    : await ingester.IngestAsync(fullPath, new ConsoleProgress(Console.Out), ct);
+                    ? await LiveProgress.RunAsync("Ingesting", progress => ingester.IngestAsync(fullPath, progress, searchableWhileRunning: false, ct))
+                    : await ingester.IngestAsync(fullPath, new ConsoleProgress(Console.Out), searchableWhileRunning: false, ct);
             }
             catch (IngestFolderNotFoundException)
             {

@@ -87,7 +87,7 @@ internal sealed partial class StartupService(
         try
         {
             LogIngestStarting(folder);
-            var report = await services.GetRequiredService<Ingester>().IngestAsync(folder, progress: null, cancellationToken);
+            var report = await services.GetRequiredService<Ingester>().IngestAsync(folder, progress: null, searchableWhileRunning: true, cancellationToken);
             LogIngestFinished(report.Folder, report.FilesSeen, report.Added, report.Updated, report.Unchanged, report.Removed, report.Rejected, report.Elapsed.TotalSeconds);
         }
         catch (IngestFolderNotFoundException)

@@ -78,7 +78,7 @@ public sealed class BenchData : IDisposable
                 log.WriteLine($"Building the data in {data.Root} from {corpus} ({files:N0} files; about a minute or more)...");
                 var ingester = new Ingester(dbFactory, index, new ReleaseFileParser(new MarkdownRenderer()), catalog, TimeProvider.System, NullLogger<Ingester>.Instance);
                 var stopwatch = Stopwatch.StartNew();
-                var report = await ingester.IngestAsync(corpus, progress: null, cancellationToken);
+                var report = await ingester.IngestAsync(corpus, progress: null, searchableWhileRunning: false, cancellationToken);
                 log.WriteLine($"Ingested in {stopwatch.Elapsed.TotalSeconds:F1} s: {report.Added:N0} added, {report.Updated:N0} updated, " +
                               $"{report.Unchanged:N0} unchanged, {report.Removed:N0} removed, {report.Rejected:N0} rejected.");
                 catalog.Invalidate();
