@@ -36,7 +36,7 @@ public sealed class RelatedReleases(SearchIndex index)
     /// </summary>
     public const double MaxDocFreqShare = 0.1;
 
-    private const int MinMaxDocFreq = 50;
+    private const int MinMaxDocFreq = 1000;
 
     /// <summary>What is read of each candidate: enough to compare and list it, not its body.</summary>
     private static readonly ISet<string> CandidateFields = new HashSet<string>(StringComparer.Ordinal)

@@ -285,7 +285,7 @@ public sealed class SpellingSuggester(ReleaseAnalyzer analyzer)
     /// <summary>The most frequent qualifying term exactly <paramref name="edits"/> edits from the word (ties: ordinal).</summary>
     private static string? BestCandidate(Terms terms, string word, int docFreq, int edits, Func<string, string> stem)
     {
-        var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexFields.Words, word), edits, prefixLength: 1, transpositions: true);
+        var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexFields.Words, word), edits, prefixLength: edits, transpositions: true);
         string? best = null;
         var bestFreq = 0;
         var examined = 0;
