@@ -11,7 +11,6 @@ for _, line in ipairs(lib.read_lines(os.getenv("TARGETS_FILE") or "targets.txt")
       table.insert(targets[kind], slug)
    end
 end
-local kinds = {}
 
 function setup(thread)
    lib.setup(thread)
@@ -62,7 +61,6 @@ function request()
    for _, entry in ipairs(mix) do
       roll = roll - entry[1]
       if roll <= 0 then
-         kinds[entry[2]] = (kinds[entry[2]] or 0) + 1
          last_path = entry[3]()
          return wrk.format("GET", last_path)
       end
