@@ -67,7 +67,7 @@ for run in $(seq 1 "$RUNS"); do
   i=$((run - 1))
   echo "| $run | ${WALL[$i]} | ${RATE[$i]} | ${MBS[$i]} | ${RSS[$i]} | ${REWALL[$i]} | ${RERSS[$i]} | ${START[$i]} |"
   if [[ $run == 1 ]]; then
-    sed -n '/added/,$p' "$WORK/cold.log" | head -5 | sed 's/^/    ingest summary: /' >&2
+    echo "    ingest summary: $(grep -E '^(Added|Rejected|Time) ' "$WORK/cold.log" | tr -s ' ' | paste -sd ';' -)" >&2
   fi
   rm -rf "$WORK"; WORK=""
 done
