@@ -23,7 +23,7 @@ public static class CorpusWriter
         }
 
         var stats = CorpusStats.Load(statsPath);
-        var composer = new ReleaseComposer(new SyntheticModel(stats, count), seed);
+        var composer = new ReleaseComposer(new SyntheticModel(stats), seed);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var folders = new HashSet<string>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();

@@ -21,10 +21,12 @@ public sealed class ReleaseComposer(SyntheticModel model, ulong seed)
 
     private readonly StringBuilder text = new(16 * 1024);
     private readonly List<int> picked = [];
+    private int tailWordPool;
 
     public SyntheticRelease Compose(long index)
     {
         var random = SplitMix64.ForItem(seed, index);
+        tailWordPool = model.TailWordPoolAt(index);
         var month = model.Months[model.MonthTable.Sample(ref random)];
         var date = month == "0001-01" ? "0001-01-01" : $"{month}-{1 + random.Next(SyntheticModel.DaysIn(month)):00}";
         var ministers = PickMinisters(month[..4], ref random);
@@ -186,7 +188,7 @@ public sealed class ReleaseComposer(SyntheticModel model, ulong seed)
     /// <summary>A made-up rare word: log-uniform over the pool, which approximates the real tail's Zipf shape.</summary>
     private string TailWord(ref SplitMix64 random)
     {
-        var rank = (int)Math.Pow(model.TailWordPool, random.NextDouble());
+        var rank = (int)Math.Pow(tailWordPool, random.NextDouble());
         var word = new StringBuilder();
         for (var n = rank + Syllables.Length; n > 0; n /= Syllables.Length)
         {

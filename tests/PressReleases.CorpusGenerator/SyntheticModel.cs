@@ -5,7 +5,7 @@ namespace PressReleases.CorpusGenerator;
 /// <summary>The statistics turned into ready-to-draw tables. Built once; read-only afterwards.</summary>
 public sealed class SyntheticModel
 {
-    public SyntheticModel(CorpusStats stats, long releaseCount)
+    public SyntheticModel(CorpusStats stats)
     {
         Stats = stats;
         Months = stats.Months.Keys.ToArray();
@@ -26,11 +26,10 @@ public sealed class SyntheticModel
         TitleWords = Words(stats.TitleWords);
         BodyWords = Words(stats.BodyWords);
 
-        // Heaps' law (distinct words grow about as size^0.6): a bigger corpus gets a bigger rare-word
-        // tail, as a real one would, so the index's term dictionary grows realistically too.
-        var scale = Math.Max(1.0, (double)releaseCount / Math.Max(1, stats.Files - stats.Rejected));
-        TailWordPool = Math.Max(1_000, (int)Math.Min(50_000_000, stats.TailDistinctWords * Math.Pow(scale, 0.6)));
+        realReleases = Math.Max(1, stats.Files - stats.Rejected);
     }
+
+    private readonly int realReleases;
 
     public CorpusStats Stats { get; }
     public string[] Months { get; }
@@ -44,7 +43,17 @@ public sealed class SyntheticModel
     public Dictionary<string, (int[] Members, AliasTable Table)> MinistersByYear { get; } = new(StringComparer.Ordinal);
     public WordTable TitleWords { get; }
     public WordTable BodyWords { get; }
-    public int TailWordPool { get; }
+    /// <summary>
+    /// How many made-up rare words release <paramref name="index"/> may draw from. Heaps' law (distinct
+    /// words grow about as size^0.6): past the real corpus' size the pool grows with the position, so a
+    /// bigger corpus gets a bigger rare-word tail, as a real one would, and release i still depends only
+    /// on (seed, i), whatever the count.
+    /// </summary>
+    public int TailWordPoolAt(long index)
+    {
+        var scale = Math.Max(1.0, (double)(index + 1) / realReleases);
+        return Math.Max(1_000, (int)Math.Min(50_000_000, Stats.TailDistinctWords * Math.Pow(scale, 0.6)));
+    }
 
     private static AliasTable Table(int[] histogram) =>
         new(histogram.Length == 0 ? [1.0] : histogram.Select(v => (double)v).ToArray());
