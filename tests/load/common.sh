@@ -28,7 +28,7 @@ wait_healthy() {
   local url="$1" start_ns="$2" timeout_s="${3:-120}" pid="${4:-}"
   local deadline=$(( $(date +%s) + timeout_s ))
   while :; do
-    if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url/healthz")" == 200 ]]; then
+    if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$url/healthz")" == 200 ]]; then
       echo $(( ($(date +%s%N) - start_ns) / 1000000 ))
       return 0
     fi

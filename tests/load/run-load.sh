@@ -140,6 +140,10 @@ for run in "${RUNS[@]}"; do
   }' "$WORK/rss"
 done
 if grep -qiE 'fail|exception' "$WORK/site.log"; then
-  echo "the site logged warnings or errors (first lines):"; grep -iE 'fail|exception' "$WORK/site.log" | head -5
+  # The work folder goes at exit; the site's log is worth keeping when it logged a failure.
+  kept="/tmp/run-load-site-$(date -u +%Y%m%dT%H%M%S).log"
+  cp "$WORK/site.log" "$kept"
+  echo "the site logged failures; its log is kept in $kept. First one:"
+  grep -iE -m1 -A12 'fail|exception' "$WORK/site.log"
 fi
 exit $status
