@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Load runs against the Release site on 127.0.0.1 with wrk (issues #5 and #6). Bounded in time; always
+# stops the site it started.
+#
+#   tests/load/run-load.sh [compare] [options]   static file, then the HTML search page with every query
+#                                                distinct: req/s, p50/p99, errors, ratio search/static
+#   tests/load/run-load.sh soak [options]        the mix (search, filters, facets, releases, feeds):
+#                                                errors, 5xx, req/s, p50/p99 and the server's RSS series
+# Options:
+#   --data DIR        a prepared data directory (or env LOAD_DATA_DIR); prepare one with
+#                     PressReleases__DataDirectory=DIR dotnet src/PressReleases.Web/bin/Release/net10.0/PressReleases.Web.dll ingest FOLDER
+#   --ingest FOLDER   instead of --data: ingest FOLDER into a temporary data directory first (removed at exit),
+#                     e.g. --ingest seeds for a short CI run without the full corpus
+#   --duration D      wrk duration of each measured run (default 30s; soak 60s)
+#   --connections N   (default 32; soak 64)     --threads N (default 2)     --warmup D (default 10s)
+#   NO_BUILD=1        use the existing Release build
+# Exit code 0 only when no measured run had an error (non-2xx/3xx response or socket error).
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+LOAD_DIR="$REPO_ROOT/tests/load"
+
+MODE=compare
+if [[ "${1:-}" == soak || "${1:-}" == compare ]]; then MODE="$1"; shift; fi
+DATA="${LOAD_DATA_DIR:-}"; INGEST=""; THREADS=2; WARMUP=10s
+if [[ $MODE == soak ]]; then DURATION=60s; CONNECTIONS=64; else DURATION=30s; CONNECTIONS=32; fi
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --data) DATA="$2"; shift 2 ;;
+    --ingest) INGEST="$2"; shift 2 ;;
+    --duration) DURATION="$2"; shift 2 ;;
+    --connections) CONNECTIONS="$2"; shift 2 ;;
+    --threads) THREADS="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
+  esac
+done
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+build_release
+WORK="$(mktemp -d /tmp/run-load-XXXXXX)"
+SITE_PID=""; SAMPLER_PID=""
+cleanup() {
+  [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+  if [[ -n "$SITE_PID" ]]; then kill "$SITE_PID" 2>/dev/null || true; wait "$SITE_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ -n "$INGEST" ]]; then
+  DATA="$WORK/data"
+  echo "ingesting $INGEST into a temporary data directory..."
+  PressReleases__DataDirectory="$DATA" dotnet "$WEB_DLL" ingest "$INGEST" >"$WORK/ingest.log" 2>&1 \
+    || { tail -20 "$WORK/ingest.log" >&2; exit 1; }
+fi
+[[ -n "$DATA" && -d "$DATA" ]] || { echo "give a prepared data directory with --data DIR (or --ingest FOLDER); see the top of $0" >&2; exit 2; }
+
+PORT=$(free_port)
+URL="http://127.0.0.1:$PORT"
+start_ns=$(date +%s%N)
+# Logging at Warning: a log line per request would measure the console, not the site.
+PressReleases__DataDirectory="$DATA" PressReleases__IngestOnStartup=false PressReleases__ApiRateLimit__PermitLimit=0 \
+  Logging__LogLevel__Default=Warning \
+  dotnet "$WEB_DLL" --urls "$URL" >"$WORK/site.log" 2>&1 &
+SITE_PID=$!
+ready_ms=$(wait_healthy "$URL" "$start_ns" 120 "$SITE_PID") || { tail -20 "$WORK/site.log" >&2; exit 1; }
+echo "site pid $SITE_PID on $URL, /healthz 200 after $ready_ms ms: $(curl -s "$URL/healthz")"
+echo "mode $MODE; wrk -t$THREADS -c$CONNECTIONS -d$DURATION; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"
+
+# The server's RSS once a second, tagged with the phase (warm-up or the run's name).
+echo warmup >"$WORK/phase"
+( t=0; while kill -0 "$SITE_PID" 2>/dev/null; do
+    rss=$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$SITE_PID/status" 2>/dev/null || true)
+    echo "$t $(cat "$WORK/phase") ${rss:-0}" >>"$WORK/rss"
+    t=$((t + 1)); sleep 1
+  done ) &
+SAMPLER_PID=$!
+
+export WRK_THREADS="$THREADS"
+run_wrk() { # name script connections duration
+  echo "$1" >"$WORK/phase"
+  wrk -t"$THREADS" -c"$3" -d"$4" --timeout 10s --latency -s "$LOAD_DIR/$2" "$URL" | tee "$WORK/$1.out"
+}
+result() { # name field
+  sed -n "s/^RESULT $1 .*[[:space:]]$2=\([^ ]*\).*/\1/p" "$WORK/$1.out"
+}
+
+if [[ $MODE == soak ]]; then
+  # Real slugs of the served data, from the site's own sitemaps (fits any data directory).
+  curl -s "$URL/sitemaps/pages.xml" "$URL/sitemaps/releases-1.xml" | grep -o '<loc>[^<]*</loc>' \
+    | sed -n 's#.*/\(releases\|ministers\|portfolios\)/\([^<]*\)</loc>#\1 \2#p' \
+    | sed 's/^releases /release /; s/^ministers /minister /; s/^portfolios /portfolio /' >"$WORK/targets.txt"
+  export TARGETS_FILE="$WORK/targets.txt"
+  echo "targets: $(grep -c '^release ' "$TARGETS_FILE") releases, $(grep -c '^minister ' "$TARGETS_FILE") ministers, $(grep -c '^portfolio ' "$TARGETS_FILE") portfolios"
+  echo "--- warm-up: mix, $WARMUP"
+  run_wrk warmup mix.lua 16 "$WARMUP" >/dev/null
+  echo "--- soak: mix"
+  run_wrk mix mix.lua "$CONNECTIONS" "$DURATION"
+  RUNS=(mix)
+else
+  # Warm-up with the query list reversed, so the measured run's queries are still new to the site.
+  echo "--- warm-up: static and search (queries from the end of the list), $WARMUP each"
+  run_wrk warmup-static static.lua 8 "$WARMUP" >/dev/null
+  QUERIES_REVERSE=1 run_wrk warmup-search search.lua 8 "$WARMUP" >/dev/null
+  echo "--- static file"
+  run_wrk static static.lua "$CONNECTIONS" "$DURATION"
+  echo "--- HTML search, all queries distinct"
+  run_wrk search search.lua "$CONNECTIONS" "$DURATION"
+  RUNS=(static search)
+fi
+echo measured-done >"$WORK/phase"; sleep 1.2
+
+echo
+echo "=== summary ($MODE)"
+echo "| run | req/s | p50 ms | p99 ms | errors | 5xx | bytes/response |"
+echo "|---|---|---|---|---|---|---|"
+status=0
+for run in "${RUNS[@]}"; do
+  echo "| $run | $(result "$run" req_s) | $(result "$run" p50_ms) | $(result "$run" p99_ms) | $(result "$run" errors) | $(result "$run" status_5xx) | $(result "$run" bytes_per_response) |"
+  [[ "$(result "$run" errors)" == 0 ]] || status=1
+done
+if [[ $MODE == compare ]]; then
+  awk -v s="$(result search req_s)" -v f="$(result static req_s)" \
+    'BEGIN { printf "search/static throughput ratio: %.4f (1/%.1f); the target is at least 1/20\n", s / f, f / s }'
+fi
+
+awk '{ print $3 }' "$WORK/rss" | sort -n | tail -1 | sed 's/^/server peak RSS (sampled each second): /; s/$/ MB/'
+for run in "${RUNS[@]}"; do
+  awk -v r="$run" '$2 == r { v[++n] = $3 } END {
+    if (n == 0) exit
+    third = int(n / 3); if (third < 1) third = 1
+    for (i = 1; i <= n; i++) { if (v[i] > max) max = v[i]; if (min == "" || v[i] < min) min = v[i] }
+    for (i = 1; i <= third; i++) if (v[i] > a) a = v[i]
+    for (i = n - third + 1; i <= n; i++) if (v[i] > b) b = v[i]
+    printf "RSS during %s (after warm-up), MB: min %d, max %d; max of first third %d, of last third %d: %s\n", r, min, max, a, b,
+      (b <= a * 1.05 ? "flat (last third within 5% of the first)" : "GROWING (last third more than 5% above the first)")
+    printf "RSS series during %s, MB, one a second:", r
+    for (i = 1; i <= n; i++) printf " %d", v[i]
+    printf "\n"
+  }' "$WORK/rss"
+done
+if grep -qiE 'fail|exception' "$WORK/site.log"; then
+  # The work folder goes at exit; the site's log is worth keeping when it logged a failure.
+  kept="/tmp/run-load-site-$(date -u +%Y%m%dT%H%M%S).log"
+  cp "$WORK/site.log" "$kept"
+  echo "the site logged failures; its log is kept in $kept. First one:"
+  grep -iE -m1 -A12 'fail|exception' "$WORK/site.log"
+fi
+exit $status
