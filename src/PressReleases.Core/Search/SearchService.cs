@@ -207,13 +207,15 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     /// <summary>A collector keeping the best <paramref name="size"/> hits in <paramref name="sort"/> order, and how to read them back.</summary>
     private static (ICollector Collector, Func<int, int, TopDocs> TopDocs) TopCollector(SearchSort sort, int size)
     {
+        // Neither collector (nor the faceting one around it) needs documents in order, which lets Lucene
+        // score a query of only optional clauses (the any-word fallback) with its faster bucket scorer.
         if (SortFor(sort) is not { } byFields)
         {
-            var byScore = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
+            var byScore = TopScoreDocCollector.Create(size, docsScoredInOrder: false);
             return (byScore, byScore.GetTopDocs);
         }
 
-        var byField = TopFieldCollector.Create(byFields, size, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        var byField = TopFieldCollector.Create(byFields, size, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
         return (byField, byField.GetTopDocs);
     }
 
