@@ -42,13 +42,7 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var release = await db.Releases.AsNoTracking()
-            .Include(r => r.Ministers).ThenInclude(m => m.Minister)
-            .Include(r => r.Portfolios).ThenInclude(p => p.Portfolio)
-            // One statement reads one snapshot: split queries could show a release's text from one ingest
-            // batch with its ministers from the next. (A release has few links, so the join stays small.)
-            .AsSingleQuery()
-            .FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        var release = await ReadConsistentlyAsync(db, slug, cancellationToken);
         if (release is null)
         {
             return null;
@@ -66,6 +60,35 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
             release.Portfolios.OrderBy(p => p.Position).Select(p => new NameRef(p.Portfolio.Slug, p.Portfolio.Name)).ToList(),
             release.Attachments,
             release.RemovedAt);
+    }
+
+    /// <summary>
+    /// The release with its links, all from one ingest batch. The release and its links are read by
+    /// separate statements (one statement joining them makes SQLite scan every link), so an ingest batch
+    /// could commit between them; every batch that changes a release raises its change sequence, so the
+    /// sequence is read again afterwards and, if it moved, the release is read again.
+    /// </summary>
+    private static async Task<Release?> ReadConsistentlyAsync(PressReleasesDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        const int Attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var release = await db.Releases.AsNoTracking()
+                .Include(r => r.Ministers).ThenInclude(m => m.Minister)
+                .Include(r => r.Portfolios).ThenInclude(p => p.Portfolio)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+            if (release is null)
+            {
+                return null;
+            }
+
+            var changeSeq = await db.Releases.Where(r => r.Id == release.Id).Select(r => r.ChangeSeq).FirstOrDefaultAsync(cancellationToken);
+            if (changeSeq == release.ChangeSeq || attempt == Attempts)
+            {
+                return release;
+            }
+        }
     }
 
     public async Task<IReadOnlyList<NameSummary>> MinistersAsync(CancellationToken cancellationToken = default) =>

@@ -69,7 +69,7 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
         segment = new Segment(
             new Dimension(facets.Ministers, selectedMinisters),
             new Dimension(facets.Portfolios, selectedPortfolios),
-            facets.Years);
+            facets.DateKeys);
     }
 
     public void Collect(int doc)
@@ -84,7 +84,7 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
             TotalHits++;
             current.Ministers.Count(doc);
             current.Portfolios.Count(doc);
-            var year = current.Years[doc];
+            var year = current.DateKeys[doc] / 10000;
             if (year is > 0 and <= MaxYear)
             {
                 yearCounts[year]++;
@@ -113,7 +113,7 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
         segment = null;
     }
 
-    private sealed record Segment(Dimension Ministers, Dimension Portfolios, short[] Years);
+    private sealed record Segment(Dimension Ministers, Dimension Portfolios, int[] DateKeys);
 
     /// <summary>One facet within one segment: the selected ordinals and the counts per ordinal.</summary>
     private sealed class Dimension

@@ -207,32 +207,16 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     /// <summary>A collector keeping the best <paramref name="size"/> hits in <paramref name="sort"/> order, and how to read them back.</summary>
     private static (ICollector Collector, Func<int, int, TopDocs> TopDocs) TopCollector(SearchSort sort, int size)
     {
-        // Neither collector (nor the faceting one around it) needs documents in order, which lets Lucene
-        // score a query of only optional clauses (the any-word fallback) with its faster bucket scorer.
-        if (SortFor(sort) is not { } byFields)
+        if (sort != SearchSort.Relevance)
         {
-            var byScore = TopScoreDocCollector.Create(size, docsScoredInOrder: false);
-            return (byScore, byScore.GetTopDocs);
+            var byDate = new DateOrderCollector(size, newest: sort == SearchSort.Newest);
+            return (byDate, byDate.GetTopDocs);
         }
 
-        var byField = TopFieldCollector.Create(byFields, size, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-        return (byField, byField.GetTopDocs);
-    }
-
-    private static Sort? SortFor(SearchSort sort)
-    {
-        if (sort == SearchSort.Relevance)
-        {
-            return null;
-        }
-
-        var newest = sort == SearchSort.Newest;
-
-        // Undated releases (missing date) sort last either way.
-        var byDate = new SortField(IndexFields.DateValues, SortFieldType.INT64, newest);
-        byDate.SetMissingValue(newest ? long.MinValue : long.MaxValue);
-        var byId = new SortField(IndexFields.IdValues, SortFieldType.INT64, newest);
-        return new Sort(byDate, byId);
+        // The collector (and the faceting one around it) does not need documents in order, which lets
+        // Lucene score a query of only optional clauses (the any-word fallback) with its faster bucket scorer.
+        var byScore = TopScoreDocCollector.Create(size, docsScoredInOrder: false);
+        return (byScore, byScore.GetTopDocs);
     }
 
     private SearchHit ToHit(IndexSearcher searcher, int docId, ParsedQuery parsed, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)

@@ -5,7 +5,7 @@ using Lucene.Net.Util;
 namespace PressReleases.Core.Search;
 
 /// <summary>
-/// One segment's minister, portfolio and year values as flat arrays, read once from its doc values and
+/// One segment's minister, portfolio, date and id values as flat arrays, read once from its doc values and
 /// kept for as long as the segment lives. Counting facets over every hit of a broad query (the listing
 /// with no words matches all 55,000 releases) is then a few array reads per hit instead of decoding doc
 /// values through virtual calls. A segment never changes, so the arrays never go stale: deletes are
@@ -19,13 +19,14 @@ internal sealed class SegmentFacets
     {
         Ministers = Dimension.Read(reader.GetSortedSetDocValues(IndexFields.Minister), reader.MaxDoc);
         Portfolios = Dimension.Read(reader.GetSortedSetDocValues(IndexFields.Portfolio), reader.MaxDoc);
-        Years = new short[reader.MaxDoc];
-        if (reader.GetNumericDocValues(IndexFields.DateValues) is { } dates)
+        DateKeys = new int[reader.MaxDoc];
+        Ids = new int[reader.MaxDoc];
+        var dates = reader.GetNumericDocValues(IndexFields.DateValues);
+        var ids = reader.GetNumericDocValues(IndexFields.IdValues);
+        for (var doc = 0; doc < DateKeys.Length; doc++)
         {
-            for (var doc = 0; doc < Years.Length; doc++)
-            {
-                Years[doc] = (short)(dates.Get(doc) / 10000);
-            }
+            DateKeys[doc] = (int)(dates?.Get(doc) ?? 0);
+            Ids[doc] = (int)(ids?.Get(doc) ?? 0);
         }
     }
 
@@ -33,8 +34,11 @@ internal sealed class SegmentFacets
 
     public Dimension Portfolios { get; }
 
-    /// <summary>Each document's year, 0 when the release has no date.</summary>
-    public short[] Years { get; }
+    /// <summary>Each document's date as yyyymmdd (<see cref="IndexFields.DateKey"/>), 0 when the release has no date.</summary>
+    public int[] DateKeys { get; }
+
+    /// <summary>Each document's release id (for a stable order among releases of one day).</summary>
+    public int[] Ids { get; }
 
     /// <summary>The facets of <paramref name="reader"/>'s segment, read on first use.</summary>
     public static SegmentFacets For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentFacets(reader));
