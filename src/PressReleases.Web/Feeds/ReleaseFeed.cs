@@ -1,6 +1,8 @@
 using System.Net;
 using System.ServiceModel.Syndication;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using PressReleases.Core.Search;
 
 namespace PressReleases.Web.Feeds;
@@ -17,7 +19,7 @@ internal static partial class ReleaseFeed
         var items = hits.Where(h => h.Date is not null).Select(h => Entry(h, siteBase)).ToList();
         var feed = new SyndicationFeed(items)
         {
-            Title = new TextSyndicationContent(title),
+            Title = new TextSyndicationContent(XmlText(title)),
             Id = listing.AbsoluteUri,
             LastUpdatedTime = items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : emptyUpdated,
             Generator = "PressReleases",
@@ -41,12 +43,12 @@ internal static partial class ReleaseFeed
         var item = new SyndicationItem
         {
             Id = permalink.AbsoluteUri,
-            Title = new TextSyndicationContent(hit.Title),
+            Title = new TextSyndicationContent(XmlText(hit.Title)),
             LastUpdatedTime = at,
             PublishDate = at,
         };
 
-        var summary = PlainText(hit.SnippetHtml);
+        var summary = XmlText(PlainText(hit.SnippetHtml));
         if (summary.Length > 0)
         {
             item.Summary = new TextSyndicationContent(summary);
@@ -60,12 +62,12 @@ internal static partial class ReleaseFeed
 
         foreach (var minister in hit.Ministers)
         {
-            item.Authors.Add(new SyndicationPerson { Name = minister.Name, Uri = $"{siteBase}/ministers/{minister.Slug}" });
+            item.Authors.Add(new SyndicationPerson { Name = XmlText(minister.Name), Uri = $"{siteBase}/ministers/{minister.Slug}" });
         }
 
         foreach (var portfolio in hit.Portfolios)
         {
-            item.Categories.Add(new SyndicationCategory(portfolio.Slug, $"{siteBase}/portfolios/", portfolio.Name));
+            item.Categories.Add(new SyndicationCategory(portfolio.Slug, $"{siteBase}/portfolios/", XmlText(portfolio.Name)));
         }
 
         return item;
@@ -73,6 +75,36 @@ internal static partial class ReleaseFeed
 
     /// <summary>The snippet is encoded text with &lt;mark&gt; tags: drop the tags, decode the text.</summary>
     private static string PlainText(string snippetHtml) => WebUtility.HtmlDecode(Tags().Replace(snippetHtml, "")).Trim();
+
+    /// <summary>
+    /// The text without the characters XML 1.0 cannot carry (most C0 controls, lone surrogates, U+FFFE/U+FFFF),
+    /// which real release bodies do contain (a vertical tab from a word processor): the feed writer would
+    /// otherwise throw mid-response. A control character becomes a space, so words either side stay apart.
+    /// </summary>
+    internal static string XmlText(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (!XmlConvert.IsXmlChar(c))
+            {
+                builder ??= new StringBuilder(text.Length).Append(text, 0, i);
+                c = ' ';
+            }
+
+            builder?.Append(c);
+        }
+
+        return builder?.ToString() ?? text;
+    }
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();

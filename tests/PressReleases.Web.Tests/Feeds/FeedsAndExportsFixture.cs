@@ -5,7 +5,8 @@ namespace PressReleases.Web.Tests.Feeds;
 
 /// <summary>
 /// Releases for the feeds and exports: one minister with more releases than a feed holds, another with a
-/// few (one undated, one titled like a spreadsheet formula, one with a comma and quotes in its title), and
+/// few (one undated, one titled like a spreadsheet formula, one with a comma and quotes in its title, one
+/// with a control character in its body), and
 /// one release naming both.
 /// </summary>
 public sealed class FeedsAndExportsFixture() : WrittenFilesFixture("feeds-exports")
@@ -25,6 +26,9 @@ public sealed class FeedsAndExportsFixture() : WrittenFilesFixture("feeds-export
 
     public static readonly ReleaseSpec Quoted = ReleaseSpec.Make("trade-quoted", QuotedTitle, "2019-06-01", [Other], ["Trade"], "Tariffs explained, with \"quotes\".");
 
+    /// <summary>A body with a vertical tab, as text pasted from a word processor has: XML 1.0 cannot carry it.</summary>
+    public static readonly ReleaseSpec ControlCharacter = ReleaseSpec.Make("trade-pasted", "Trade figures pasted", "2018-10-10", [Other], ["Trade"], "Trade figures\vwere pasted from a word processor.");
+
     public static readonly ReleaseSpec Joint = ReleaseSpec.Make("joint-housing-trade", "Joint housing and trade statement", "2020-12-25", [Busy, Other], ["Housing", "Trade"], "Housing and trade ministers speak together.");
 
     public static readonly IReadOnlyList<ReleaseSpec> All =
@@ -39,6 +43,7 @@ public sealed class FeedsAndExportsFixture() : WrittenFilesFixture("feeds-export
         Undated,
         Formula,
         Quoted,
+        ControlCharacter,
         Joint,
         ReleaseSpec.Make("trade-mission", "Trade mission to Japan", "2018-03-03", [Other], ["Trade"], "A trade mission leaves for Japan."),
         ReleaseSpec.Make("trade-deal", "Trade deal signed", "2018-09-09", [Other], ["Trade"], "A trade deal with Japan is signed."),

@@ -63,6 +63,19 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_control_character_in_a_release_never_breaks_the_feed()
+    {
+        var response = await Client.GetAsync("/feeds/releases.atom?q=pasted+word+processor");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+
+        var feed = (await Client.GetFeedAsync("/feeds/releases.atom?q=pasted+word+processor")).Feed;
+        var entry = feed.Items.Single(e => e.Id == $"{Base}/releases/{FeedsAndExportsFixture.ControlCharacter.Slug}");
+        var summary = ((System.ServiceModel.Syndication.TextSyndicationContent)entry.Summary).Text;
+        Assert.Contains("figures were pasted", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain('\v', summary);
+    }
+
+    [Fact]
     public async Task Entry_ids_are_stable_across_requests()
     {
         var first = (await Client.GetFeedAsync("/feeds/releases.atom?q=housing")).Feed;
