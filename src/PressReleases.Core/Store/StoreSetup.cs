@@ -39,7 +39,12 @@ public static class StoreSetup
                 }
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            // Migrating also compares the model with the last migration's snapshot, which costs most of a
+            // second at every start; a store that is up to date (the usual case) needs only the history read.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
         catch (SqliteException ex)
         {
