@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace PressReleases.Core.Store;
 
@@ -18,7 +19,7 @@ internal sealed class RowInserter<TEntity> : IDisposable
     where TEntity : class
 {
     private readonly DbCommand command;
-    private readonly (IProperty Property, DbParameter Parameter)[] columns;
+    private readonly (IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter)[] columns;
     private readonly IProperty? generatedKey;
 
     public RowInserter(DbContext db)
@@ -36,13 +37,14 @@ internal sealed class RowInserter<TEntity> : IDisposable
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Rows are inserted only inside a transaction.");
 
-        columns = new (IProperty, DbParameter)[inserted.Length];
+        // Getters and converters are looked up once here, not for every row.
+        columns = new (IClrPropertyGetter, ValueConverter?, DbParameter)[inserted.Length];
         for (var i = 0; i < inserted.Length; i++)
         {
             var mapping = (RelationalTypeMapping)inserted[i].GetTypeMapping();
             var parameter = mapping.CreateParameter(command, "p" + i, value: null, inserted[i].IsNullable);
             command.Parameters.Add(parameter);
-            columns[i] = (inserted[i], parameter);
+            columns[i] = (inserted[i].GetGetter(), mapping.Converter, parameter);
         }
 
         var names = string.Join(", ", inserted.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
@@ -54,10 +56,9 @@ internal sealed class RowInserter<TEntity> : IDisposable
     /// <summary>Inserts the entity's row and, for a store-generated key, sets the key on the entity.</summary>
     public async Task InsertAsync(TEntity entity, CancellationToken cancellationToken)
     {
-        foreach (var (property, parameter) in columns)
+        foreach (var (getter, converter, parameter) in columns)
         {
-            var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
-            var converter = property.GetTypeMapping().Converter;
+            var value = getter.GetClrValueUsingContainingEntity(entity);
             parameter.Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
         }
 
