@@ -4,23 +4,25 @@ using PressReleases.Core.Search;
 namespace PressReleases.Core.Ingestion;
 
 /// <summary>
-/// Writes batches of releases to the index on a thread of its own, so that analysing one batch for
-/// Lucene overlaps with writing the next batch to the store. Batches arrive only after the store has
-/// committed them, so the index still never holds what the store does not. At most two batches wait,
-/// which bounds memory and keeps the index close behind the store.
+/// Writes batches of releases to the index on consumers of their own, so that analysing for Lucene overlaps
+/// with writing the next batch to the store. Indexing is the longest stage of an ingest, so there is one
+/// consumer per processor (Lucene's writer takes documents from several threads at once, each into a segment
+/// of its own); the order in which releases reach the index does not matter, as each is one document under
+/// its own id. Batches arrive only after the store has committed them, so the index still never holds what
+/// the store does not. At most two batches wait, which bounds memory and keeps the index close behind the store.
 /// </summary>
 internal sealed class IndexFeeder : IAsyncDisposable
 {
     private readonly SearchIndex index;
     private readonly Channel<IReadOnlyList<IndexedRelease>> batches =
-        Channel.CreateBounded<IReadOnlyList<IndexedRelease>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        Channel.CreateBounded<IReadOnlyList<IndexedRelease>>(new BoundedChannelOptions(2) { SingleReader = false, SingleWriter = true });
 
     private readonly Task consumer;
 
     public IndexFeeder(SearchIndex index)
     {
         this.index = index;
-        consumer = Task.Run(ConsumeAsync);
+        consumer = Task.WhenAll(Enumerable.Range(0, SearchIndex.IndexingThreads).Select(_ => Task.Run(ConsumeAsync)));
     }
 
     public ValueTask AddAsync(IReadOnlyList<IndexedRelease> batch, CancellationToken cancellationToken) =>

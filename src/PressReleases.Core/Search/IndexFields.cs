@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -28,10 +31,13 @@ public static class IndexFields
     public const string Portfolio = "portfolio";
 
     /// <summary>Text with offsets in the postings, so snippets come from the postings highlighter without re-analysis.</summary>
-    private static readonly FieldType StoredTextWithOffsets = CreateTextType();
+    internal static readonly FieldType StoredTextWithOffsets = CreateTextType(stored: true);
+
+    /// <summary>As <see cref="StoredTextWithOffsets"/> without the stored value: for text analysed ahead (the body).</summary>
+    internal static readonly FieldType TextWithOffsets = CreateTextType(stored: false);
 
     /// <summary>Searchable only: no stored value, no positions, no norms.</summary>
-    private static readonly FieldType WordsOnly = CreateWordsType();
+    internal static readonly FieldType WordsOnly = CreateWordsType();
 
     public static bool IsWordField(string field) => field is Words or TitleWords;
 
@@ -49,9 +55,9 @@ public static class IndexFields
         return type;
     }
 
-    private static FieldType CreateTextType()
+    private static FieldType CreateTextType(bool stored)
     {
-        var type = new FieldType(TextField.TYPE_STORED)
+        var type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED)
         {
             IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
         };
@@ -65,80 +71,55 @@ public static class IndexFields
     public static DateOnly? FromDateKey(long key) =>
         key <= 0 ? null : new DateOnly((int)(key / 10000), (int)(key / 100 % 100), (int)(key % 100));
 
-    public static Document ToDocument(IndexedRelease release)
-    {
-        var document = new Document
-        {
-            new StringField(Id, IdTerm(release.Id), Field.Store.YES),
-            new NumericDocValuesField(IdValues, release.Id),
-            new StringField(Slug, release.Slug, Field.Store.YES),
-            new StoredField(Url, release.SourceUrl),
-            new Field(Title, release.Title, StoredTextWithOffsets),
-            new Field(Body, release.BodyText, StoredTextWithOffsets),
-            new Field(TitleWords, release.Title, WordsOnly),
-            new Field(Words, release.Title, WordsOnly),
-            new Field(Words, release.BodyText, WordsOnly),
-        };
-
-        if (BodyHashOf(release.BodyText) is { } hash)
-        {
-            document.Add(new StringField(BodyHash, hash, Field.Store.YES));
-        }
-
-        if (release.Date is { } date)
-        {
-            var key = DateKey(date);
-            document.Add(new Int32Field(Date, key, Field.Store.YES));
-            document.Add(new NumericDocValuesField(DateValues, key));
-        }
-
-        foreach (var slug in release.MinisterSlugs)
-        {
-            document.Add(new StringField(Minister, slug, Field.Store.YES));
-            document.Add(new SortedSetDocValuesField(Minister, new BytesRef(slug)));
-        }
-
-        foreach (var slug in release.PortfolioSlugs)
-        {
-            document.Add(new StringField(Portfolio, slug, Field.Store.YES));
-            document.Add(new SortedSetDocValuesField(Portfolio, new BytesRef(slug)));
-        }
-
-        return document;
-    }
-
     /// <summary>
     /// SHA-256 (lower-case hex) of the body with whitespace runs collapsed and case ignored; null for a body
     /// with no text, so empty bodies are not all "duplicates" of one another.
     /// </summary>
     public static string? BodyHashOf(string bodyText)
     {
-        var normalized = new System.Text.StringBuilder(bodyText.Length);
-        var space = false;
-        foreach (var c in bodyText)
+        // Normalized into a pooled buffer (never longer than the text: a space replaces a whitespace run).
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(bodyText.Length, 1));
+        byte[]? bytes = null;
+        try
         {
-            if (char.IsWhiteSpace(c))
+            var length = 0;
+            var space = false;
+            foreach (var c in bodyText)
             {
-                space = normalized.Length > 0;
-                continue;
+                if (char.IsWhiteSpace(c))
+                {
+                    space = length > 0;
+                    continue;
+                }
+
+                if (space)
+                {
+                    chars[length++] = ' ';
+                    space = false;
+                }
+
+                chars[length++] = char.ToLowerInvariant(c);
             }
 
-            if (space)
+            if (length == 0)
             {
-                normalized.Append(' ');
-                space = false;
+                return null;
             }
 
-            normalized.Append(char.ToLowerInvariant(c));
+            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
+            var count = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, count), digest);
+            return Convert.ToHexStringLower(digest);
         }
-
-        if (normalized.Length == 0)
+        finally
         {
-            return null;
+            ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
-
-        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalized.ToString()));
-        return Convert.ToHexStringLower(bytes);
     }
 
     public static string IdTerm(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -153,4 +134,8 @@ public sealed record IndexedRelease(
     string SourceUrl,
     string BodyText,
     IReadOnlyList<string> MinisterSlugs,
-    IReadOnlyList<string> PortfolioSlugs);
+    IReadOnlyList<string> PortfolioSlugs)
+{
+    /// <summary>See <see cref="IndexFields.BodyHashOf"/>; worked out once, when the release is handed to the index.</summary>
+    public string? BodyHash { get; } = IndexFields.BodyHashOf(BodyText);
+}

@@ -21,18 +21,21 @@ public sealed class ReleaseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
+        var words = WholeWords(tokenizer);
+        return new TokenStreamComponents(tokenizer, IndexFields.IsWordField(fieldName) ? words : Stemmed(words));
+    }
+
+    /// <summary>The tokenizer's words with possessives removed, lower-cased and diacritics folded: the word fields' terms.</summary>
+    internal static TokenStream WholeWords(Tokenizer tokenizer)
+    {
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new LowerCaseFilter(Version, stream);
-        stream = new ASCIIFoldingFilter(stream);
-        if (IndexFields.IsWordField(fieldName))
-        {
-            return new TokenStreamComponents(tokenizer, stream);
-        }
-
-        stream = new StopFilter(Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
-        stream = new PorterStemFilter(stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new ASCIIFoldingFilter(stream);
     }
+
+    /// <summary>Whole words without stop words, stemmed: the terms of the title and body fields.</summary>
+    internal static TokenStream Stemmed(TokenStream wholeWords) =>
+        new PorterStemFilter(new StopFilter(Version, wholeWords, StopAnalyzer.ENGLISH_STOP_WORDS_SET));
 
     /// <summary>The terms a piece of text becomes, in order (used to build queries from user words).</summary>
     public IReadOnlyList<string> Terms(string field, string text)

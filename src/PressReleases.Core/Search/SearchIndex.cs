@@ -21,6 +21,12 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Bump when documents or analysis change: older indexes are then rebuilt from the store.</summary>
     public const int SchemaVersion = 3;
 
+    /// <summary>
+    /// Threads an ingest indexes on (one per processor, at most four); the writer keeps as many in-memory
+    /// segments, so a thread never waits for another's.
+    /// </summary>
+    public static readonly int IndexingThreads = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     private const string SchemaVersionKey = "schemaVersion";
     private const string ChangeSeqKey = "changeSeq";
 
@@ -29,12 +35,14 @@ public sealed class SearchIndex : IDisposable
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly object commitLock = new();
+    private readonly ThreadLocal<ReleaseDocumentBuilder> documentBuilders;
     private bool disposed;
 
     public SearchIndex(string path, ReleaseAnalyzer analyzer, ILogger<SearchIndex>? logger = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         Analyzer = analyzer;
+        documentBuilders = new ThreadLocal<ReleaseDocumentBuilder>(() => new ReleaseDocumentBuilder(analyzer));
         Similarity = new BM25Similarity();
         var log = logger ?? NullLogger<SearchIndex>.Instance;
         System.IO.Directory.CreateDirectory(Path);
@@ -91,7 +99,7 @@ public sealed class SearchIndex : IDisposable
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
     public void Upsert(IndexedRelease release) =>
-        writer.UpdateDocument(new Term(IndexFields.Id, IndexFields.IdTerm(release.Id)), IndexFields.ToDocument(release));
+        writer.UpdateDocument(new Term(IndexFields.Id, IndexFields.IdTerm(release.Id)), documentBuilders.Value!.Build(release));
 
     public void Delete(int releaseId) => writer.DeleteDocuments(new Term(IndexFields.Id, IndexFields.IdTerm(releaseId)));
 
@@ -151,6 +159,7 @@ public sealed class SearchIndex : IDisposable
         writer.Dispose();
         directory.Dispose();
         processLock.Dispose();
+        documentBuilders.Dispose();
     }
 
     /// <summary>
@@ -208,6 +217,8 @@ public sealed class SearchIndex : IDisposable
         // time goes into merging them; the buffer only fills while an ingest writes (ingest peak RSS stays
         // well under the 1 GB budget, docs/performance.md).
         RAMBufferSizeMB = 192,
+        // Without a bound, every pool thread that ever adds a document gets a segment of its own.
+        MaxThreadStates = IndexingThreads,
     };
 
     private void ClearFolder()
