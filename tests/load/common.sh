@@ -1,14 +1,18 @@
 # Sourced by the scripts in tests/load: paths, a free port, and waiting for /healthz.
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WEB_DLL="$REPO_ROOT/src/PressReleases.Web/bin/Release/net10.0/PressReleases.Web.dll"
+# The site as it is deployed (the Dockerfile publishes the same way): Release, ReadyToRun, so a start does
+# not wait for the JIT to compile the host, EF Core and Lucene.Net (docs/performance.md).
+PUBLISH_DIR="$REPO_ROOT/artifacts/publish"
+WEB_DLL="$PUBLISH_DIR/PressReleases.Web.dll"
 
 build_release() {
   if [[ "${NO_BUILD:-0}" != 1 ]]; then
-    echo "building the site (Release)..." >&2
-    dotnet build "$REPO_ROOT/src/PressReleases.Web" -c Release -v quiet -nologo >&2 || { echo "build failed" >&2; exit 1; }
+    echo "publishing the site (Release, ReadyToRun) to $PUBLISH_DIR..." >&2
+    dotnet publish "$REPO_ROOT/src/PressReleases.Web" -c Release -r linux-x64 --self-contained false \
+      -p:PublishReadyToRun=true -p:UseAppHost=false -o "$PUBLISH_DIR" -v quiet -nologo >&2 || { echo "publish failed" >&2; exit 1; }
   fi
-  [[ -f "$WEB_DLL" ]] || { echo "missing $WEB_DLL: build first (or unset NO_BUILD)" >&2; exit 1; }
+  [[ -f "$WEB_DLL" ]] || { echo "missing $WEB_DLL: publish first (or unset NO_BUILD)" >&2; exit 1; }
 }
 
 # A port nobody listens on, between 20000 and 59999.

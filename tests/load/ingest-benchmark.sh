@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end ingest benchmark over any folder of release files (issue #5).
 #
-#   tests/load/ingest-benchmark.sh FOLDER [RUNS]      (RUNS defaults to 3; NO_BUILD=1 skips the build)
+#   tests/load/ingest-benchmark.sh FOLDER [RUNS]      (RUNS defaults to 3; NO_BUILD=1 reuses the last publish)
 #
 # Each run: a cold ingest into an EMPTY temporary data directory (wall time, releases/s, MB/s of the
 # folder's .md bytes, peak RSS), a re-ingest of the unchanged folder (wall, peak RSS), and the site's

@@ -13,7 +13,7 @@
 #                     e.g. --ingest seeds for a short CI run without the full corpus
 #   --duration D      wrk duration of each measured run (default 30s; soak 60s)
 #   --connections N   (default 32; soak 64)     --threads N (default 2)     --warmup D (default 10s)
-#   NO_BUILD=1        use the existing Release build
+#   NO_BUILD=1        use the last publish (artifacts/publish)
 # Exit code 0 only when no measured run had an error (non-2xx/3xx response or socket error).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"

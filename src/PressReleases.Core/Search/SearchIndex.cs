@@ -188,13 +188,10 @@ public sealed class SearchIndex : IDisposable
             return new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
         }
 
-        // Reading the last commit's data opens segments_N; opening a reader touches every segment.
+        // Reading the last commit's data opens segments_N. Damage inside a segment surfaces when the
+        // searcher manager opens its readers, still inside the constructor's repair path.
         var commits = DirectoryReader.ListCommits(directory);
         var data = commits[^1].UserData;
-        using (DirectoryReader.Open(directory))
-        {
-        }
-
         var opened = new IndexWriter(directory, WriterConfig(OpenMode.APPEND));
         if (!data.TryGetValue(SchemaVersionKey, out var version) || version != SchemaVersion.ToString(CultureInfo.InvariantCulture)
             || !data.TryGetValue(ChangeSeqKey, out var seqText) || !long.TryParse(seqText, CultureInfo.InvariantCulture, out changeSeq))

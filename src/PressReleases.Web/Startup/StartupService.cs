@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Ingestion;
+using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 using PressReleases.Core.Store;
 using PressReleases.Web.Setup;
@@ -39,17 +40,29 @@ internal sealed partial class StartupService(
         {
             services.GetRequiredService<DataDirectory>().EnsureWritable();
 
-            var dbFactory = services.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>();
-            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            // The index opens without the store, and each opening keeps one core busy: open both at once.
+            // Resolved here, not injected, so a locked or damaged index is reported like any other startup failure.
+            var indexOpening = Task.Run(() => services.GetRequiredService<SearchIndex>(), cancellationToken);
+            try
             {
+                var dbFactory = services.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>();
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
                 await StoreSetup.InitializeAsync(db, cancellationToken);
+            }
+            catch
+            {
+                // The store's failure is the one to report; the index's outcome is only observed.
+                await indexOpening.ContinueWith(opening => opening.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
             }
 
             state.MarkStoreReady();
+            var index = await indexOpening;
 
-            // Resolved here, not injected, so a locked or damaged index is reported like any other startup failure.
-            var index = services.GetRequiredService<SearchIndex>();
+            // Every page needs the catalog's minister and portfolio lists: load them while the index catches up.
+            var catalogLoading = services.GetRequiredService<ReleaseCatalog>().CountAsync(cancellationToken);
             var sync = await services.GetRequiredService<IndexSynchronizer>().SyncAsync(cancellationToken);
+            await catalogLoading;
             LogIndexSynced(sync.Rebuilt, sync.Indexed, sync.Deleted, sync.Elapsed.TotalSeconds, index.DocumentCount);
 
             state.MarkReady();
