@@ -22,6 +22,7 @@ internal sealed class IngestBatchWriter(
 {
     private readonly List<PendingRelease> pending = [];
     private readonly List<IngestProblem> pendingProblems = [];
+    private readonly List<(int ReleaseId, FileFingerprint Fingerprint)> pendingFingerprints = [];
     private readonly List<IngestProblemReport> problems = [];
     private int added;
     private int updated;
@@ -29,7 +30,7 @@ internal sealed class IngestBatchWriter(
     private int removed;
     private int rejected;
 
-    public int PendingCount => pending.Count + pendingProblems.Count;
+    public int PendingCount => pending.Count + pendingProblems.Count + pendingFingerprints.Count;
 
     public IngestCounts Counts => new(added, updated, unchanged, removed, rejected);
 
@@ -43,6 +44,11 @@ internal sealed class IngestBatchWriter(
                 unchanged++;
                 state.Seen.Add(u.ReleaseId);
                 state.Claimed.Add(u.ReleaseId);
+                if (u.NewFingerprint is { } fingerprint)
+                {
+                    pendingFingerprints.Add((u.ReleaseId, fingerprint));
+                }
+
                 break;
 
             case FileOutcome.Rejected r:
@@ -91,6 +97,7 @@ internal sealed class IngestBatchWriter(
         if (sameBytes && existing.SourceRoot == state.Root && existing.SourcePath == parsed.File.RelativePath)
         {
             unchanged++;
+            pendingFingerprints.Add((existing.Id, parsed.Fingerprint));
             return;
         }
 
@@ -130,6 +137,7 @@ internal sealed class IngestBatchWriter(
                 entity = tracked[item.ExistingId!.Value];
                 entity.SourceRoot = state.Root;
                 entity.SourcePath = item.Outcome.File.RelativePath;
+                (entity.SourceLength, entity.SourceWriteTicks) = item.Outcome.Fingerprint;
                 unchanged++;
                 continue;
             }
@@ -164,6 +172,7 @@ internal sealed class IngestBatchWriter(
             entity.SourceRoot = state.Root;
             entity.SourcePath = item.Outcome.File.RelativePath;
             entity.ContentHash = item.Outcome.Hash;
+            (entity.SourceLength, entity.SourceWriteTicks) = item.Outcome.Fingerprint;
             entity.BodyHtml = parsed.BodyHtml;
             entity.BodyText = parsed.BodyText;
             entity.Attachments = [.. parsed.Attachments];
@@ -180,6 +189,7 @@ internal sealed class IngestBatchWriter(
         db.IngestProblems.AddRange(pendingProblems);
         await db.SaveChangesAsync(cancellationToken);
         await InsertFreshAsync(db, fresh, cancellationToken);
+        await RecordFingerprintsAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var (slug, id) in newMinisters)
@@ -208,6 +218,7 @@ internal sealed class IngestBatchWriter(
         }
 
         pending.Clear();
+        pendingFingerprints.Clear();
         pendingProblems.Clear();
     }
 
@@ -270,6 +281,17 @@ internal sealed class IngestBatchWriter(
                 link.ReleaseId = release.Id;
                 await portfolios.InsertAsync(link, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>Unchanged files that had to be read: their length and write time, so the next ingest need not read them.</summary>
+    private async Task RecordFingerprintsAsync(PressReleasesDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var (id, fingerprint) in pendingFingerprints)
+        {
+            await db.Releases.Where(r => r.Id == id).ExecuteUpdateAsync(
+                set => set.SetProperty(r => r.SourceLength, fingerprint.Length).SetProperty(r => r.SourceWriteTicks, fingerprint.WriteTicks),
+                cancellationToken);
         }
     }
 

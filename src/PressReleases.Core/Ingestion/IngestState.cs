@@ -50,7 +50,7 @@ internal sealed class IngestState
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var known = await db.Releases.AsNoTracking()
-            .Select(r => new KnownRelease(r.Id, r.Slug, r.SourceRoot, r.SourcePath, r.SourceUrl, r.Date, r.ContentHash, r.RemovedAt != null))
+            .Select(r => new KnownRelease(r.Id, r.Slug, r.SourceRoot, r.SourcePath, r.SourceUrl, r.Date, r.ContentHash, new FileFingerprint(r.SourceLength, r.SourceWriteTicks), r.RemovedAt != null))
             .ToListAsync(cancellationToken);
         var changeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
         var ministers = await db.Ministers.AsNoTracking().ToDictionaryAsync(m => m.Slug, m => m.Id, StringComparer.Ordinal, cancellationToken);
@@ -59,6 +59,11 @@ internal sealed class IngestState
     }
 
     /// <summary>The stored release this path holds with exactly these bytes, if any. Safe to call from workers.</summary>
+    /// <summary>The release stored from this path, if the file has not been written since it was read.</summary>
+    public int? UnchangedAt(string relativePath, FileFingerprint fingerprint) =>
+        byPath.TryGetValue(relativePath, out var known) && !known.IsRemoved && known.Fingerprint.IsKnown && known.Fingerprint == fingerprint ? known.Id : null;
+
+    /// <summary>The release stored from this path, if its bytes are the same.</summary>
     public int? UnchangedAt(string relativePath, string hash) =>
         byPath.TryGetValue(relativePath, out var known) && !known.IsRemoved && known.ContentHash == hash ? known.Id : null;
 

@@ -12,8 +12,9 @@ namespace PressReleases.Core.Ingestion;
 /// <summary>
 /// Ingests a folder of release files into the store and the index. Files are read, hashed, parsed and
 /// rendered on several workers; one writer takes the results in file order and writes the store in
-/// batches (one transaction each), then the index. Unchanged files (same hash) are skipped before any
-/// parsing; a bad file is recorded and skipped; releases whose files left the folder are marked removed.
+/// batches (one transaction each), then the index. Unchanged files are skipped before any parsing: those
+/// not written since they were last read (same length and write time) without even being read, the rest by
+/// their hash; a bad file is recorded and skipped; releases whose files left the folder are marked removed.
 /// </summary>
 public sealed class Ingester(
     IDbContextFactory<PressReleasesDbContext> dbFactory,
@@ -160,20 +161,28 @@ public sealed class Ingester(
     {
         try
         {
-            var length = new FileInfo(file.FullPath).Length;
-            if (length > IngestLimits.MaxFileBytes)
+            // Taken before reading, so a write during the read leaves a fingerprint that no longer matches.
+            var fingerprint = FileFingerprint.Of(new FileInfo(file.FullPath));
+            if (state.UnchangedAt(file.RelativePath, fingerprint) is { } untouchedId)
             {
-                return new FileOutcome.Rejected(file, $"the file is {length / 1024.0 / 1024.0:0.0} MB; the limit is {IngestLimits.MaxFileBytes / 1024 / 1024} MB", null);
+                return new FileOutcome.Unchanged(file, untouchedId, NewFingerprint: null);
+            }
+
+            if (fingerprint.Length > IngestLimits.MaxFileBytes)
+            {
+                return new FileOutcome.Rejected(file, $"the file is {fingerprint.Length / 1024.0 / 1024.0:0.0} MB; the limit is {IngestLimits.MaxFileBytes / 1024 / 1024} MB", null);
             }
 
             var bytes = File.ReadAllBytes(file.FullPath);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var recorded = fingerprint.ToRecord(time.GetUtcNow());
             if (state.UnchangedAt(file.RelativePath, hash) is { } unchangedId)
             {
-                return new FileOutcome.Unchanged(file, unchangedId);
+                var stored = state.AtPath(file.RelativePath)?.Fingerprint;
+                return new FileOutcome.Unchanged(file, unchangedId, recorded == stored ? null : recorded);
             }
 
-            return new FileOutcome.Parsed(file, hash, parser.Parse(bytes));
+            return new FileOutcome.Parsed(file, hash, recorded, parser.Parse(bytes));
         }
         catch (ReleaseFileException ex)
         {

@@ -27,6 +27,15 @@ public sealed class Release
     /// <summary>SHA-256 of the file's bytes, lower-case hex; an unchanged file is skipped without parsing.</summary>
     public required string ContentHash { get; set; }
 
+    /// <summary>
+    /// The file's length in bytes when it was last read. With <see cref="SourceWriteTicks"/>, it lets a re-ingest
+    /// skip reading a file that has not been written since (0 until first recorded: the file is then read).
+    /// </summary>
+    public long SourceLength { get; set; }
+
+    /// <summary>The file's last-write time (UTC ticks) when it was last read; see <see cref="SourceLength"/>.</summary>
+    public long SourceWriteTicks { get; set; }
+
     /// <summary>Sanitized HTML rendered once at ingestion; the only release text ever written unescaped.</summary>
     public required string BodyHtml { get; set; }
 

@@ -45,14 +45,7 @@ internal static class CliHost
     public static async Task<SearchIndex> OpenAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<IOptions<PressReleasesOptions>>().Value;
-        services.GetRequiredService<DataDirectory>().EnsureWritable();
-        var dbFactory = services.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await StoreSetup.InitializeAsync(db, cancellationToken);
-        }
-
-        return services.GetRequiredService<SearchIndex>();
+        return await StoreAndIndex.OpenAsync(services, storeReady: null, cancellationToken);
     }
 
     /// <summary>

@@ -38,26 +38,7 @@ internal sealed partial class StartupService(
     {
         try
         {
-            services.GetRequiredService<DataDirectory>().EnsureWritable();
-
-            // The index opens without the store, and each opening keeps one core busy: open both at once.
-            // Resolved here, not injected, so a locked or damaged index is reported like any other startup failure.
-            var indexOpening = Task.Run(() => services.GetRequiredService<SearchIndex>(), cancellationToken);
-            try
-            {
-                var dbFactory = services.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>();
-                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                await StoreSetup.InitializeAsync(db, cancellationToken);
-            }
-            catch
-            {
-                // The store's failure is the one to report; the index's outcome is only observed.
-                await indexOpening.ContinueWith(opening => opening.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                throw;
-            }
-
-            state.MarkStoreReady();
-            var index = await indexOpening;
+            var index = await StoreAndIndex.OpenAsync(services, state.MarkStoreReady, cancellationToken);
 
             // Every page needs the catalog's minister and portfolio lists: load them while the index catches up.
             var catalogLoading = services.GetRequiredService<ReleaseCatalog>().CountAsync(cancellationToken);

@@ -188,6 +188,9 @@ namespace PressReleases.Core.Store.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SourceLength")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourcePath")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -199,6 +202,9 @@ namespace PressReleases.Core.Store.Migrations
                     b.Property<string>("SourceUrl")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceWriteTicks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -216,9 +222,12 @@ namespace PressReleases.Core.Store.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("SourceRoot", "SourcePath");
+                    b.HasIndex("RemovedAt", "Date");
 
                     b.HasIndex("SourceUrl", "Date");
+
+                    b.HasIndex("SourceRoot", "SourcePath", "Slug", "SourceUrl", "Date", "ContentHash", "SourceLength", "SourceWriteTicks", "RemovedAt")
+                        .HasDatabaseName("IX_Releases_Identity");
 
                     b.ToTable("Releases");
                 });
