@@ -11,15 +11,18 @@ namespace PressReleases.Core.Ingestion;
 internal sealed class IngestState
 {
     private readonly Dictionary<string, KnownRelease> byPath;
-    private readonly Dictionary<(string Url, DateOnly? Date), List<KnownRelease>> byUrlAndDate;
+    // Needed only for files that changed or are new, so an unchanged folder never builds them.
+    private readonly Lazy<Dictionary<(string Url, DateOnly? Date), List<KnownRelease>>> byUrlAndDate;
+    private readonly Lazy<HashSet<string>> filePaths;
+    private readonly Lazy<HashSet<string>> slugs;
 
     private IngestState(string root, IEnumerable<ReleaseFile> files, List<KnownRelease> known, long changeSeq, Dictionary<string, int> ministers, Dictionary<string, int> portfolios)
     {
         Root = root;
-        FilePaths = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        filePaths = new(() => files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal));
         byPath = known.Where(k => k.SourceRoot == root).ToDictionary(k => k.SourcePath, StringComparer.Ordinal);
-        byUrlAndDate = known.GroupBy(k => (k.SourceUrl, k.Date)).ToDictionary(g => g.Key, g => g.ToList());
-        Slugs = known.Select(k => k.Slug).ToHashSet(StringComparer.Ordinal);
+        byUrlAndDate = new(() => known.GroupBy(k => (k.SourceUrl, k.Date)).ToDictionary(g => g.Key, g => g.ToList()));
+        slugs = new(() => known.Select(k => k.Slug).ToHashSet(StringComparer.Ordinal));
         ChangeSeq = changeSeq;
         MinisterIds = ministers;
         PortfolioIds = portfolios;
@@ -28,9 +31,9 @@ internal sealed class IngestState
     public string Root { get; }
 
     /// <summary>Relative paths of the files in the folder now.</summary>
-    public HashSet<string> FilePaths { get; }
+    public HashSet<string> FilePaths => filePaths.Value;
 
-    public HashSet<string> Slugs { get; }
+    public HashSet<string> Slugs => slugs.Value;
 
     public long ChangeSeq { get; set; }
 
@@ -46,7 +49,7 @@ internal sealed class IngestState
 
     public IEnumerable<KnownRelease> OwnedByRoot => byPath.Values;
 
-    public static async Task<IngestState> LoadAsync(IDbContextFactory<PressReleasesDbContext> dbFactory, string root, List<ReleaseFile> files, CancellationToken cancellationToken)
+    public static async Task<IngestState> LoadAsync(IDbContextFactory<PressReleasesDbContext> dbFactory, string root, Task<List<ReleaseFile>> listing, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var known = await db.Releases.AsNoTracking()
@@ -55,7 +58,7 @@ internal sealed class IngestState
         var changeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
         var ministers = await db.Ministers.AsNoTracking().ToDictionaryAsync(m => m.Slug, m => m.Id, StringComparer.Ordinal, cancellationToken);
         var portfolios = await db.Portfolios.AsNoTracking().ToDictionaryAsync(p => p.Slug, p => p.Id, StringComparer.Ordinal, cancellationToken);
-        return new IngestState(root, files, known, changeSeq, ministers, portfolios);
+        return new IngestState(root, await listing, known, changeSeq, ministers, portfolios);
     }
 
     /// <summary>The stored release this path holds with exactly these bytes, if any. Safe to call from workers.</summary>
@@ -75,7 +78,7 @@ internal sealed class IngestState
     /// </summary>
     public KnownRelease? SameRelease(string url, DateOnly? date)
     {
-        if (!byUrlAndDate.TryGetValue((url, date), out var candidates))
+        if (!byUrlAndDate.Value.TryGetValue((url, date), out var candidates))
         {
             return null;
         }

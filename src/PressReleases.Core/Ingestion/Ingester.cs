@@ -55,12 +55,18 @@ public sealed class Ingester(
     private async Task<IngestReport> RunAsync(string root, IProgress<IngestProgress>? progress, bool searchableWhileRunning, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var files = ReleaseFiles.Enumerate(root);
-        var state = await IngestState.LoadAsync(dbFactory, root, files, cancellationToken);
+        // Listing the folder and reading what the store holds are independent; on an unchanged folder they are
+        // most of the run, so they overlap.
+        var listing = Task.Run(() => ReleaseFiles.Enumerate(root), cancellationToken);
+        var state = await IngestState.LoadAsync(dbFactory, root, listing, cancellationToken);
+        var files = await listing;
 
         var run = new IngestRun { Folder = root, StartedAt = time.GetUtcNow() };
+        bool previousRunCompleted;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            var previousStatus = await db.IngestRuns.OrderByDescending(r => r.Id).Select(r => r.Status).FirstOrDefaultAsync(cancellationToken);
+            previousRunCompleted = previousStatus == IngestRunStatus.Completed;
             db.IngestRuns.Add(run);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -96,7 +102,13 @@ public sealed class Ingester(
 
             await writer.FlushAsync(cancellationToken);
             await writer.MarkRemovedAsync(files.Count, cancellationToken);
-            await DisplayNames.RefreshAsync(dbFactory, cancellationToken);
+            // Display names follow the spellings of current releases: they change only when releases do, or
+            // may be behind when the last run stopped before this step.
+            if (!previousRunCompleted || writer.Counts is not { Added: 0, Updated: 0, Removed: 0 })
+            {
+                await DisplayNames.RefreshAsync(dbFactory, cancellationToken);
+            }
+
             index.Commit(state.ChangeSeq);
             catalog.Invalidate();
             progress?.Report(new IngestProgress(files.Count, files.Count));
