@@ -6,7 +6,8 @@
 # Each run: a cold ingest into an EMPTY temporary data directory (wall time, releases/s, MB/s of the
 # folder's .md bytes, peak RSS), a re-ingest of the unchanged folder (wall, peak RSS), and the site's
 # start over that data directory until /healthz answers 200 (ms, polled every 20 ms). Prints a markdown
-# table row per run, then the median and range of each column. Temporary directories are removed.
+# table row per run, then the median and range of each column. Temporary directories are removed, except
+# that KEEP_DATA=DIR moves the last run's data directory (store and index) to DIR, for a query run after.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -71,6 +72,9 @@ for run in $(seq 1 "$RUNS"); do
   echo "| $run | ${WALL[$i]} | ${RATE[$i]} | ${MBS[$i]} | ${RSS[$i]} | ${REWALL[$i]} | ${RERSS[$i]} | $ms |"
   if [[ $run == 1 ]]; then
     echo "    ingest summary: $(grep -E '^(Added|Rejected|Time) ' "$WORK/cold.log" | tr -s ' ' | paste -sd ';' -)" >&2
+  fi
+  if [[ -n "${KEEP_DATA:-}" && $run == "$RUNS" ]]; then
+    rm -rf "$KEEP_DATA"; mv "$WORK/data" "$KEEP_DATA"
   fi
   rm -rf "$WORK"; WORK=""
 done

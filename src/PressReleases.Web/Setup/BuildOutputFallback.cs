@@ -7,8 +7,8 @@ public static class BuildOutputFallback
 {
     /// <summary>
     /// The content root is the start directory. Started from elsewhere (`dotnet run --project src/PressReleases.Web`
-    /// from the repository root), it has neither appsettings.json nor wwwroot: take them from the build output
-    /// instead. The content root itself is left alone, because test hosts set it and may not have it changed.
+    /// from the repository root, or a published app run by path), it has neither appsettings.json nor wwwroot:
+    /// take them from the build output or the publish folder instead. The content root itself is left alone, because test hosts set it and may not have it changed.
     /// </summary>
     public static WebApplicationBuilder UseBuildOutputWhenStartedElsewhere(this WebApplicationBuilder builder)
     {
@@ -28,9 +28,19 @@ public static class BuildOutputFallback
 
         if (!Directory.Exists(Path.Combine(contentRoot, "wwwroot")))
         {
-            // The build output's static web assets manifest points at this project's wwwroot
-            // (a published app has wwwroot beside it and starts there).
-            builder.WebHost.UseStaticWebAssets();
+            var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+            if (Directory.Exists(published))
+            {
+                // A published app started from another directory (a service without a working directory,
+                // the load scripts): its wwwroot sits beside it.
+                builder.Environment.WebRootPath = published;
+                builder.Environment.WebRootFileProvider = new PhysicalFileProvider(published);
+            }
+            else
+            {
+                // The build output's static web assets manifest points at this project's wwwroot.
+                builder.WebHost.UseStaticWebAssets();
+            }
         }
 
         return builder;

@@ -8,7 +8,8 @@ namespace PressReleases.Benchmarks.Mix;
 /// <summary>
 /// The query mix: the judged queries of the search-quality set (real questions, as typed), then 200 queries
 /// derived from real releases, the same every time. For the k-th derived query (k = 0..199) the release is
-/// the k-th of the corpus sample taken every 275th file from position 137 (ordinal path order), and:
+/// the k-th of the corpus sample taken every (files / 200)th file from half that stride (ordinal path order;
+/// every 275th from position 137 on the real corpus, so a corpus of any size is sampled end to end), and:
 /// <list type="bullet">
 /// <item>its words are 1 + (k mod 3) content words of the release's title (letters and digits, three or more
 /// characters, not an English stop word nor one of <see cref="Boilerplate"/>): the longest ones, kept in title
@@ -22,8 +23,6 @@ namespace PressReleases.Benchmarks.Mix;
 public static class QueryMixBuilder
 {
     public const int DerivedCount = 200;
-    public const int DerivedStride = 275;
-    public const int DerivedOffset = 137;
 
     /// <summary>Words in so many titles that nobody searches for them alone.</summary>
     private static readonly HashSet<string> Boilerplate = new(StringComparer.OrdinalIgnoreCase)
@@ -38,7 +37,8 @@ public static class QueryMixBuilder
     {
         var mix = new List<MixQuery>();
         mix.AddRange(Judged(judgedQueriesFile));
-        var sample = CorpusSample.Take(corpus, DerivedCount, DerivedStride, DerivedOffset);
+        var stride = Math.Max(1, ReleaseFiles.Enumerate(corpus).Count / DerivedCount);
+        var sample = CorpusSample.Take(corpus, DerivedCount, stride, stride / 2);
         for (var k = 0; k < sample.Count; k++)
         {
             mix.Add(Derive(k, sample[k].Parsed));
