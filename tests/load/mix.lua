@@ -1,6 +1,6 @@
 -- A reader-and-crawler mix over real queries and the served data's own slugs: HTML and JSON search,
--- filters (minister, portfolio, year, with and without words), facet pages, release pages and Atom
--- feeds. Slugs come from TARGETS_FILE (lines "release|minister|portfolio <slug>", written by
+-- filters (minister, portfolio, year, with and without words), facet pages, release pages, Atom
+-- feeds and the stylesheet. Slugs come from TARGETS_FILE (lines "release|minister|portfolio <slug>", written by
 -- run-load.sh from the site's sitemaps), so the mix fits whatever data directory is served.
 local lib = dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "lib.lua")
 local queries = lib.read_lines(os.getenv("QUERIES_FILE") or lib.path("queries.txt"))
@@ -49,7 +49,9 @@ local mix = {
    { 3, "facets-ministers", function() return "/ministers" end },
    { 3, "facets-portfolios", function() return "/portfolios" end },
    { 4, "minister-page", function() return "/ministers/" .. pick(targets.minister) end },
-   { 20, "release", function() return "/releases/" .. pick(targets.release) end },
+   { 18, "release", function() return "/releases/" .. pick(targets.release) end },
+   -- The stylesheet every page links: a site that lost its static files fails the run.
+   { 2, "stylesheet", function() return "/css/site.css" end },
    { 5, "browse", function() return "/releases?page=" .. math.random(1, 50) end },
    { 5, "feed-minister", function() return "/feeds/releases.atom?minister=" .. pick(targets.minister) end },
    { 5, "feed-search", function() return "/feeds/releases.atom?q=" .. q() end },
