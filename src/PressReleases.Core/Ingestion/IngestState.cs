@@ -52,9 +52,7 @@ internal sealed class IngestState
     public static async Task<IngestState> LoadAsync(IDbContextFactory<PressReleasesDbContext> dbFactory, string root, Task<List<ReleaseFile>> listing, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var known = await db.Releases.AsNoTracking()
-            .Select(r => new KnownRelease(r.Id, r.Slug, r.SourceRoot, r.SourcePath, r.SourceUrl, r.Date, r.ContentHash, new FileFingerprint(r.SourceLength, r.SourceWriteTicks), r.RemovedAt != null))
-            .ToListAsync(cancellationToken);
+        var known = await KnownReleaseReader.ReadAllAsync(db, cancellationToken);
         var changeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
         var ministers = await db.Ministers.AsNoTracking().ToDictionaryAsync(m => m.Slug, m => m.Id, StringComparer.Ordinal, cancellationToken);
         var portfolios = await db.Portfolios.AsNoTracking().ToDictionaryAsync(p => p.Slug, p => p.Id, StringComparer.Ordinal, cancellationToken);
