@@ -47,10 +47,8 @@ public sealed class SearchIndex : IDisposable
         var log = logger ?? NullLogger<SearchIndex>.Instance;
         System.IO.Directory.CreateDirectory(Path);
         processLock = LockProcess(Path + ".lock");
-        // Positional file reads rather than memory maps: with Lucene.Net's mapped-buffer reads, loading
-        // stored fields (LZ4, byte by byte) cost more than the search itself, and mapped pages count in
-        // the process's RSS (docs/performance.md has the measurements).
-        directory = new NIOFSDirectory(Path);
+        // Positional file reads rather than memory maps (see PositionalReadDirectory for why).
+        directory = new PositionalReadDirectory(Path);
 
         try
         {
