@@ -170,10 +170,12 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         page = Math.Min(page, lastPage);
         var docs = topDocs((page - 1) * pageSize, pageSize);
 
-        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-        foreach (var scoreDoc in docs.ScoreDocs)
+        var docIds = Array.ConvertAll(docs.ScoreDocs, d => d.Doc);
+        var bodyMatches = BodyMatches(searcher.IndexReader, docIds, parsed);
+        var hits = new List<SearchHit>(docIds.Length);
+        for (var i = 0; i < docIds.Length; i++)
         {
-            hits.Add(ToHit(searcher, scoreDoc.Doc, parsed, ministerNames, portfolioNames));
+            hits.Add(ToHit(searcher, docIds[i], parsed, bodyMatches?[i], ministerNames, portfolioNames));
         }
 
         var facets = new SearchFacets(
@@ -219,7 +221,10 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         return (byScore, byScore.GetTopDocs);
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, int docId, ParsedQuery parsed, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
+    /// <param name="bodyMatches">Where the body holds the query's terms, from <see cref="BodyMatches"/>; null to analyse the body instead.</param>
+    private SearchHit ToHit(
+        IndexSearcher searcher, int docId, ParsedQuery parsed, List<(int Start, int End, string Term)>? bodyMatches,
+        IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {
         var document = searcher.Doc(docId);
         var title = document.Get(IndexFields.Title) ?? "";
@@ -233,24 +238,19 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             Names(document, IndexFields.Minister, ministerNames),
             Names(document, IndexFields.Portfolio, portfolioNames),
             snippets.Highlight(title, parsed.HighlightTerms, parsed.HighlightPrefixes),
-            BodySnippet(searcher.IndexReader, docId, body, parsed),
+            bodyMatches is not null ? snippets.Snippet(body, bodyMatches) : snippets.Snippet(body, parsed.HighlightTerms, parsed.HighlightPrefixes),
             document.Get(IndexFields.Url) ?? "");
     }
 
     /// <summary>
-    /// The body's snippet. Plain terms are found through the postings' offsets; prefixes match whole words,
-    /// which the body field does not hold, so a query with prefixes has its body text analysed instead.
+    /// Where each hit's body holds the query's plain terms, read from the postings' offsets for the whole
+    /// page at once. Null when the query has prefixes: they match whole words, which the body field does
+    /// not hold, so those bodies are analysed instead (as is any hit whose segment has no offsets).
     /// </summary>
-    private string BodySnippet(Lucene.Net.Index.IndexReader reader, int docId, string body, ParsedQuery parsed)
-    {
-        if (parsed.HighlightPrefixes.Count == 0
-            && PostingsOffsets.Find(reader, docId, IndexFields.Body, parsed.HighlightTerms, SnippetBuilder.MaxScannedChars) is { } matches)
-        {
-            return snippets.Snippet(body, matches);
-        }
-
-        return snippets.Snippet(body, parsed.HighlightTerms, parsed.HighlightPrefixes);
-    }
+    private static List<(int Start, int End, string Term)>?[]? BodyMatches(Lucene.Net.Index.IndexReader reader, int[] docIds, ParsedQuery parsed) =>
+        parsed.HighlightPrefixes.Count == 0
+            ? PostingsOffsets.FindAll(reader, docIds, IndexFields.Body, parsed.HighlightTerms, SnippetBuilder.MaxScannedChars)
+            : null;
 
     private static ExportedRelease ToExported(Document document, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {

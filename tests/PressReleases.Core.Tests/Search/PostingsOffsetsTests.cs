@@ -39,4 +39,48 @@ public class PostingsOffsetsTests
             index.ReleaseSearcher(searcher);
         }
     }
+
+    [Fact]
+    public void FindAll_ReadsEachHitsMatches_AcrossSegments_InTheGivenOrder()
+    {
+        using var temp = new TempDataDirectory();
+        using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
+        index.Upsert(new IndexedRelease(1, "a", "First", null, "https://example.org/a", "Funding for schools.", [], []));
+        index.Upsert(new IndexedRelease(2, "b", "Second", null, "https://example.org/b", "Nothing relevant here.", [], []));
+        index.Commit(1);
+        // A second segment: a page of hits usually spans several.
+        index.Upsert(new IndexedRelease(3, "c", "Third", null, "https://example.org/c", "School funding, then more funding.", [], []));
+        index.Upsert(new IndexedRelease(4, "d", "Fourth", null, "https://example.org/d", "A new school opens.", [], []));
+        index.Commit(2);
+        index.Refresh();
+
+        var terms = new HashSet<string>(index.Analyzer.Terms(IndexFields.Body, "school funding"), StringComparer.Ordinal);
+        var searcher = index.AcquireSearcher();
+        try
+        {
+            Assert.True(searcher.IndexReader.Leaves.Count >= 2);
+            var bodies = new Dictionary<int, string>();
+            var idOf = new Dictionary<string, int>();
+            for (var d = 0; d < searcher.IndexReader.MaxDoc; d++)
+            {
+                var doc = searcher.Doc(d);
+                bodies[d] = doc.Get(IndexFields.Body);
+                idOf[doc.Get(IndexFields.Slug)] = d;
+            }
+
+            // Not in id order, as a page ranked by score is not.
+            int[] page = [idOf["d"], idOf["a"], idOf["c"], idOf["b"]];
+            var found = PostingsOffsets.FindAll(searcher.IndexReader, page, IndexFields.Body, terms, maxOffset: 1000);
+
+            string[] Words(int i) => found[i]!.Select(m => bodies[page[i]][m.Start..m.End]).ToArray();
+            Assert.Equal(["school"], Words(0));
+            Assert.Equal(["Funding", "schools"], Words(1));
+            Assert.Equal(["School", "funding", "funding"], Words(2));
+            Assert.Empty(Words(3));
+        }
+        finally
+        {
+            index.ReleaseSearcher(searcher);
+        }
+    }
 }
