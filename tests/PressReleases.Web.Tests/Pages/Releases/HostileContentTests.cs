@@ -132,6 +132,21 @@ public sealed class HostileContentTests(HostileContentFixture site) : IClassFixt
     }
 
     [Fact]
+    public async Task TheNameSuggestions_HoldHostileNamesAsValues_NotMarkup()
+    {
+        var release = await Client.GetReleaseAsync(HostileContentFixture.ScriptEverywhere.Slug);
+        var page = await Client.GetPageAsync("/releases");
+        AssertNothingExecutable(page, "/releases");
+
+        var ministerValues = page.QuerySelectorAll("datalist#minister-names option").Select(o => o.GetAttribute("value")).ToList();
+        var portfolioValues = page.QuerySelectorAll("datalist#portfolio-names option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.All(release.Ministers, m => Assert.Contains(m.Name, ministerValues));
+        Assert.All(release.Portfolios, p => Assert.Contains(p.Name, portfolioValues));
+        Assert.Contains(portfolioValues, v => v!.Contains("<img", StringComparison.Ordinal));
+        Assert.Empty(page.QuerySelectorAll("datalist img, datalist script"));
+    }
+
+    [Fact]
     public async Task TheApi_GivesSanitisedHtmlSnippetsAndOnlyWebAttachments()
     {
         var release = await Client.GetReleaseAsync(HostileContentFixture.ScriptEverywhere.Slug);
