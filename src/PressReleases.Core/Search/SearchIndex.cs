@@ -19,7 +19,7 @@ namespace PressReleases.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Bump when documents or analysis change: older indexes are then rebuilt from the store.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>
     /// Threads an ingest indexes on (one per processor, at most four); the writer keeps as many in-memory
@@ -40,6 +40,7 @@ public sealed class SearchIndex : IDisposable
 
     public SearchIndex(string path, ReleaseAnalyzer analyzer, ILogger<SearchIndex>? logger = null)
     {
+        ReleaseCodec.Register();
         Path = System.IO.Path.GetFullPath(path);
         Analyzer = analyzer;
         documentBuilders = new ThreadLocal<ReleaseDocumentBuilder>(() => new ReleaseDocumentBuilder(analyzer));
@@ -208,6 +209,7 @@ public sealed class SearchIndex : IDisposable
     {
         OpenMode = mode,
         Similarity = Similarity,
+        Codec = new ReleaseCodec(),
         // A cold ingest of the full corpus then flushes a handful of segments instead of dozens, so little
         // time goes into merging them; the buffer only fills while an ingest writes (ingest peak RSS stays
         // well under the 1 GB budget, docs/performance.md).
