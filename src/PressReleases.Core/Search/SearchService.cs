@@ -131,9 +131,10 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             return [];
         }
 
-        var (top, topDocs) = TopCollector(request.EffectiveSort, total);
-        searcher.Search(BuildQuery(request, parsed), Filtered(top, request));
-        return Array.ConvertAll(topDocs(0, total).ScoreDocs, d => d.Doc);
+        var ranking = Ranking.For(searcher, request.EffectiveSort, parsed);
+        var (top, topDocs) = TopCollector(request.EffectiveSort, ranking.Collected(total));
+        searcher.Search(BuildQuery(request, parsed, ranking.InQuery), Filtered(top, request));
+        return Array.ConvertAll(InOrder(searcher, ranking, topDocs, total), d => d.Doc);
     }
 
     private static int Count(IndexSearcher searcher, SearchRequest request, ParsedQuery parsed)
@@ -159,18 +160,18 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         var page = Math.Clamp(request.Page, 1, MaxResultWindow / pageSize);
         var window = page * pageSize;
 
-        var (topCollector, topDocs) = TopCollector(request.EffectiveSort, window);
+        var ranking = Ranking.For(searcher, request.EffectiveSort, parsed);
+        var (topCollector, topDocs) = TopCollector(request.EffectiveSort, ranking.Collected(window));
         var selectedMinisters = Selection(request.Ministers);
         var selectedPortfolios = Selection(request.Portfolios);
         var collector = new FacetingCollector(topCollector, selectedMinisters, selectedPortfolios);
 
-        searcher.Search(BuildQuery(request, parsed), collector);
+        searcher.Search(BuildQuery(request, parsed, ranking.InQuery), collector);
         var total = collector.TotalHits;
         var lastPage = Math.Max(1, Math.Min((total + pageSize - 1) / pageSize, MaxResultWindow / pageSize));
         page = Math.Min(page, lastPage);
-        var docs = topDocs((page - 1) * pageSize, pageSize);
-
-        var docIds = Array.ConvertAll(docs.ScoreDocs, d => d.Doc);
+        var ordered = InOrder(searcher, ranking, topDocs, window);
+        var docIds = ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(d => d.Doc).ToArray();
         var bodyMatches = BodyMatches(searcher.IndexReader, docIds, parsed);
         var hits = new List<SearchHit>(docIds.Length);
         for (var i = 0; i < docIds.Length; i++)
@@ -186,10 +187,18 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         return new SearchResult(total, page, pageSize, hits, facets, parsed.InterpretedAs);
     }
 
-    /// <summary>The text query with the date range; the minister and portfolio selections are applied by <see cref="Filtered"/>.</summary>
-    private static Query BuildQuery(SearchRequest request, ParsedQuery parsed)
+    /// <summary>
+    /// The text query (with <paramref name="proximity"/> boosts, when given) and the date range; the minister
+    /// and portfolio selections are applied by <see cref="Filtered"/>.
+    /// </summary>
+    private static Query BuildQuery(SearchRequest request, ParsedQuery parsed, Query? proximity = null)
     {
         Query query = parsed.Query ?? new MatchAllDocsQuery();
+        if (proximity is not null)
+        {
+            query = new BooleanQuery { { query, Occur.MUST }, { proximity, Occur.SHOULD } };
+        }
+
         if (request.From is not null || request.To is not null)
         {
             int? from = request.From is { } f ? IndexFields.DateKey(f) : null;
@@ -205,6 +214,42 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         new(inner, Selection(request.Ministers), Selection(request.Portfolios));
 
     private static List<string> Selection(IReadOnlyList<string> slugs) => slugs.Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The first <paramref name="count"/> hits in the order listed: as collected, or rescored with the proximity boosts.</summary>
+    private static ScoreDoc[] InOrder(IndexSearcher searcher, Ranking ranking, Func<int, int, TopDocs> topDocs, int count)
+    {
+        if (ranking.Rescored is null)
+        {
+            return topDocs(0, count).ScoreDocs;
+        }
+
+        var collected = topDocs(0, ranking.Collected(count)).ScoreDocs;
+        ProximityRescorer.Rescore(searcher, ranking.Rescored, collected);
+        return collected.Length > count ? collected[..count] : collected;
+    }
+
+    /// <summary>
+    /// Where a search applies the proximity boosts: by relevance, within the query when it cannot have more
+    /// hits than <see cref="ProximityRescorer.Window"/> (one pass, and the order is the same either way), else
+    /// to the best hits afterwards; by date, nowhere.
+    /// </summary>
+    private readonly record struct Ranking(Query? InQuery, Query? Rescored)
+    {
+        public static Ranking For(IndexSearcher searcher, SearchSort sort, ParsedQuery parsed)
+        {
+            if (sort != SearchSort.Relevance || parsed.Proximity is not { } proximity)
+            {
+                return default;
+            }
+
+            return ProximityRescorer.MayExceedWindow(searcher.IndexReader, proximity, parsed.MatchesAnyWord)
+                ? new Ranking(null, proximity)
+                : new Ranking(proximity, null);
+        }
+
+        /// <summary>How many hits to collect to list the first <paramref name="wanted"/>: when rescoring, at least the window, whichever page is asked for.</summary>
+        public int Collected(int wanted) => Rescored is null ? wanted : Math.Max(wanted, ProximityRescorer.Window);
+    }
 
     /// <summary>A collector keeping the best <paramref name="size"/> hits in <paramref name="sort"/> order, and how to read them back.</summary>
     private static (ICollector Collector, Func<int, int, TopDocs> TopDocs) TopCollector(SearchSort sort, int size)

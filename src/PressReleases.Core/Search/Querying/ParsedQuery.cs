@@ -10,6 +10,13 @@ public sealed record ParsedQuery(Query? Query, IReadOnlySet<string> HighlightTer
     /// <summary>The positive plain words and phrases (not title:, not in an OR-group), as read; two or more can be widened to "any of them".</summary>
     public IReadOnlyList<string> PlainClauses { get; init; } = [];
 
+    /// <summary>
+    /// Boosts that add to a matching release's score but never decide whether it matches: the plain words
+    /// close together in the body or the title, and all of them in the title. Null with fewer than two plain
+    /// words. Applied to the best hits of <see cref="Query"/> only (<see cref="ProximityRescorer"/>).
+    /// </summary>
+    public Query? Proximity { get; init; }
+
     /// <summary>True when the plain words were read as alternatives (at least one must match).</summary>
     public bool MatchesAnyWord { get; init; }
 }

@@ -160,27 +160,41 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
-        // Releases where the words stand close together rank above those where they are scattered.
-        if (plainTerms.Count >= 2 && plainTerms.Count <= 8)
-        {
-            query.Add(Phrase(IndexFields.Body, plainTerms.Select((t, i) => (t, i)).ToList(), ProximitySlop, ProximityBoost), Occur.SHOULD);
-            query.Add(Phrase(IndexFields.Title, plainTerms.Select((t, i) => (t, i)).ToList(), ProximitySlop, ProximityBoost * TitleBoost), Occur.SHOULD);
-
-            // A title that holds every word, in any order, is the strongest sign of the release asked for.
-            var allInTitle = new BooleanQuery { Boost = AllWordsInTitleBoost };
-            foreach (var term in plainTerms.Distinct(StringComparer.Ordinal))
-            {
-                allInTitle.Add(new TermQuery(new Term(IndexFields.Title, term)), Occur.MUST);
-            }
-
-            query.Add(allInTitle, Occur.SHOULD);
-        }
-
         return new ParsedQuery(query, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes, anyOf))
         {
             PlainClauses = plainDescriptions,
             MatchesAnyWord = anyOf is not null,
+            Proximity = Proximity(plainTerms),
         };
+    }
+
+    /// <summary>
+    /// Releases where the words stand close together rank above those where they are scattered, and a title
+    /// that holds every word, in any order, is the strongest sign of the release asked for. Null outside two
+    /// to eight plain words.
+    /// </summary>
+    private static BooleanQuery? Proximity(List<string> plainTerms)
+    {
+        if (plainTerms.Count is < 2 or > 8)
+        {
+            return null;
+        }
+
+        var positioned = plainTerms.Select((t, i) => (t, i)).ToList();
+        var proximity = new BooleanQuery
+        {
+            { Phrase(IndexFields.Body, positioned, ProximitySlop, ProximityBoost), Occur.SHOULD },
+            { Phrase(IndexFields.Title, positioned, ProximitySlop, ProximityBoost * TitleBoost), Occur.SHOULD },
+        };
+
+        var allInTitle = new BooleanQuery { Boost = AllWordsInTitleBoost };
+        foreach (var term in plainTerms.Distinct(StringComparer.Ordinal))
+        {
+            allInTitle.Add(new TermQuery(new Term(IndexFields.Title, term)), Occur.MUST);
+        }
+
+        proximity.Add(allInTitle, Occur.SHOULD);
+        return proximity;
     }
 
     private (Query Query, string Description)? BuildClause(
