@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PressReleases.Core.Search;
 using PressReleases.Web.Pages.Releases;
+using PressReleases.Web.Setup;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Api;
@@ -28,6 +29,7 @@ public static class ExportsApi
     public static IEndpointRouteBuilder MapReleaseExports(this IEndpointRouteBuilder app)
     {
         app.MapGet(CsvPath, CsvAsync)
+            .BypassRequestQueue()
             .WithName("ExportReleasesCsv")
             .WithTags("Releases")
             .WithSummary("Every matching release as CSV")
@@ -38,6 +40,7 @@ public static class ExportsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet(NdjsonPath, NdjsonAsync)
+            .BypassRequestQueue()
             .WithName("ExportReleasesNdjson")
             .WithTags("Releases")
             .WithSummary("Every matching release as newline-delimited JSON")

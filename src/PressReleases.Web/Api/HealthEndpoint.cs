@@ -1,5 +1,6 @@
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Web.Setup;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Api;
@@ -13,6 +14,7 @@ public static class HealthEndpoint
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", GetAsync)
+            .BypassRequestQueue()
             .WithName("Health")
             .WithTags("Health")
             .WithSummary("Whether the site is ready, with its release counts")

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace PressReleases.Web.Setup;
 
 /// <summary>
-/// What keeps hostile requests cheap and the public site read-only: GET/HEAD-only pages and the API rate
-/// limit. Kestrel's own limits (8 KB request line → 414, 32 KB of headers → 431) are left at their
-/// defaults; docs/reliability.md lists every limit and the test that shows it applied.
+/// What keeps hostile requests cheap, the public site read-only and responses timely under load: GET/HEAD-only
+/// pages, the API rate limit and the request queue. Kestrel's own limits (8 KB request line → 414, 32 KB of
+/// headers → 431) are left at their defaults; docs/reliability.md lists every limit and the test that shows
+/// it applied.
 /// </summary>
 public static class RequestLimits
 {
@@ -14,9 +15,18 @@ public static class RequestLimits
         // After every other convention, so routes they add (the "/" alias of /releases) are covered too.
         builder.Services.PostConfigure<RazorPagesOptions>(pages => pages.Conventions.Add(new ReadOnlyPages()));
         builder.Services.AddApiRateLimiting();
+        builder.Services.AddOptions<RequestQueueOptions>()
+            .BindConfiguration(RequestQueueOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 
-    /// <summary>After routing (the page conventions act there), before the endpoints run.</summary>
-    public static WebApplication UseRequestLimits(this WebApplication app) => app.UseApiRateLimiting();
+    /// <summary>After routing (the page conventions and the queue's bypass act on the endpoint), before the endpoints run.</summary>
+    public static WebApplication UseRequestLimits(this WebApplication app)
+    {
+        app.UseApiRateLimiting();
+        app.UseMiddleware<RequestQueue>();
+        return app;
+    }
 }
