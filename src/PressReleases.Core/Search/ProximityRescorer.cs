@@ -16,7 +16,7 @@ namespace PressReleases.Core.Search;
 internal static class ProximityRescorer
 {
     /// <summary>How many of the main query's best hits get the proximity boosts. Fixed, so pages never overlap.</summary>
-    public const int Window = 1000;
+    public const int Window = 300;
 
     /// <summary>
     /// Whether a query whose proximity boosts are <paramref name="proximity"/> may have more hits than
