@@ -109,6 +109,7 @@ public sealed class Ingester(
                 await DisplayNames.RefreshAsync(dbFactory, cancellationToken);
             }
 
+            index.MergeIfSplit();
             index.Commit(state.ChangeSeq);
             catalog.Invalidate();
             progress?.Report(new IngestProgress(files.Count, files.Count));

@@ -203,4 +203,48 @@ public class SearchIndexTests
 
         Assert.Null(IndexFields.FromDateKey(0));
     }
+
+    [Fact]
+    public void MergeIfSplit_MergesAnIndexInLargeParts_AndLeavesOneWithAFewNewReleasesAlone()
+    {
+        using var temp = new TempDataDirectory();
+        using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
+        for (var id = 1; id <= 100; id++)
+        {
+            index.Upsert(Release(id % 28 + 1, $"Release number {id}") with { Id = id, Slug = $"slug-{id}" });
+            if (id == 50)
+            {
+                index.Commit(1);
+            }
+        }
+
+        index.Commit(2);
+        Assert.Equal(2, Leaves(index));
+
+        Assert.True(index.MergeIfSplit());
+        index.Commit(3);
+        Assert.Equal(1, Leaves(index));
+        Assert.Equal(100, index.DocumentCount);
+
+        index.Upsert(Release(1, "One more release") with { Id = 101, Slug = "slug-101" });
+        index.Commit(4);
+        Assert.Equal(2, Leaves(index));
+        Assert.False(index.MergeIfSplit());
+        index.Commit(5);
+        Assert.Equal(2, Leaves(index));
+        Assert.Equal(101, index.DocumentCount);
+    }
+
+    private static int Leaves(SearchIndex index)
+    {
+        var searcher = index.AcquireSearcher();
+        try
+        {
+            return searcher.IndexReader.Leaves.Count;
+        }
+        finally
+        {
+            index.ReleaseSearcher(searcher);
+        }
+    }
 }
