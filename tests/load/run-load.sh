@@ -12,7 +12,7 @@
 #   --ingest FOLDER   instead of --data: ingest FOLDER into a temporary data directory first (removed at exit),
 #                     e.g. --ingest seeds for a short CI run without the full corpus
 #   --duration D      wrk duration of each measured run (default 30s; soak 60s)
-#   --connections N   (default 32; soak 64)     --threads N (default 2)     --warmup D (default 10s)
+#   --connections N   (default 32; soak 64)     --threads N (default 2)     --warmup D (default 20s)
 #   NO_BUILD=1        use the last publish (artifacts/publish)
 # Exit code 0 only when no measured run had an error (non-2xx/3xx response or socket error).
 set -euo pipefail
@@ -21,7 +21,7 @@ LOAD_DIR="$REPO_ROOT/tests/load"
 
 MODE=compare
 if [[ "${1:-}" == soak || "${1:-}" == compare ]]; then MODE="$1"; shift; fi
-DATA="${LOAD_DATA_DIR:-}"; INGEST=""; THREADS=2; WARMUP=10s
+DATA="${LOAD_DATA_DIR:-}"; INGEST=""; THREADS=2; WARMUP=20s
 if [[ $MODE == soak ]]; then DURATION=60s; CONNECTIONS=64; else DURATION=30s; CONNECTIONS=32; fi
 while [[ $# -gt 0 ]]; do
   case "$1" in
