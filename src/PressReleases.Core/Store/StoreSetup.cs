@@ -43,6 +43,12 @@ public static class StoreSetup
             // second at every start; a store that is up to date (the usual case) needs only the history read.
             if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
+                using var migrating = db.Database.IsSqlite() ? await MigrationLock.AcquireAsync(db.Database.GetDbConnection().DataSource, cancellationToken) : null;
+                if (migrating is not null)
+                {
+                    await MigrationLock.ClearStaleRowAsync(db, cancellationToken);
+                }
+
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }

@@ -30,6 +30,59 @@ public class StoreSetupTests
     };
 
     [Fact]
+    public async Task Initialize_MigratesAStoreWhoseFirstMigrationWasKilled_DespiteEfsLeftoverLockRow()
+    {
+        using var temp = new TempDataDirectory();
+        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
+        data.EnsureWritable();
+        // What a process killed during its first migration leaves: EF's lock table holding its row, nothing else.
+        await using (var connection = new SqliteConnection(data.SqliteConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-11-28 08:58:38.1168461+00:00');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var db = new TestDbContextFactory(data).CreateDbContext())
+        {
+            // EF alone waits for the row forever; bounded here so a regression fails instead of hanging.
+            var initializing = StoreSetup.InitializeAsync(db);
+            Assert.Same(initializing, await Task.WhenAny(initializing, Task.Delay(TimeSpan.FromSeconds(60))));
+            await initializing;
+        }
+
+        await using var check = new TestDbContextFactory(data).CreateDbContext();
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+        Assert.Equal(0, await check.Releases.CountAsync());
+        Assert.Equal(0, await check.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsLock\"").SingleAsync());
+    }
+
+    [Fact]
+    public async Task Initialize_WaitsWhileAnotherProcessHoldsTheMigrationLock()
+    {
+        using var temp = new TempDataDirectory();
+        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
+        data.EnsureWritable();
+        Task initializing;
+        await using var db = new TestDbContextFactory(data).CreateDbContext();
+        // The lock file another process would hold while migrating this store.
+        using (new FileStream(data.DatabasePath + ".migrating", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            initializing = StoreSetup.InitializeAsync(db);
+            await Task.Delay(500);
+            Assert.False(initializing.IsCompleted);
+        }
+
+        Assert.Same(initializing, await Task.WhenAny(initializing, Task.Delay(TimeSpan.FromSeconds(60))));
+        await initializing;
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
     public async Task Initialize_CreatesTheDatabaseFileAndAppliesEveryMigration()
     {
         using var temp = new TempDataDirectory();
