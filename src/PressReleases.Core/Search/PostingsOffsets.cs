@@ -11,16 +11,11 @@ namespace PressReleases.Core.Search;
 internal static class PostingsOffsets
 {
     /// <summary>
-    /// The matches of <paramref name="terms"/> in <paramref name="field"/> of document <paramref name="docId"/>
-    /// that start before <paramref name="maxOffset"/>, in text order; null when the field has no offsets.
-    /// </summary>
-    public static List<(int Start, int End, string Term)>? Find(IndexReader reader, int docId, string field, IReadOnlySet<string> terms, int maxOffset) =>
-        FindAll(reader, [docId], field, terms, maxOffset)[0];
-
-    /// <summary>
-    /// <see cref="Find"/> for a page of hits at once, aligned with <paramref name="docIds"/>. Each term is
-    /// looked up once per segment and its postings are read forward through the segment's hits in id
-    /// order, rather than looked up and skipped to afresh for every hit.
+    /// For each of <paramref name="docIds"/> (distinct; aligned with the result), the matches of
+    /// <paramref name="terms"/> in its <paramref name="field"/> that start before <paramref name="maxOffset"/>,
+    /// in text order; null for a document whose segment keeps no offsets for the field. Each term is looked
+    /// up once per segment and its postings are read forward through the segment's hits in id order, rather
+    /// than looked up and skipped to afresh for every hit.
     /// </summary>
     public static List<(int Start, int End, string Term)>?[] FindAll(IndexReader reader, IReadOnlyList<int> docIds, string field, IReadOnlySet<string> terms, int maxOffset)
     {

@@ -22,17 +22,17 @@ public class PostingsOffsetsTests
         try
         {
             var docId = Enumerable.Range(0, searcher.IndexReader.MaxDoc).Single(d => searcher.Doc(d).Get(IndexFields.Slug) == "b");
-            var matches = PostingsOffsets.Find(searcher.IndexReader, docId, IndexFields.Body, terms, maxOffset: 1000);
+            var matches = PostingsOffsets.FindAll(searcher.IndexReader, [docId], IndexFields.Body, terms, maxOffset: 1000)[0];
 
             Assert.NotNull(matches);
             Assert.Equal(["Schools", "funding", "school's", "funding", "schooling", "funded"], matches.Select(m => Body[m.Start..m.End]));
             Assert.Equal(matches.OrderBy(m => m.Start), matches);
 
-            var early = PostingsOffsets.Find(searcher.IndexReader, docId, IndexFields.Body, terms, maxOffset: 20);
+            var early = PostingsOffsets.FindAll(searcher.IndexReader, [docId], IndexFields.Body, terms, maxOffset: 20)[0];
             Assert.Equal(["Schools", "funding"], early!.Select(m => Body[m.Start..m.End]));
 
             // The words field keeps no offsets: the caller must fall back to analysing the text.
-            Assert.Null(PostingsOffsets.Find(searcher.IndexReader, docId, IndexFields.Words, terms, maxOffset: 1000));
+            Assert.Null(PostingsOffsets.FindAll(searcher.IndexReader, [docId], IndexFields.Words, terms, maxOffset: 1000)[0]);
         }
         finally
         {
