@@ -115,7 +115,7 @@ public sealed class ApiRateLimitTests
         using var temp = new TempDirectory("rate-limit-invalid");
         using var factory = Site(temp, permitLimit, windowSeconds);
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateTestClient());
-        Assert.Contains(named, Flatten(failure), StringComparison.Ordinal);
+        Assert.Contains(named, failure.AllMessages(), StringComparison.Ordinal);
     }
 
     private static PressReleasesFactory Site(TempDirectory temp, string permitLimit, string windowSeconds)
@@ -124,16 +124,5 @@ public sealed class ApiRateLimitTests
         factory.Settings[PermitLimit] = permitLimit;
         factory.Settings[WindowSeconds] = windowSeconds;
         return factory;
-    }
-
-    private static string Flatten(Exception exception)
-    {
-        var messages = new List<string>();
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            messages.Add(e.Message);
-        }
-
-        return string.Join(" | ", messages);
     }
 }

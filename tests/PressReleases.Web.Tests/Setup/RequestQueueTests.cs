@@ -156,13 +156,7 @@ public sealed class RequestQueueTests
         using var factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
         factory.Settings[$"PressReleases:RequestQueue:{setting}"] = value;
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateTestClient());
-        var messages = new List<string>();
-        for (Exception? e = failure; e is not null; e = e.InnerException)
-        {
-            messages.Add(e.Message);
-        }
-
-        Assert.Contains(setting, string.Join(" | ", messages), StringComparison.Ordinal);
+        Assert.Contains(setting, failure.AllMessages(), StringComparison.Ordinal);
     }
 
     private static RequestQueue Queue(int maxConcurrent, int maxQueued, RequestDelegate next) =>
