@@ -14,11 +14,8 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
 {
     private readonly Dictionary<string, int> ministerCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> portfolioCounts = new(StringComparer.Ordinal);
-    private readonly int[] yearCounts = new int[MaxYear + 1];
+    private readonly Dictionary<int, int> yearCounts = [];
     private Segment? segment;
-
-    /// <summary>Years are counted in an array indexed by year; later dates are not expected in press releases.</summary>
-    private const int MaxYear = 9999;
 
     public int TotalHits { get; private set; }
 
@@ -44,16 +41,8 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
     {
         get
         {
-            var counts = new Dictionary<int, int>();
-            for (var year = 1; year < yearCounts.Length; year++)
-            {
-                if (yearCounts[year] > 0)
-                {
-                    counts[year] = yearCounts[year];
-                }
-            }
-
-            return counts;
+            FoldSegment();
+            return yearCounts;
         }
     }
 
@@ -69,7 +58,9 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
         segment = new Segment(
             new Dimension(facets.Ministers, selectedMinisters),
             new Dimension(facets.Portfolios, selectedPortfolios),
-            facets.DateKeys);
+            facets.DateKeys,
+            facets.FirstYear,
+            new int[Math.Max(0, facets.LastYear - facets.FirstYear + 1)]);
     }
 
     public void Collect(int doc)
@@ -85,9 +76,9 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
             current.Ministers.Count(doc);
             current.Portfolios.Count(doc);
             var year = current.DateKeys[doc] / 10000;
-            if (year is > 0 and <= MaxYear)
+            if (year > 0)
             {
-                yearCounts[year]++;
+                current.YearCounts[year - current.FirstYear]++;
             }
         }
         else if (portfolioOk)
@@ -110,10 +101,20 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
 
         segment.Ministers.FoldInto(ministerCounts);
         segment.Portfolios.FoldInto(portfolioCounts);
+        for (var i = 0; i < segment.YearCounts.Length; i++)
+        {
+            if (segment.YearCounts[i] > 0)
+            {
+                var year = segment.FirstYear + i;
+                yearCounts[year] = yearCounts.GetValueOrDefault(year) + segment.YearCounts[i];
+            }
+        }
+
         segment = null;
     }
 
-    private sealed record Segment(Dimension Ministers, Dimension Portfolios, int[] DateKeys);
+    /// <param name="YearCounts">Hits per year of the segment's own span of years, from <paramref name="FirstYear"/>.</param>
+    private sealed record Segment(Dimension Ministers, Dimension Portfolios, int[] DateKeys, int FirstYear, int[] YearCounts);
 
     /// <summary>One facet within one segment: the selected ordinals and the counts per ordinal.</summary>
     private sealed class Dimension

@@ -19,13 +19,24 @@ internal sealed class PositionalReadDirectory(string path) : FSDirectory(new Dir
     /// </summary>
     internal const int ReadBufferSize = 4096;
 
+    /// <summary>
+    /// Bytes read per refill of the terms dictionary (.tim). Every term lookup clones that file's input and
+    /// the clone allocates its own buffer; a lookup reads one block header and then the block itself (straight
+    /// into the block's own arrays when larger than the buffer), so a large buffer there was mostly garbage:
+    /// a sixth of all the search page allocated under load (docs/performance.md).
+    /// </summary>
+    internal const int TermsBufferSize = 1024;
+
+    internal static int BufferSizeFor(string fileName) =>
+        fileName.EndsWith(".tim", StringComparison.Ordinal) ? TermsBufferSize : ReadBufferSize;
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
         var file = OpenHandle(name);
         try
         {
-            return new Input(file.Description, file.Handle, 0, RandomAccess.GetLength(file.Handle), ownsHandle: true);
+            return new Input(file.Description, file.Handle, 0, RandomAccess.GetLength(file.Handle), ownsHandle: true, BufferSizeFor(name));
         }
         catch
         {
@@ -53,7 +64,7 @@ internal sealed class PositionalReadDirectory(string path) : FSDirectory(new Dir
     private sealed class Slicer(string description, SafeFileHandle handle) : IndexInputSlicer
     {
         public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
-            new Input($"{description} [slice={sliceDescription}]", handle, offset, length, ownsHandle: false);
+            new Input($"{description} [slice={sliceDescription}]", handle, offset, length, ownsHandle: false, BufferSizeFor(sliceDescription));
 
         [Obsolete("Only for reading CFS files from 3.x indexes.")]
         public override IndexInput OpenFullSlice() =>
@@ -72,8 +83,8 @@ internal sealed class PositionalReadDirectory(string path) : FSDirectory(new Dir
     /// A file or a slice of one. Clones (one per searching thread, made by Lucene) share the handle and
     /// never close it; positional reads need no coordination between them.
     /// </summary>
-    private sealed class Input(string description, SafeFileHandle handle, long sliceStart, long length, bool ownsHandle)
-        : BufferedIndexInput(description, ReadBufferSize)
+    private sealed class Input(string description, SafeFileHandle handle, long sliceStart, long length, bool ownsHandle, int bufferSize)
+        : BufferedIndexInput(description, bufferSize)
     {
         private bool isClone;
 

@@ -260,9 +260,11 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             return (byDate, byDate.GetTopDocs);
         }
 
-        // The collector (and the faceting one around it) does not need documents in order, which lets
-        // Lucene score a query of only optional clauses (the any-word fallback) with its faster bucket scorer.
-        var byScore = TopScoreDocCollector.Create(size, docsScoredInOrder: false);
+        // Documents in order: a query of only optional clauses (a word's forms, the any-word fallback) would
+        // otherwise get Lucene's bucket scorer, which allocates a table of 2,048 buckets per scorer. Under
+        // load that was an eighth of all the search page allocated, and in-order scoring measured less CPU
+        // per search as well (docs/performance.md, "Under load").
+        var byScore = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
         return (byScore, byScore.GetTopDocs);
     }
 

@@ -23,11 +23,18 @@ internal sealed class SegmentFacets
         Ids = new int[reader.MaxDoc];
         var dates = reader.GetNumericDocValues(IndexFields.DateValues);
         var ids = reader.GetNumericDocValues(IndexFields.IdValues);
+        var (firstYear, lastYear) = (int.MaxValue, 0);
         for (var doc = 0; doc < DateKeys.Length; doc++)
         {
             DateKeys[doc] = (int)(dates?.Get(doc) ?? 0);
             Ids[doc] = (int)(ids?.Get(doc) ?? 0);
+            if (DateKeys[doc] / 10000 is var year and > 0)
+            {
+                (firstYear, lastYear) = (Math.Min(firstYear, year), Math.Max(lastYear, year));
+            }
         }
+
+        (FirstYear, LastYear) = lastYear == 0 ? (1, 0) : (firstYear, lastYear);
     }
 
     public Dimension Ministers { get; }
@@ -36,6 +43,14 @@ internal sealed class SegmentFacets
 
     /// <summary>Each document's date as yyyymmdd (<see cref="IndexFields.DateKey"/>), 0 when the release has no date.</summary>
     public int[] DateKeys { get; }
+
+    /// <summary>
+    /// The earliest and latest year of the segment's dates (an empty range, first after last, when it has
+    /// none): year counts need an array of this span only.
+    /// </summary>
+    public int FirstYear { get; }
+
+    public int LastYear { get; }
 
     /// <summary>Each document's release id (for a stable order among releases of one day).</summary>
     public int[] Ids { get; }

@@ -320,28 +320,30 @@ public sealed class SpellingSuggester(ReleaseAnalyzer analyzer)
             return limit + 1;
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows (two back, one back, current) in one block, on the stack for words of normal length: this
+        // runs for every candidate of every did-you-mean check, on every search.
+        var width = b.Length + 1;
+        Span<int> rows = width <= MaxStackRowWidth ? stackalloc int[3 * MaxStackRowWidth] : new int[3 * width];
+        int previous2 = 0, previous = width, current = 2 * width;
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            rows[previous + j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = current[0];
+            rows[current] = i;
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                var value = Math.Min(Math.Min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    value = Math.Min(value, previous2[j - 2] + 1);
+                    value = Math.Min(value, rows[previous2 + j - 2] + 1);
                 }
 
-                current[j] = value;
+                rows[current + j] = value;
                 rowMin = Math.Min(rowMin, value);
             }
 
@@ -353,8 +355,10 @@ public sealed class SpellingSuggester(ReleaseAnalyzer analyzer)
             (previous2, previous, current) = (previous, current, previous2);
         }
 
-        return previous[b.Length];
+        return rows[previous + b.Length];
     }
+
+    private const int MaxStackRowWidth = 64;
 
     /// <summary>The replacement written the way the user wrote the word: all capitals, a capital first, or lower case.</summary>
     private static string MatchCase(string original, string replacement)

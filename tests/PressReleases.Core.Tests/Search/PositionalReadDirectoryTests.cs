@@ -9,14 +9,17 @@ public class PositionalReadDirectoryTests
     /// <summary>Three buffers' worth and a bit, so reads cross refills.</summary>
     private const int FileLength = PositionalReadDirectory.ReadBufferSize * 3 + 123;
 
-    [Fact]
-    public void Input_ReadsWhatWasWritten_ByteByByte_InBulk_AndAfterSeeks()
+    /// <param name="name">A terms dictionary (.tim) is read with a smaller buffer than other files: reads cross more refills.</param>
+    [Theory]
+    [InlineData("data.bin")]
+    [InlineData("_0.tim")]
+    public void Input_ReadsWhatWasWritten_ByteByByte_InBulk_AndAfterSeeks(string name)
     {
         using var temp = new TempDataDirectory();
         using var directory = new PositionalReadDirectory(temp.Path);
-        var expected = WriteFile(directory, "data.bin");
+        var expected = WriteFile(directory, name);
 
-        using var input = directory.OpenInput("data.bin", IOContext.DEFAULT);
+        using var input = directory.OpenInput(name, IOContext.DEFAULT);
         Assert.Equal(FileLength, input.Length);
         Assert.Equal(expected[0], input.ReadByte());
         Assert.Equal(expected[1], input.ReadByte());
@@ -53,15 +56,17 @@ public class PositionalReadDirectoryTests
         Assert.Equal(expected[FileLength - 1], input.ReadByte());
     }
 
-    [Fact]
-    public void Slices_ReadTheirOwnRange_AndStopAtItsEnd()
+    [Theory]
+    [InlineData("middle")]
+    [InlineData("_0.tim")]
+    public void Slices_ReadTheirOwnRange_AndStopAtItsEnd(string sliceName)
     {
         using var temp = new TempDataDirectory();
         using var directory = new PositionalReadDirectory(temp.Path);
-        var expected = WriteFile(directory, "data.bin");
+        var expected = WriteFile(directory, "data.cfs");
 
-        using var slicer = directory.CreateSlicer("data.bin", IOContext.DEFAULT);
-        using var slice = slicer.OpenSlice("middle", 1000, 5000);
+        using var slicer = directory.CreateSlicer("data.cfs", IOContext.DEFAULT);
+        using var slice = slicer.OpenSlice(sliceName, 1000, 5000);
         Assert.Equal(5000, slice.Length);
         var read = new byte[5000];
         slice.ReadBytes(read, 0, read.Length);
@@ -71,6 +76,14 @@ public class PositionalReadDirectoryTests
         slice.Seek(10);
         Assert.Equal(expected[1010], slice.ReadByte());
     }
+
+    [Theory]
+    [InlineData("_0.tim", PositionalReadDirectory.TermsBufferSize)]
+    [InlineData("_0_Lucene41_0.tim", PositionalReadDirectory.TermsBufferSize)]
+    [InlineData("_0_Lucene41_0.doc", PositionalReadDirectory.ReadBufferSize)]
+    [InlineData("_0.fdt", PositionalReadDirectory.ReadBufferSize)]
+    public void TermsDictionaries_GetTheSmallerBuffer(string name, int expected) =>
+        Assert.Equal(expected, PositionalReadDirectory.BufferSizeFor(name));
 
     private static byte[] WriteFile(PositionalReadDirectory directory, string name)
     {

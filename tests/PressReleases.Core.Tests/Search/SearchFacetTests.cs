@@ -33,6 +33,14 @@ public sealed class SearchFacetTests : SampleSearchTestBase
         return (ministers, portfolios);
     }
 
+    /// <summary>Hits per year over a set of releases, from the store's dates.</summary>
+    private async Task<List<YearCount>> StoreYearsAsync(List<int> ids)
+    {
+        await using var db = Store.NewDb();
+        var dates = await db.Releases.Where(r => ids.Contains(r.Id) && r.Date != null).Select(r => r.Date!.Value).ToListAsync();
+        return dates.GroupBy(d => d.Year).OrderBy(g => g.Key).Select(g => new YearCount(g.Key, g.Count())).ToList();
+    }
+
     private static Dictionary<string, int> AsDictionary(IEnumerable<FacetValue> values) => values.ToDictionary(v => v.Slug, v => v.Count);
 
     [Theory]
@@ -199,10 +207,14 @@ public sealed class SearchFacetTests : SampleSearchTestBase
             new SearchRequest { Query = "officials OR trade OR health", FacetLimit = 1000 },
         })
         {
-            var (ministers, portfolios) = await StoreCountsAsync(await HitIdsAsync(request));
+            var ids = await HitIdsAsync(request);
+            var (ministers, portfolios) = await StoreCountsAsync(ids);
             var result = await SearchAsync(request);
             Assert.Equal(ministers, AsDictionary(result.Facets.Ministers));
             Assert.Equal(portfolios, AsDictionary(result.Facets.Portfolios));
+            var years = await StoreYearsAsync(ids);
+            Assert.True(years.Count > 1, "the sample should span several years");
+            Assert.Equal(years, result.Facets.Years);
 
             foreach (var value in result.Facets.Ministers)
             {
