@@ -174,9 +174,10 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         var docIds = ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(d => d.Doc).ToArray();
         var bodyMatches = BodyMatches(searcher.IndexReader, docIds, parsed);
         var hits = new List<SearchHit>(docIds.Length);
+        var fields = new HitFieldsVisitor();
         for (var i = 0; i < docIds.Length; i++)
         {
-            hits.Add(ToHit(searcher, docIds[i], parsed, bodyMatches?[i], ministerNames, portfolioNames));
+            hits.Add(ToHit(searcher, docIds[i], fields, parsed, bodyMatches?[i], ministerNames, portfolioNames));
         }
 
         var facets = new SearchFacets(
@@ -268,25 +269,24 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         return (byScore, byScore.GetTopDocs);
     }
 
+    /// <param name="fields">Reused for each hit of the page.</param>
     /// <param name="bodyMatches">Where the body holds the query's terms, from <see cref="BodyMatches"/>; null to analyse the body instead.</param>
     private SearchHit ToHit(
-        IndexSearcher searcher, int docId, ParsedQuery parsed, List<(int Start, int End, string Term)>? bodyMatches,
+        IndexSearcher searcher, int docId, HitFieldsVisitor fields, ParsedQuery parsed, List<(int Start, int End, string Term)>? bodyMatches,
         IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {
-        var document = searcher.Doc(docId);
-        var title = document.Get(IndexFields.Title) ?? "";
-        var body = document.Get(IndexFields.Body) ?? "";
-        var dateKey = document.GetField(IndexFields.Date)?.GetInt32Value() ?? 0;
+        fields.Reset();
+        searcher.Doc(docId, fields);
         return new SearchHit(
-            int.Parse(document.Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture),
-            document.Get(IndexFields.Slug) ?? "",
-            title,
-            IndexFields.FromDateKey(dateKey),
-            Names(document, IndexFields.Minister, ministerNames),
-            Names(document, IndexFields.Portfolio, portfolioNames),
-            snippets.Highlight(title, parsed.HighlightTerms, parsed.HighlightPrefixes),
-            bodyMatches is not null ? snippets.Snippet(body, bodyMatches) : snippets.Snippet(body, parsed.HighlightTerms, parsed.HighlightPrefixes),
-            document.Get(IndexFields.Url) ?? "");
+            int.Parse(fields.Id, System.Globalization.CultureInfo.InvariantCulture),
+            fields.Slug,
+            fields.Title,
+            IndexFields.FromDateKey(fields.DateKey),
+            Names(fields.MinisterSlugs, ministerNames),
+            Names(fields.PortfolioSlugs, portfolioNames),
+            snippets.Highlight(fields.Title, parsed.HighlightTerms, parsed.HighlightPrefixes),
+            bodyMatches is not null ? snippets.Snippet(fields.Body, bodyMatches) : snippets.Snippet(fields.Body, parsed.HighlightTerms, parsed.HighlightPrefixes),
+            fields.Url);
     }
 
     /// <summary>
@@ -314,7 +314,10 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
 
     /// <summary>A document's minister or portfolio slugs with their display names (the slug stands in for a name not yet known).</summary>
     private static List<NameRef> Names(Document document, string field, IReadOnlyDictionary<string, string> names) =>
-        document.GetValues(field).Select(s => new NameRef(s, names.GetValueOrDefault(s, s))).ToList();
+        Names(document.GetValues(field), names);
+
+    private static List<NameRef> Names(IReadOnlyList<string> slugs, IReadOnlyDictionary<string, string> names) =>
+        slugs.Select(s => new NameRef(s, names.GetValueOrDefault(s, s))).ToList();
 
     /// <summary>The values with the highest counts, plus any selected value (so a selection never disappears from its list).</summary>
     private static List<FacetValue> TopValues(IReadOnlyDictionary<string, int> counts, IReadOnlyDictionary<string, string> names, List<string> selected, int limit)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -42,12 +43,13 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
 
         var (start, end) = ChooseWindow(text, matches, length);
         var builder = new StringBuilder(length + 64);
+        using var writer = new StringWriter(builder, CultureInfo.InvariantCulture);
         if (start > 0)
         {
             builder.Append('…');
         }
 
-        AppendMarked(builder, text, start, end, matches);
+        AppendMarked(writer, text, start, end, matches);
         if (end < text.Length)
         {
             builder.Append('…');
@@ -60,7 +62,8 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
     public string Highlight(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes)
     {
         var builder = new StringBuilder(text.Length + 32);
-        AppendMarked(builder, text, 0, text.Length, FindMatches(text, terms, prefixes));
+        using var writer = new StringWriter(builder, CultureInfo.InvariantCulture);
+        AppendMarked(writer, text, 0, text.Length, FindMatches(text, terms, prefixes));
         return builder.ToString();
     }
 
@@ -124,10 +127,11 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
         if (matches.Count > 0)
         {
             var (bestDistinct, bestCount) = (-1, -1);
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < matches.Count; i++)
             {
                 var windowEnd = matches[i].Start + length;
-                var distinct = new HashSet<string>(StringComparer.Ordinal);
+                distinct.Clear();
                 var count = 0;
                 for (var j = i; j < matches.Count && matches[j].End <= windowEnd; j++)
                 {
@@ -165,7 +169,7 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
         return space < 0 || space - position > 30 ? position : space + 1;
     }
 
-    private static void AppendMarked(StringBuilder builder, string text, int start, int end, List<(int Start, int End, string Term)> matches)
+    private static void AppendMarked(StringWriter writer, string text, int start, int end, List<(int Start, int End, string Term)> matches)
     {
         var position = start;
         foreach (var (matchStart, matchEnd, _) in matches)
@@ -175,27 +179,40 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
                 continue;
             }
 
-            AppendEncoded(builder, text, position, matchStart);
-            builder.Append("<mark>");
-            AppendEncoded(builder, text, matchStart, matchEnd);
-            builder.Append("</mark>");
+            AppendEncoded(writer, text, position, matchStart);
+            writer.Write("<mark>");
+            AppendEncoded(writer, text, matchStart, matchEnd);
+            writer.Write("</mark>");
             position = matchEnd;
         }
 
-        AppendEncoded(builder, text, position, end);
+        AppendEncoded(writer, text, position, end);
     }
 
-    private static void AppendEncoded(StringBuilder builder, string text, int start, int end)
+    /// <summary>
+    /// Writes text[start..end] HTML-encoded, a blank line or a line break read as one space. Encoded piece by
+    /// piece between line breaks, straight from the text into the writer's builder (no substring per piece).
+    /// </summary>
+    private static void AppendEncoded(StringWriter writer, string text, int start, int end)
     {
-        if (end > start)
+        var piece = start;
+        for (var i = start; i < end; i++)
         {
-            builder.Append(Encoder.Encode(CollapseNewlines(text.AsSpan(start, end - start))));
-        }
-    }
+            if (text[i] != '\n')
+            {
+                continue;
+            }
 
-    private static string CollapseNewlines(ReadOnlySpan<char> span)
-    {
-        var value = span.ToString();
-        return value.Contains('\n') ? value.Replace("\n\n", " ", StringComparison.Ordinal).Replace('\n', ' ') : value;
+            Encoder.Encode(writer, text, piece, i - piece);
+            writer.Write(' ');
+            if (i + 1 < end && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            piece = i + 1;
+        }
+
+        Encoder.Encode(writer, text, piece, end - piece);
     }
 }

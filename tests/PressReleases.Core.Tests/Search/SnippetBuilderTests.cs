@@ -65,6 +65,13 @@ public class SnippetBuilderTests
     }
 
     [Fact]
+    public void Snippet_EncodesAroundLineBreaks_AndReadsABlankLineAsOneSpace()
+    {
+        var snippet = builder.Snippet("Costs <$5m>\n\n\nSecond & \"final\"\nreport", Terms("second"), []);
+        Assert.Equal("Costs &lt;$5m&gt;  <mark>Second</mark> &amp; &quot;final&quot; report", snippet);
+    }
+
+    [Fact]
     public void Highlight_MarksPrefixMatchesInTheWholeText()
     {
         var html = builder.Highlight("Tourism and tours in Tauranga", new HashSet<string>(), ["tour"]);
