@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace PressReleases.Core.Search;
 
@@ -58,12 +59,13 @@ internal static class ProximityRescorer
         var leaves = searcher.IndexReader.Leaves;
         AtomicReaderContext? leaf = null;
         Scorer? scorer = null;
-        foreach (var hit in byDoc)
+        for (var i = 0; i < byDoc.Length; i++)
         {
+            var hit = byDoc[i];
             if (leaf is null || hit.Doc >= leaf.DocBase + leaf.AtomicReader.MaxDoc)
             {
                 leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-                scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                scorer = weight.GetScorer(leaf, OnlyHitsOf(leaf, byDoc, i));
             }
 
             if (scorer is null)
@@ -85,5 +87,24 @@ internal static class ProximityRescorer
         }
 
         Array.Sort(hits, 0, count, Comparer<ScoreDoc>.Create((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc)));
+    }
+
+    /// <summary>
+    /// The hits that fall in <paramref name="leaf"/> (from <paramref name="first"/> on, in document order), as
+    /// the documents its scorer may accept. A sloppy phrase scorer asked to advance to a hit otherwise checks
+    /// the positions of every document in between that holds all the words (for a broad query, nearly all of
+    /// its hits); with the other documents not accepted, their postings are passed over and only the hits'
+    /// positions are read. The hits come from a search of this searcher, so every one of them is live.
+    /// </summary>
+    private static FixedBitSet OnlyHitsOf(AtomicReaderContext leaf, ScoreDoc[] byDoc, int first)
+    {
+        var accepted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+        var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
+        for (var i = first; i < byDoc.Length && byDoc[i].Doc < end; i++)
+        {
+            accepted.Set(byDoc[i].Doc - leaf.DocBase);
+        }
+
+        return accepted;
     }
 }

@@ -48,8 +48,8 @@ public sealed class SearchIndex : IDisposable
         var log = logger ?? NullLogger<SearchIndex>.Instance;
         System.IO.Directory.CreateDirectory(Path);
         processLock = LockProcess(Path + ".lock");
-        // Positional file reads rather than memory maps (see PositionalReadDirectory for why).
-        directory = new PositionalReadDirectory(Path);
+        // Hot files in memory, the rest with positional reads; no memory maps (see IndexFilesDirectory for why).
+        directory = new IndexFilesDirectory(Path);
 
         try
         {
