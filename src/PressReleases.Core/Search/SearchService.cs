@@ -172,12 +172,13 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         page = Math.Min(page, lastPage);
         var ordered = InOrder(searcher, ranking, topDocs, window);
         var docIds = ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(d => d.Doc).ToArray();
-        var bodyMatches = BodyMatches(searcher.IndexReader, docIds, parsed);
+        var titleMatches = PostingsMatches(searcher.IndexReader, docIds, parsed, IndexFields.Title, int.MaxValue);
+        var bodyMatches = PostingsMatches(searcher.IndexReader, docIds, parsed, IndexFields.Body, SnippetBuilder.MaxScannedChars);
         var hits = new List<SearchHit>(docIds.Length);
         var fields = new HitFieldsVisitor();
         for (var i = 0; i < docIds.Length; i++)
         {
-            hits.Add(ToHit(searcher, docIds[i], fields, parsed, bodyMatches?[i], ministerNames, portfolioNames));
+            hits.Add(ToHit(searcher, docIds[i], fields, parsed, titleMatches?[i], bodyMatches?[i], ministerNames, portfolioNames));
         }
 
         var facets = new SearchFacets(
@@ -270,9 +271,11 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     }
 
     /// <param name="fields">Reused for each hit of the page.</param>
-    /// <param name="bodyMatches">Where the body holds the query's terms, from <see cref="BodyMatches"/>; null to analyse the body instead.</param>
+    /// <param name="titleMatches">Where the title holds the query's terms, from <see cref="PostingsMatches"/>; null to analyse the title instead.</param>
+    /// <param name="bodyMatches">The same for the body.</param>
     private SearchHit ToHit(
-        IndexSearcher searcher, int docId, HitFieldsVisitor fields, ParsedQuery parsed, List<(int Start, int End, string Term)>? bodyMatches,
+        IndexSearcher searcher, int docId, HitFieldsVisitor fields, ParsedQuery parsed,
+        List<(int Start, int End, string Term)>? titleMatches, List<(int Start, int End, string Term)>? bodyMatches,
         IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {
         fields.Reset();
@@ -284,19 +287,21 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             IndexFields.FromDateKey(fields.DateKey),
             Names(fields.MinisterSlugs, ministerNames),
             Names(fields.PortfolioSlugs, portfolioNames),
-            snippets.Highlight(fields.Title, parsed.HighlightTerms, parsed.HighlightPrefixes),
+            titleMatches is not null ? snippets.Highlight(fields.Title, titleMatches) : snippets.Highlight(fields.Title, parsed.HighlightTerms, parsed.HighlightPrefixes),
             bodyMatches is not null ? snippets.Snippet(fields.Body, bodyMatches) : snippets.Snippet(fields.Body, parsed.HighlightTerms, parsed.HighlightPrefixes),
             fields.Url);
     }
 
     /// <summary>
-    /// Where each hit's body holds the query's plain terms, read from the postings' offsets for the whole
-    /// page at once. Null when the query has prefixes: they match whole words, which the body field does
-    /// not hold, so those bodies are analysed instead (as is any hit whose segment has no offsets).
+    /// Where each hit's <paramref name="field"/> (title or body) holds the query's plain terms, read from the
+    /// postings' offsets for the whole page at once. Null when the query has prefixes: they match whole words,
+    /// which those fields do not hold, so the text is analysed instead (as is any hit whose segment has no
+    /// offsets).
     /// </summary>
-    private static List<(int Start, int End, string Term)>?[]? BodyMatches(Lucene.Net.Index.IndexReader reader, int[] docIds, ParsedQuery parsed) =>
+    private static List<(int Start, int End, string Term)>?[]? PostingsMatches(
+        Lucene.Net.Index.IndexReader reader, int[] docIds, ParsedQuery parsed, string field, int maxOffset) =>
         parsed.HighlightPrefixes.Count == 0
-            ? PostingsOffsets.FindAll(reader, docIds, IndexFields.Body, parsed.HighlightTerms, SnippetBuilder.MaxScannedChars)
+            ? PostingsOffsets.FindAll(reader, docIds, field, parsed.HighlightTerms, maxOffset)
             : null;
 
     private static ExportedRelease ToExported(Document document, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
@@ -319,6 +324,10 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     private static List<NameRef> Names(IReadOnlyList<string> slugs, IReadOnlyDictionary<string, string> names) =>
         slugs.Select(s => new NameRef(s, names.GetValueOrDefault(s, s))).ToList();
 
+    /// <summary>Facet lists' order: the highest count first, then by name.</summary>
+    private static int ListOrder(FacetValue a, FacetValue b) =>
+        a.Count != b.Count ? b.Count.CompareTo(a.Count) : StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name);
+
     /// <summary>The values with the highest counts, plus any selected value (so a selection never disappears from its list).</summary>
     private static List<FacetValue> TopValues(IReadOnlyDictionary<string, int> counts, IReadOnlyDictionary<string, string> names, List<string> selected, int limit)
     {
@@ -328,17 +337,37 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         }
 
         limit = Math.Min(limit, 1000);
-        var ordered = counts
-            .Select(c => new FacetValue(c.Key, names.GetValueOrDefault(c.Key, c.Key), c.Value))
-            .OrderByDescending(v => v.Count)
-            .ThenBy(v => v.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        var top = ordered.Take(limit).ToList();
+        // The best `limit` kept in a heap whose root is the worst of them, rather than a sort of every value
+        // (hundreds of ministers or portfolios for a broad query, each made into a FacetValue first).
+        var order = Comparer<FacetValue>.Create(ListOrder);
+        var best = new PriorityQueue<FacetValue, FacetValue>(limit + 1, Comparer<FacetValue>.Create((a, b) => ListOrder(b, a)));
+        foreach (var (slug, count) in counts)
+        {
+            if (best.Count == limit && best.TryPeek(out var worst, out _) && count < worst.Count)
+            {
+                continue;
+            }
+
+            var value = new FacetValue(slug, names.GetValueOrDefault(slug, slug), count);
+            best.Enqueue(value, value);
+            if (best.Count > limit)
+            {
+                best.Dequeue();
+            }
+        }
+
+        var top = new List<FacetValue>(best.Count + selected.Count);
+        while (best.TryDequeue(out var value, out _))
+        {
+            top.Add(value);
+        }
+
+        top.Sort(order);
         foreach (var slug in selected)
         {
             if (!top.Exists(v => v.Slug == slug))
             {
-                top.Add(ordered.Find(v => v.Slug == slug) ?? new FacetValue(slug, names.GetValueOrDefault(slug, slug), 0));
+                top.Add(new FacetValue(slug, names.GetValueOrDefault(slug, slug), counts.GetValueOrDefault(slug)));
             }
         }
 

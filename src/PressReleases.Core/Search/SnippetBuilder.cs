@@ -59,11 +59,15 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
     }
 
     /// <summary>The whole text (a title), encoded, with matches marked.</summary>
-    public string Highlight(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes)
+    public string Highlight(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes) =>
+        Highlight(text, FindMatches(text, terms, prefixes));
+
+    /// <summary>The whole text, encoded, with matches already found (in text order) marked.</summary>
+    public string Highlight(string text, List<(int Start, int End, string Term)> matches)
     {
         var builder = new StringBuilder(text.Length + 32);
         using var writer = new StringWriter(builder, CultureInfo.InvariantCulture);
-        AppendMarked(writer, text, 0, text.Length, FindMatches(text, terms, prefixes));
+        AppendMarked(writer, text, 0, text.Length, matches);
         return builder.ToString();
     }
 

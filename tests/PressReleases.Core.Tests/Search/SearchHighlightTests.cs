@@ -1,3 +1,4 @@
+using PressReleases.Core.Search;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search;
@@ -13,6 +14,28 @@ public sealed class SearchHighlightTests : SampleSearchTestBase
         foreach (var hit in result.Items)
         {
             Assert.Equal(hit.Title.Replace("Japan", "<mark>Japan</mark>", StringComparison.Ordinal), hit.TitleHtml);
+        }
+    }
+
+    /// <summary>Titles are marked from the postings' offsets; analysing the title again must mark exactly the same.</summary>
+    [Theory]
+    [InlineData("japan")]
+    [InlineData("trade talks")]
+    [InlineData("\"trade talks\"")]
+    [InlineData("maori health")]
+    [InlineData("scams invoices")]
+    public async Task TitleHtml_FromThePostings_MarksWhatAnalysingTheTitleMarks(string query)
+    {
+        var analyzer = new ReleaseAnalyzer();
+        var byAnalysis = new SnippetBuilder(analyzer);
+        var terms = analyzer.Terms(IndexFields.Body, query.Replace("\"", "", StringComparison.Ordinal)).ToHashSet();
+
+        var result = await SearchAsync(new SearchRequest { Query = query, PageSize = 50 });
+        Assert.NotEmpty(result.Items);
+        Assert.Contains(result.Items, hit => hit.TitleHtml.Contains("<mark>", StringComparison.Ordinal));
+        foreach (var hit in result.Items)
+        {
+            Assert.Equal(byAnalysis.Highlight(hit.Title, terms, []), hit.TitleHtml);
         }
     }
 
