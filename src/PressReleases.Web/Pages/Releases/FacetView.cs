@@ -2,7 +2,7 @@ using PressReleases.Core.Search;
 
 namespace PressReleases.Web.Pages.Releases;
 
-/// <summary>One minister or portfolio facet as <c>_Facet.cshtml</c> shows it: selected values first, each a toggling link.</summary>
+/// <summary>One minister or portfolio facet as the listing (<c>_ReleaseList.cshtml</c>) shows it: selected values first, each a toggling link.</summary>
 public sealed record FacetView(string Id, string Heading, IReadOnlyList<FacetView.Entry> Entries)
 {
     public sealed record Entry(string Name, int? Count, bool Selected, string Url);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using PressReleases.Core.Search;
 
 namespace PressReleases.Web.Pages.Releases;
@@ -45,35 +47,56 @@ public sealed record ReleaseListState
     /// <summary>This state as a link: path plus query string, defaults left out.</summary>
     public string Url()
     {
-        var parameters = new List<KeyValuePair<string, string?>>();
-        if (HasQuery)
+        // Written straight into one builder: a listing page has some fifty of these links (facets, pages),
+        // and a parameter list plus QueryString per link was a noticeable part of the page's cost.
+        var url = new StringBuilder(BasePath, BasePath.Length + 64 + (Query?.Length ?? 0));
+        using var writer = new StringWriter(url, CultureInfo.InvariantCulture);
+        var separator = '?';
+        void Add(string name, string value)
         {
-            parameters.Add(new("q", Query));
+            writer.Write(separator);
+            writer.Write(name);
+            writer.Write('=');
+            UrlEncoder.Default.Encode(writer, value);
+            separator = '&';
         }
 
-        parameters.AddRange(Ministers.Select(m => new KeyValuePair<string, string?>("minister", m)));
-        parameters.AddRange(Portfolios.Select(p => new KeyValuePair<string, string?>("portfolio", p)));
+        if (HasQuery)
+        {
+            Add("q", Query!);
+        }
+
+        foreach (var minister in Ministers)
+        {
+            Add("minister", minister);
+        }
+
+        foreach (var portfolio in Portfolios)
+        {
+            Add("portfolio", portfolio);
+        }
+
         if (From is { } from)
         {
-            parameters.Add(new("from", IsoDate(from)));
+            Add("from", IsoDate(from));
         }
 
         if (To is { } to)
         {
-            parameters.Add(new("to", IsoDate(to)));
+            Add("to", IsoDate(to));
         }
 
         if (ReleaseListQuery.SortName(Sort) is { } sort)
         {
-            parameters.Add(new("sort", sort));
+            Add("sort", sort);
         }
 
         if (Page > 1)
         {
-            parameters.Add(new("page", Page.ToString(CultureInfo.InvariantCulture)));
+            Add("page", Page.ToString(CultureInfo.InvariantCulture));
         }
 
-        return BasePath + QueryString.Create(parameters).ToUriComponent();
+        return url.ToString();
     }
 
     public bool IsMinisterSelected(string slug) => Ministers.Contains(slug);

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using PressReleases.Core.Search;
+using PressReleases.Web.Pages.Releases;
+
+namespace PressReleases.Web.Tests.Pages.Releases;
+
+/// <summary>Listing links: every part of the state, encoded as ASP.NET Core's QueryString encodes it.</summary>
+public class ReleaseListStateTests
+{
+    [Theory]
+    [InlineData("climate change")]
+    [InlineData("\"trade talks\" -china")]
+    [InlineData("R&D + 50% tax?")]
+    [InlineData("Māori wellbeing ☃ 𝄞")]
+    [InlineData("a=b&c=d#frag")]
+    public void Url_EncodesEveryPart_LikeQueryString(string query)
+    {
+        var state = new ReleaseListState
+        {
+            BasePath = "/releases",
+            Query = query,
+            Ministers = ["jacinda-ardern", "grant-robertson"],
+            Portfolios = ["māori-affairs"],
+            From = new DateOnly(2019, 1, 1),
+            To = new DateOnly(2019, 12, 31),
+            Sort = SearchSort.Oldest,
+            Page = 3,
+        };
+
+        var expected = "/releases" + QueryString.Create(new KeyValuePair<string, string?>[]
+        {
+            new("q", query),
+            new("minister", "jacinda-ardern"),
+            new("minister", "grant-robertson"),
+            new("portfolio", "māori-affairs"),
+            new("from", "2019-01-01"),
+            new("to", "2019-12-31"),
+            new("sort", "oldest"),
+            new("page", "3"),
+        }).ToUriComponent();
+        Assert.Equal(expected, state.Url());
+    }
+
+    [Fact]
+    public void Url_LeavesOutDefaults()
+    {
+        Assert.Equal("/releases", new ReleaseListState { BasePath = "/releases", Query = "  " }.Url());
+        Assert.Equal("/ministers/john-key?page=2", new ReleaseListState { BasePath = "/ministers/john-key", Page = 2 }.Url());
+    }
+
+    [Fact]
+    public void Toggling_AddsOrRemovesOneValue_AndGoesBackToPageOne()
+    {
+        var state = new ReleaseListState { BasePath = "/releases", Query = "tax", Ministers = ["a"], Page = 4 };
+        Assert.Equal("/releases?q=tax&minister=a&minister=b", state.ToggleMinister("b").Url());
+        Assert.Equal("/releases?q=tax", state.ToggleMinister("a").Url());
+    }
+}
