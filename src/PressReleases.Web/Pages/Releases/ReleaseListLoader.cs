@@ -74,12 +74,12 @@ public sealed class ReleaseListLoader(SearchService search, ReleaseCatalog catal
 
         // Names for the selected filters come from the store; while it is still opening, slugs stand in.
         IReadOnlyDictionary<string, string> ministerNames = EmptyNames, portfolioNames = EmptyNames;
-        IReadOnlyList<string> ministerChoices = [], portfolioChoices = [];
+        NameOptions ministerChoices = NameOptions.None, portfolioChoices = NameOptions.None;
         if (storeReady)
         {
             (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
-            ministerChoices = (await catalog.MinistersAsync(cancellationToken)).Select(m => m.Name).ToList();
-            portfolioChoices = (await catalog.PortfoliosAsync(cancellationToken)).Select(p => p.Name).ToList();
+            ministerChoices = NameOptions.For(await catalog.MinistersAsync(cancellationToken));
+            portfolioChoices = NameOptions.For(await catalog.PortfoliosAsync(cancellationToken));
         }
 
         return new ReleaseListView

@@ -31,9 +31,9 @@ public sealed class ReleaseListView
     public required IReadOnlyDictionary<string, string> PortfolioNames { get; init; }
 
     /// <summary>Every minister and portfolio name, for the "Add minister" and "Add portfolio" suggestions.</summary>
-    public IReadOnlyList<string> MinisterChoices { get; init; } = [];
+    public NameOptions MinisterChoices { get; init; } = NameOptions.None;
 
-    public IReadOnlyList<string> PortfolioChoices { get; init; } = [];
+    public NameOptions PortfolioChoices { get; init; } = NameOptions.None;
 
     /// <summary>Set when the request should be answered by a redirect to this canonical listing URL instead.</summary>
     public string? RedirectUrl { get; init; }
