@@ -77,9 +77,16 @@ echo warmup >"$WORK/phase"
 SAMPLER_PID=$!
 
 export WRK_THREADS="$THREADS"
+# CPU time the hypervisor gave to other guests ("steal"), from /proc/stat: on a shared VM the same build's
+# throughput moves with it, so each run says how much of the machine it really had.
+cpu_ticks() { awk '/^cpu / { print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
 run_wrk() { # name script connections duration
   echo "$1" >"$WORK/phase"
+  local before after
+  before=$(cpu_ticks)
   wrk -t"$THREADS" -c"$3" -d"$4" --timeout 10s --latency -s "$LOAD_DIR/$2" "$URL" | tee "$WORK/$1.out"
+  after=$(cpu_ticks)
+  echo "$before $after" | awk '{ t = $4 - $2; printf "%.1f\n", t > 0 ? 100 * ($3 - $1) / t : 0 }' >"$WORK/$1.steal"
 }
 result() { # name field
   sed -n "s/^RESULT $1 .*[[:space:]]$2=\([^ ]*\).*/\1/p" "$WORK/$1.out"
@@ -112,11 +119,11 @@ echo measured-done >"$WORK/phase"; sleep 1.2
 
 echo
 echo "=== summary ($MODE)"
-echo "| run | req/s | p50 ms | p99 ms | errors | 5xx | bytes/response |"
-echo "|---|---|---|---|---|---|---|"
+echo "| run | req/s | p50 ms | p99 ms | errors | 5xx | bytes/response | CPU steal % |"
+echo "|---|---|---|---|---|---|---|---|"
 status=0
 for run in "${RUNS[@]}"; do
-  echo "| $run | $(result "$run" req_s) | $(result "$run" p50_ms) | $(result "$run" p99_ms) | $(result "$run" errors) | $(result "$run" status_5xx) | $(result "$run" bytes_per_response) |"
+  echo "| $run | $(result "$run" req_s) | $(result "$run" p50_ms) | $(result "$run" p99_ms) | $(result "$run" errors) | $(result "$run" status_5xx) | $(result "$run" bytes_per_response) | $(cat "$WORK/$run.steal") |"
   [[ "$(result "$run" errors)" == 0 ]] || status=1
 done
 if [[ $MODE == compare ]]; then
