@@ -86,7 +86,7 @@ run_wrk() { # name script connections duration
   before=$(cpu_ticks)
   wrk -t"$THREADS" -c"$3" -d"$4" --timeout 10s --latency -s "$LOAD_DIR/$2" "$URL" | tee "$WORK/$1.out"
   after=$(cpu_ticks)
-  echo "$before $after" | awk '{ t = $4 - $2; printf "%.1f\n", t > 0 ? 100 * ($3 - $1) / t : 0 }' >"$WORK/$1.steal"
+  echo "$before $after" | awk '{ t = $4 - $2; printf "%.1f\n", (t > 0 ? 100 * ($3 - $1) / t : 0) }' >"$WORK/$1.steal"
 }
 result() { # name field
   sed -n "s/^RESULT $1 .*[[:space:]]$2=\([^ ]*\).*/\1/p" "$WORK/$1.out"
