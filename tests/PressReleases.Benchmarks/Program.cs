@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using PressReleases.Benchmarks.Cli;
+using PressReleases.Benchmarks.Ingestion;
 using PressReleases.Benchmarks.Mix;
 using PressReleases.Benchmarks.Setup;
 
@@ -14,7 +15,7 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
 }
 
 var verb = args[0];
-if (verb is not ("bdn" or "querymix" or "httpmix" or "build-data"))
+if (verb is not ("bdn" or "querymix" or "httpmix" or "build-data" or "ingest-floor"))
 {
     Console.Error.WriteLine($"Unknown verb '{verb}'. {Usage.Hint}");
     return UsageError;
@@ -58,6 +59,8 @@ try
             return await QueryMixVerb.RunAsync(options, Console.Out, cancel.Token);
         case "httpmix":
             return await HttpMixVerb.RunAsync(options, Console.Out, cancel.Token);
+        case "ingest-floor":
+            return IngestFloorVerb.Run(Console.Out);
         default:
             using (var built = await BenchData.OpenAsync(BenchPaths.DataFolder, BenchPaths.CorpusFolder, Console.Out, cancel.Token))
             {

@@ -22,6 +22,8 @@ public static class Usage
               --url URL                the site (default http://127.0.0.1:5080)
               --passes N, --runs K     as for querymix
           build-data                   Build (or check and reuse) the full-corpus data directory and exit.
+          ingest-floor                 The least a cold ingest could take here: parse/render/sanitize every file, then
+                                       a minimal index of the bodies alone, each stage alone on every core.
 
         Options for every verb:
           --data DIR     data directory of the full corpus (env PRESSRELEASES_BENCH_DATA; default /tmp/pressreleases-bench-data)
