@@ -340,7 +340,7 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         // The best `limit` kept in a heap whose root is the worst of them, rather than a sort of every value
         // (hundreds of ministers or portfolios for a broad query, each made into a FacetValue first).
         var order = Comparer<FacetValue>.Create(ListOrder);
-        var best = new PriorityQueue<FacetValue, FacetValue>(limit + 1, Comparer<FacetValue>.Create((a, b) => ListOrder(b, a)));
+        var best = new PriorityQueue<FacetValue, FacetValue>(Math.Min(limit, counts.Count) + 1, Comparer<FacetValue>.Create((a, b) => ListOrder(b, a)));
         foreach (var (slug, count) in counts)
         {
             if (best.Count == limit && best.TryPeek(out var worst, out _) && count < worst.Count)
