@@ -1,8 +1,8 @@
 using PressReleases.Web.Api;
 using PressReleases.Web.Citations;
 using PressReleases.Web.Cli;
-using PressReleases.Web.Feeds;
 using PressReleases.Web.Discovery;
+using PressReleases.Web.Feeds;
 using PressReleases.Web.Setup;
 
 // Verbs (ingest, reindex, help) run before any web host exists, so their arguments never reach the

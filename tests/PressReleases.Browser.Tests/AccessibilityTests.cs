@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PressReleases.Browser.Tests.TestSupport;
 
 namespace PressReleases.Browser.Tests;

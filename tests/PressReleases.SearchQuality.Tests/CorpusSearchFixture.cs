@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.SearchQuality.Tests.TestSupport;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
 
 namespace PressReleases.Core.Ingestion;
 
@@ -13,15 +13,15 @@ namespace PressReleases.Core.Ingestion;
 /// </summary>
 internal sealed class IndexFeeder : IAsyncDisposable
 {
-    private readonly SearchIndex index;
+    private readonly SearchIndex.WriteSession session;
     private readonly Channel<IReadOnlyList<IndexedRelease>> batches =
         Channel.CreateBounded<IReadOnlyList<IndexedRelease>>(new BoundedChannelOptions(2) { SingleReader = false, SingleWriter = true });
 
     private readonly Task consumer;
 
-    public IndexFeeder(SearchIndex index)
+    public IndexFeeder(SearchIndex.WriteSession session)
     {
-        this.index = index;
+        this.session = session;
         consumer = Task.WhenAll(Enumerable.Range(0, SearchIndex.IndexingThreads).Select(_ => Task.Run(ConsumeAsync)));
     }
 
@@ -57,7 +57,7 @@ internal sealed class IndexFeeder : IAsyncDisposable
             {
                 foreach (var release in batch)
                 {
-                    index.Upsert(release);
+                    session.Upsert(release);
                 }
             }
         }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Ingestion;
@@ -14,7 +14,7 @@ internal sealed record IngestCounts(int Added, int Updated, int Unchanged, int R
 /// </summary>
 internal sealed class IngestBatchWriter(
     IDbContextFactory<PressReleasesDbContext> dbFactory,
-    SearchIndex index,
+    SearchIndex.WriteSession session,
     IndexFeeder feeder,
     IngestState state,
     int runId,
@@ -295,11 +295,12 @@ internal sealed class IngestBatchWriter(
         }
     }
 
-    /// <summary>Marks releases whose files left this folder as removed, unless the folder is empty (an unmounted disk is not a mass withdrawal).</summary>
+    /// <summary>
+    /// Marks releases whose files left this folder as removed, unless the folder is empty (an unmounted disk is
+    /// not a mass withdrawal). Call after the feeder has completed, so no upsert of this run follows a delete.
+    /// </summary>
     public async Task MarkRemovedAsync(int filesInFolder, CancellationToken cancellationToken)
     {
-        // Every upsert of this run reaches the index writer before any delete.
-        await feeder.CompleteAsync();
         var gone = state.OwnedByRoot.Where(k => !k.IsRemoved && !state.Seen.Contains(k.Id)).Select(k => k.Id).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (gone.Count > 0 && filesInFolder == 0)
@@ -326,7 +327,7 @@ internal sealed class IngestBatchWriter(
         pendingProblems.Clear();
         foreach (var id in gone)
         {
-            index.Delete(id);
+            session.Delete(id);
         }
 
         removed += gone.Count;

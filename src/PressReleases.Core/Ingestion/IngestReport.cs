@@ -1,3 +1,5 @@
+using PressReleases.Core.Store;
+
 namespace PressReleases.Core.Ingestion;
 
 public sealed record IngestProblemReport(string Severity, string File, int? Line, string Message)

@@ -3,8 +3,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using PressReleases.Core.Releases;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Ingestion;
@@ -41,18 +40,12 @@ public sealed class Ingester(
             throw new IngestFolderNotFoundException(root);
         }
 
-        await index.WriteGate.WaitAsync(cancellationToken);
-        try
-        {
-            return await RunAsync(root, progress, searchableWhileRunning, cancellationToken);
-        }
-        finally
-        {
-            index.WriteGate.Release();
-        }
+        using var session = await index.BeginWriteAsync(cancellationToken);
+        return await RunAsync(session, root, progress, searchableWhileRunning, cancellationToken);
     }
 
-    private async Task<IngestReport> RunAsync(string root, IProgress<IngestProgress>? progress, bool searchableWhileRunning, CancellationToken cancellationToken)
+    private async Task<IngestReport> RunAsync(
+        SearchIndex.WriteSession session, string root, IProgress<IngestProgress>? progress, bool searchableWhileRunning, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         // Listing the folder and reading what the store holds are independent; on an unchanged folder they are
@@ -72,8 +65,8 @@ public sealed class Ingester(
         }
 
         logger.LogInformation("Ingest {RunId} of {Folder}: {Count} files", run.Id, root, files.Count);
-        await using var feeder = new IndexFeeder(index);
-        var writer = new IngestBatchWriter(dbFactory, index, feeder, state, run.Id, time);
+        await using var feeder = new IndexFeeder(session);
+        var writer = new IngestBatchWriter(dbFactory, session, feeder, state, run.Id, time);
         try
         {
             var lastRefresh = Stopwatch.StartNew();
@@ -88,7 +81,7 @@ public sealed class Ingester(
                     if (searchableWhileRunning && lastRefresh.Elapsed > RefreshInterval)
                     {
                         // Let searches see the releases written so far while the ingest goes on.
-                        index.Refresh();
+                        session.Refresh();
                         lastRefresh.Restart();
                     }
                 }
@@ -101,6 +94,9 @@ public sealed class Ingester(
             }
 
             await writer.FlushAsync(cancellationToken);
+
+            // Every release written so far reaches the index writer before any removal is applied to it.
+            await feeder.CompleteAsync();
             await writer.MarkRemovedAsync(files.Count, cancellationToken);
             // Display names follow the spellings of current releases: they change only when releases do, or
             // may be behind when the last run stopped before this step.
@@ -109,8 +105,8 @@ public sealed class Ingester(
                 await DisplayNames.RefreshAsync(dbFactory, cancellationToken);
             }
 
-            index.MergeIfSplit();
-            index.Commit(state.ChangeSeq);
+            session.MergeIfSplit();
+            session.Commit(state.ChangeSeq);
             catalog.Invalidate();
             progress?.Report(new IngestProgress(files.Count, files.Count));
 

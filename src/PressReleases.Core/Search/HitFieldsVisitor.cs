@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using PressReleases.Core.Search.Analysis;
 
 namespace PressReleases.Core.Search;
 

@@ -1,3 +1,5 @@
+using PressReleases.Core.Search.Querying;
+
 namespace PressReleases.Core.Search;
 
 /// <summary>How results are ordered.</summary>
@@ -22,7 +24,7 @@ public sealed record SearchRequest
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
     public const int DefaultFacetLimit = 20;
-    public const int MaxQueryLength = 1_000;
+    public const int MaxQueryLength = UserQueryParser.MaxQueryLength;
 
     /// <summary>What the user typed; null or blank lists everything.</summary>
     public string? Query { get; init; }

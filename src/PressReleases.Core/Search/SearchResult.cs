@@ -1,7 +1,6 @@
-namespace PressReleases.Core.Search;
+using PressReleases.Core.Releases;
 
-/// <summary>A minister or portfolio as shown: its slug (for links and filters) and display name.</summary>
-public sealed record NameRef(string Slug, string Name);
+namespace PressReleases.Core.Search;
 
 /// <summary>A facet value with the number of releases it would give.</summary>
 public sealed record FacetValue(string Slug, string Name, int Count);
@@ -44,6 +43,3 @@ public sealed record SearchResult(
     /// </summary>
     public bool MatchedAnyWord { get; init; }
 }
-
-/// <summary>A release shown as related to another (MoreLikeThis over title and body).</summary>
-public sealed record RelatedRelease(string Slug, string Title, DateOnly? Date);

@@ -2,8 +2,14 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using PressReleases.Core.Releases;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Collecting;
 using PressReleases.Core.Search.Export;
+using PressReleases.Core.Search.Highlighting;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Search.Querying;
+using PressReleases.Core.Search.Suggestions;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Search;
 
@@ -39,25 +45,19 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     {
         var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
         var parsed = parser.Parse(request.Query, ministerNames, portfolioNames);
-        var searcher = index.AcquireSearcher();
-        try
+        using var lease = index.LeaseSearcher();
+        var searcher = lease.Searcher;
+        var result = Search(searcher, request, parsed, ministerNames, portfolioNames);
+        if (MayWiden(parsed, result.Total) && Widen(request, ministerNames, portfolioNames) is { } widened)
         {
-            var result = Search(searcher, request, parsed, ministerNames, portfolioNames);
-            if (MayWiden(parsed, result.Total) && Widen(request, ministerNames, portfolioNames) is { } widened)
+            var anyResult = Search(searcher, request, widened, ministerNames, portfolioNames);
+            if (anyResult.Total > 0)
             {
-                var anyResult = Search(searcher, request, widened, ministerNames, portfolioNames);
-                if (anyResult.Total > 0)
-                {
-                    result = anyResult with { MatchedAnyWord = true };
-                }
+                result = anyResult with { MatchedAnyWord = true };
             }
+        }
 
-            return result with { DidYouMean = speller.Suggest(request.Query, searcher.IndexReader, ministerNames, portfolioNames) };
-        }
-        finally
-        {
-            index.ReleaseSearcher(searcher);
-        }
+        return result with { DidYouMean = speller.Suggest(request.Query, searcher.IndexReader, ministerNames, portfolioNames) };
     }
 
     /// <summary>
@@ -82,30 +82,24 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     public async IAsyncEnumerable<ExportedRelease> ExportAsync(SearchRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
-        var searcher = index.AcquireSearcher();
-        try
+        using var lease = index.LeaseSearcher();
+        var searcher = lease.Searcher;
+        var docIds = MatchingDocIds(searcher, request, ministerNames, portfolioNames);
+        var chunk = new List<ExportedRelease>(ExportChunkSize);
+        for (var start = 0; start < docIds.Length; start += ExportChunkSize)
         {
-            var docIds = MatchingDocIds(searcher, request, ministerNames, portfolioNames);
-            var chunk = new List<ExportedRelease>(ExportChunkSize);
-            for (var start = 0; start < docIds.Length; start += ExportChunkSize)
+            cancellationToken.ThrowIfCancellationRequested();
+            chunk.Clear();
+            var end = Math.Min(docIds.Length, start + ExportChunkSize);
+            for (var i = start; i < end; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                chunk.Clear();
-                var end = Math.Min(docIds.Length, start + ExportChunkSize);
-                for (var i = start; i < end; i++)
-                {
-                    chunk.Add(ToExported(searcher.Doc(docIds[i], ExportFields), ministerNames, portfolioNames));
-                }
-
-                foreach (var release in chunk)
-                {
-                    yield return release;
-                }
+                chunk.Add(ToExported(searcher.Doc(docIds[i], ExportFields), ministerNames, portfolioNames));
             }
-        }
-        finally
-        {
-            index.ReleaseSearcher(searcher);
+
+            foreach (var release in chunk)
+            {
+                yield return release;
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PressReleases.Core.Ingestion;
 using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Store;

@@ -1,5 +1,5 @@
-using PressReleases.Core.Releases;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
+using PressReleases.Core.Store;
 using PressReleases.Web.Setup;
 using PressReleases.Web.Startup;
 

@@ -1,3 +1,4 @@
+using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 
 namespace PressReleases.Web.Api;

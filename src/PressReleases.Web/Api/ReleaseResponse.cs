@@ -1,5 +1,6 @@
-using PressReleases.Core.Releases;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Suggestions;
+using PressReleases.Core.Store;
+
 
 namespace PressReleases.Web.Api;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Store;
 using PressReleases.Web.Display;
 using PressReleases.Web.Pages.Releases;
 using PressReleases.Web.Startup;

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
-using PressReleases.Core.Releases;
+using PressReleases.Core.Store;
 using PressReleases.Web.Discovery;
 using PressReleases.Web.Startup;
 

@@ -1,4 +1,5 @@
-using PressReleases.Core.Releases;
+using PressReleases.Core.Store;
+
 
 namespace PressReleases.Web.Citations;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Web.Setup;
 

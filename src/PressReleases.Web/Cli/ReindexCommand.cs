@@ -1,4 +1,5 @@
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
+
 
 namespace PressReleases.Web.Cli;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Store;
-using PressReleases.Core.Releases;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Discovery;

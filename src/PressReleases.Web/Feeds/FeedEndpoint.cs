@@ -1,5 +1,5 @@
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Store;
 using PressReleases.Web.Api;
 using PressReleases.Web.Pages.Releases;
 using PressReleases.Web.Startup;

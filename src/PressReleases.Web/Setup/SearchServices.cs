@@ -1,5 +1,6 @@
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Web.Setup;

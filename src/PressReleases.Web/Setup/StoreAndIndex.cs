@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Web.Setup;

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Releases;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Web.Setup;
 

@@ -1,6 +1,7 @@
 using PressReleases.Benchmarks.Cli;
 using PressReleases.Benchmarks.Setup;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Suggestions;
 
 namespace PressReleases.Benchmarks.Mix;
 
@@ -71,15 +72,9 @@ public static class QueryMixVerb
 
         string? Suggest(string input)
         {
-            var searcher = data.Index.AcquireSearcher();
-            try
-            {
-                return speller.Suggest(input, searcher.IndexReader, ministers, portfolios);
-            }
-            finally
-            {
-                data.Index.ReleaseSearcher(searcher);
-            }
+            using var lease = data.Index.LeaseSearcher();
+            var searcher = lease.Searcher;
+            return speller.Suggest(input, searcher.IndexReader, ministers, portfolios);
         }
 
         output.WriteLine($"suggest: {inputs.Count} misspelled queries, {inputs.Count(i => Suggest(i) is not null)} get a suggestion");

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Lucene.Net.Analysis.TokenAttributes;
 using PressReleases.Benchmarks.Setup;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
 
 namespace PressReleases.Benchmarks.Search;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PressReleases.Benchmarks.Setup;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 
 namespace PressReleases.Benchmarks.Search;
 
@@ -47,16 +48,20 @@ public class IndexBatchBenchmarks
     }
 
     [Benchmark]
-    public int AddBatchAndCommit()
+    public async Task<int> AddBatchAndCommit()
     {
         // The index's own write path: reused document fields, the body analysed once for both text fields.
         using var index = new SearchIndex(folder, analyzer);
-        foreach (var release in releases)
+        using (var session = await index.BeginWriteAsync())
         {
-            index.Upsert(release);
+            foreach (var release in releases)
+            {
+                session.Upsert(release);
+            }
+
+            session.Commit(1);
         }
 
-        index.Commit(1);
         return index.DocumentCount;
     }
 }

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using PressReleases.Benchmarks.Setup;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Suggestions;
 
 namespace PressReleases.Benchmarks.Search;
 
@@ -75,15 +77,8 @@ public class QueryBenchmarks
     [Benchmark]
     public string? SuggestSpelling()
     {
-        var searcher = data!.Index.AcquireSearcher();
-        try
-        {
-            return speller.Suggest(Misspelled, searcher.IndexReader, ministers, portfolios);
-        }
-        finally
-        {
-            data.Index.ReleaseSearcher(searcher);
-        }
+        using var lease = data!.Index.LeaseSearcher();
+        return speller.Suggest(Misspelled, lease.Reader, ministers, portfolios);
     }
 
     [Benchmark]

@@ -3,8 +3,9 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Benchmarks.Setup;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PressReleases.Core.Ingestion;
+using PressReleases.Core.Store;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion;

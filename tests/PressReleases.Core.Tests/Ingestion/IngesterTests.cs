@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Ingestion;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Store;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion;

@@ -1,4 +1,5 @@
 using PressReleases.Core.Ingestion;
+using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Tests.Ingestion;
 

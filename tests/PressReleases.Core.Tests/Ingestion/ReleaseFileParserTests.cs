@@ -1,5 +1,6 @@
 using System.Text;
 using PressReleases.Core.Ingestion;
+using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Tests.Ingestion;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 using PressReleases.Core.Tests.TestSupport;
 

@@ -1,4 +1,6 @@
-using PressReleases.Core.Search;
+using PressReleases.Core.Releases;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Reliability;
@@ -12,10 +14,10 @@ public sealed class IndexDamageTests
     private const int Documents = 30;
 
     [Fact]
-    public void A_truncated_segment_file_opens_empty_and_asks_for_a_rebuild()
+    public async Task A_truncated_segment_file_opens_empty_and_asks_for_a_rebuild()
     {
         using var temp = new TempDataDirectory();
-        var path = BuildIndex(temp);
+        var path = await BuildIndexAsync(temp);
         var largest = LargestSegmentFile(path);
         using (var stream = new FileStream(largest, FileMode.Open, FileAccess.Write))
         {
@@ -28,16 +30,20 @@ public sealed class IndexDamageTests
         Assert.Equal(0, index.CommittedChangeSeq);
 
         // The recreated index works: it takes documents and commits them.
-        index.Upsert(Release(1));
-        index.Commit(7);
+        using (var session = await index.BeginWriteAsync())
+        {
+            session.Upsert(Release(1));
+            session.Commit(7);
+        }
+
         Assert.Equal(1, index.DocumentCount);
     }
 
     [Fact]
-    public void Garbage_in_a_segment_file_header_opens_empty_and_asks_for_a_rebuild()
+    public async Task Garbage_in_a_segment_file_header_opens_empty_and_asks_for_a_rebuild()
     {
         using var temp = new TempDataDirectory();
-        var path = BuildIndex(temp);
+        var path = await BuildIndexAsync(temp);
         var largest = LargestSegmentFile(path);
         using (var stream = new FileStream(largest, FileMode.Open, FileAccess.Write))
         {
@@ -50,10 +56,10 @@ public sealed class IndexDamageTests
     }
 
     [Fact]
-    public void A_stale_write_lock_left_by_a_killed_process_does_not_block_or_wipe_the_index()
+    public async Task A_stale_write_lock_left_by_a_killed_process_does_not_block_or_wipe_the_index()
     {
         using var temp = new TempDataDirectory();
-        var path = BuildIndex(temp);
+        var path = await BuildIndexAsync(temp);
 
         // A killed writer leaves its lock files behind; nothing holds them any more.
         File.WriteAllBytes(Path.Combine(path, "write.lock"), []);
@@ -66,10 +72,10 @@ public sealed class IndexDamageTests
     }
 
     [Fact]
-    public void A_deleted_index_folder_opens_empty_and_asks_for_a_rebuild()
+    public async Task A_deleted_index_folder_opens_empty_and_asks_for_a_rebuild()
     {
         using var temp = new TempDataDirectory();
-        var path = BuildIndex(temp);
+        var path = await BuildIndexAsync(temp);
         Directory.Delete(path, recursive: true);
 
         using var index = new SearchIndex(path, new ReleaseAnalyzer());
@@ -82,16 +88,17 @@ public sealed class IndexDamageTests
             $"https://www.beehive.govt.nz/release/release-{id}", $"The body of release {id} talks about harbours and ferries at length.", ["jane-doe"], ["transport"]);
 
     /// <summary>A committed index of <see cref="Documents"/> releases, closed again.</summary>
-    private static string BuildIndex(TempDataDirectory temp)
+    private static async Task<string> BuildIndexAsync(TempDataDirectory temp)
     {
         var path = Path.Combine(temp.Path, "index");
         using var index = new SearchIndex(path, new ReleaseAnalyzer());
+        using var session = await index.BeginWriteAsync();
         for (var id = 1; id <= Documents; id++)
         {
-            index.Upsert(Release(id));
+            session.Upsert(Release(id));
         }
 
-        index.Commit(Documents);
+        session.Commit(Documents);
         return path;
     }
 

@@ -1,4 +1,5 @@
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Querying;
 using PressReleases.Core.Tests.TestSupport;
 

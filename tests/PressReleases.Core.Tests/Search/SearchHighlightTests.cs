@@ -1,4 +1,6 @@
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Highlighting;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search;

@@ -1,3 +1,5 @@
+using PressReleases.Core.Releases;
+
 namespace PressReleases.Core.Tests.TestSupport;
 
 /// <summary>Minister and portfolio counts over a set of real release files, as the test reads them.</summary>

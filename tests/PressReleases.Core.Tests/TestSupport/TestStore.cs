@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PressReleases.Core.Ingestion;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.TestSupport;

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Citations;

@@ -1,4 +1,5 @@
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Cli;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using PressReleases.Core.Ingestion;
 using PressReleases.Web.Cli;
-using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Cli;
 

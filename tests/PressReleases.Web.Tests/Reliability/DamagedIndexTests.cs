@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Web.Tests.TestSupport;
 
@@ -37,15 +38,15 @@ public sealed class DamagedIndexTests(SeedsDataDirectory seeds) : IClassFixture<
         var data = seeds.CopyTo(Path.Combine(temp.Path, "data"));
         Damage(Path.Combine(data, "index"), damage);
 
-        var opened = new TaskCompletionSource<SearchIndex>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var opened = new TaskCompletionSource<(SearchIndex Index, SearchIndex.WriteSession Held)>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var factory = new PressReleasesFactory(Path.Combine(temp.Path, "no-source"), data, ingestOnStartup: false);
         await using var site = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton(sp => HoldWriteGate(sp, opened))));
+            services.AddSingleton(sp => HoldWriting(sp, opened))));
         using var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        // Starts the host; the startup service opens the index (the factory above) and then waits for its gate.
+        // Starts the host; the startup service opens the index (the factory above) and then waits for its turn to write.
         var healthWhileHeld = await client.GetAsync("/healthz");
-        var index = await opened.Task.WaitAsync(GateWait);
+        var (index, held) = await opened.Task.WaitAsync(GateWait);
         Assert.Equal(rebuilds, index.NeedsRebuild);
 
         // During the repair: /healthz says the site is starting; release pages and the release API answer from the store.
@@ -61,8 +62,8 @@ public sealed class DamagedIndexTests(SeedsDataDirectory seeds) : IClassFixture<
             Assert.Equal(file.Url, (await client.GetReleaseAsync(file.UrlSegment)).Url);
         }
 
-        Assert.True(index.NeedsRebuild == rebuilds, "The repair ran while its gate was held: the pages above were not served during it.");
-        index.WriteGate.Release();
+        Assert.True(index.NeedsRebuild == rebuilds, "The repair ran while another write session was open: the pages above were not served during it.");
+        held.Dispose();
 
         await factory.WaitForReleasesAsync(client, seeds.Releases);
         foreach (var (query, slugs) in expected)
@@ -90,12 +91,12 @@ public sealed class DamagedIndexTests(SeedsDataDirectory seeds) : IClassFixture<
         return answers;
     }
 
-    /// <summary>The site's own index, opened as the site opens it, with its write gate taken before anyone else can.</summary>
-    private static SearchIndex HoldWriteGate(IServiceProvider services, TaskCompletionSource<SearchIndex> opened)
+    /// <summary>The site's own index, opened as the site opens it, with a write session begun before anyone else can.</summary>
+    private static SearchIndex HoldWriting(IServiceProvider services, TaskCompletionSource<(SearchIndex, SearchIndex.WriteSession)> opened)
     {
         var index = new SearchIndex(services.GetRequiredService<DataDirectory>().IndexPath, services.GetRequiredService<ReleaseAnalyzer>(), services.GetService<ILogger<SearchIndex>>());
-        index.WriteGate.Wait();
-        opened.SetResult(index);
+        var held = index.BeginWriteAsync().GetAwaiter().GetResult();
+        opened.SetResult((index, held));
         return index;
     }
 

@@ -1,7 +1,8 @@
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 
 namespace PressReleases.Web.Tests.Reliability;
 
@@ -14,50 +15,38 @@ public static class IndexContents
     /// <summary>Every live document, keyed by the release id it carries.</summary>
     public static Dictionary<int, IndexedDocument> Documents(SearchIndex index)
     {
-        var searcher = index.AcquireSearcher();
-        try
+        using var lease = index.LeaseSearcher();
+        var searcher = lease.Searcher;
+        var reader = searcher.IndexReader;
+        var live = MultiFields.GetLiveDocs(reader);
+        var documents = new Dictionary<int, IndexedDocument>();
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            var reader = searcher.IndexReader;
-            var live = MultiFields.GetLiveDocs(reader);
-            var documents = new Dictionary<int, IndexedDocument>();
-            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            if (live is not null && !live.Get(doc))
             {
-                if (live is not null && !live.Get(doc))
-                {
-                    continue;
-                }
-
-                var stored = reader.Document(doc);
-                var id = int.Parse(stored.Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture);
-                Assert.True(documents.TryAdd(id, new IndexedDocument(
-                    id,
-                    stored.Get(IndexFields.Slug),
-                    stored.Get(IndexFields.Title),
-                    string.Join(" | ", stored.GetValues(IndexFields.Minister)),
-                    string.Join(" | ", stored.GetValues(IndexFields.Portfolio)))), $"The index holds release {id} twice.");
+                continue;
             }
 
-            return documents;
+            var stored = reader.Document(doc);
+            var id = int.Parse(stored.Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(documents.TryAdd(id, new IndexedDocument(
+                id,
+                stored.Get(IndexFields.Slug),
+                stored.Get(IndexFields.Title),
+                string.Join(" | ", stored.GetValues(IndexFields.Minister)),
+                string.Join(" | ", stored.GetValues(IndexFields.Portfolio)))), $"The index holds release {id} twice.");
         }
-        finally
-        {
-            index.ReleaseSearcher(searcher);
-        }
+
+        return documents;
     }
 
     /// <summary>Ids of the documents whose body holds <paramref name="term"/> (an analysed term, e.g. "govern").</summary>
     public static HashSet<int> IdsWithBodyTerm(SearchIndex index, string term)
     {
-        var searcher = index.AcquireSearcher();
-        try
-        {
-            var hits = searcher.Search(new TermQuery(new Term(IndexFields.Body, term)), Math.Max(1, searcher.IndexReader.MaxDoc));
-            return hits.ScoreDocs.Select(h => int.Parse(searcher.Doc(h.Doc).Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        }
-        finally
-        {
-            index.ReleaseSearcher(searcher);
-        }
+        using var lease = index.LeaseSearcher();
+        var searcher = lease.Searcher;
+        var hits = searcher.Search(new TermQuery(new Term(IndexFields.Body, term)), Math.Max(1, searcher.IndexReader.MaxDoc));
+        return hits.ScoreDocs.Select(h => int.Parse(searcher.Doc(h.Doc).Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
     }
 
     /// <summary>Whether the analyser turns <paramref name="text"/> into a token stream holding <paramref name="term"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using PressReleases.Core.Search;
 using PressReleases.Core.Search.Querying;
 using PressReleases.Web.Pages.Releases;

@@ -1,3 +1,5 @@
+using PressReleases.Core.Releases;
+
 namespace PressReleases.Core.Search.Export;
 
 /// <summary>

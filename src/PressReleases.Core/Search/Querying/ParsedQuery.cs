@@ -13,7 +13,7 @@ public sealed record ParsedQuery(Query? Query, IReadOnlySet<string> HighlightTer
     /// <summary>
     /// Boosts that add to a matching release's score but never decide whether it matches: the plain words
     /// close together in the body or the title, and all of them in the title. Null with fewer than two plain
-    /// words. Applied to the best hits of <see cref="Query"/> only (<see cref="ProximityRescorer"/>).
+    /// words. Applied to the best hits of <see cref="Query"/> only (by the collecting layer's ProximityRescorer).
     /// </summary>
     public Query? Proximity { get; init; }
 

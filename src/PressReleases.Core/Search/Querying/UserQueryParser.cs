@@ -2,6 +2,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PressReleases.Core.Releases;
+using PressReleases.Core.Search.Analysis;
 
 namespace PressReleases.Core.Search.Querying;
 
@@ -13,6 +14,9 @@ namespace PressReleases.Core.Search.Querying;
 /// </summary>
 public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
 {
+    /// <summary>Characters of a query that are read; the rest is cut, and the reading says so.</summary>
+    public const int MaxQueryLength = 1_000;
+
     public const int MaxClauses = 32;
     public const int MaxPrefixExpansions = 256;
     public const float TitleBoost = 3f;
@@ -36,10 +40,10 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         }
 
         var notes = new List<string>();
-        if (input.Length > SearchRequest.MaxQueryLength)
+        if (input.Length > MaxQueryLength)
         {
-            input = input[..SearchRequest.MaxQueryLength];
-            notes.Add($"the query was cut to its first {SearchRequest.MaxQueryLength:N0} characters");
+            input = input[..MaxQueryLength];
+            notes.Add($"the query was cut to its first {MaxQueryLength:N0} characters");
         }
 
         var read = QueryTokenizer.Read(input, MaxClauses);

@@ -5,7 +5,6 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PressReleases.Core.Ingestion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -18,7 +17,7 @@ namespace PressReleases.Core.Store.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "PressReleases.Core.Ingestion.IngestProblem",
+                "PressReleases.Core.Store.IngestProblem",
                 typeof(IngestProblem),
                 baseEntityType,
                 propertyCount: 6,

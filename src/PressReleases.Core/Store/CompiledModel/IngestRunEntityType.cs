@@ -3,7 +3,6 @@ using System;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PressReleases.Core.Ingestion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -16,7 +15,7 @@ namespace PressReleases.Core.Store.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "PressReleases.Core.Ingestion.IngestRun",
+                "PressReleases.Core.Store.IngestRun",
                 typeof(IngestRun),
                 baseEntityType,
                 propertyCount: 12,

@@ -11,33 +11,33 @@ namespace PressReleases.Core.Store.CompiledModel
     public partial class PressReleasesDbContextModel
     {
         private PressReleasesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5a581b1f-d306-47d7-9eb0-30a843a3f1c9"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("7d21a5a9-2fa3-4c63-bbcd-77c9ddef5800"), entityTypeCount: 7)
         {
         }
 
         partial void Initialize()
         {
-            var ingestProblem = IngestProblemEntityType.Create(this);
-            var ingestRun = IngestRunEntityType.Create(this);
             var minister = MinisterEntityType.Create(this);
             var portfolio = PortfolioEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
             var releaseMinister = ReleaseMinisterEntityType.Create(this);
             var releasePortfolio = ReleasePortfolioEntityType.Create(this);
+            var ingestProblem = IngestProblemEntityType.Create(this);
+            var ingestRun = IngestRunEntityType.Create(this);
 
-            IngestProblemEntityType.CreateForeignKey1(ingestProblem, ingestRun);
             ReleaseMinisterEntityType.CreateForeignKey1(releaseMinister, minister);
             ReleaseMinisterEntityType.CreateForeignKey2(releaseMinister, release);
             ReleasePortfolioEntityType.CreateForeignKey1(releasePortfolio, portfolio);
             ReleasePortfolioEntityType.CreateForeignKey2(releasePortfolio, release);
+            IngestProblemEntityType.CreateForeignKey1(ingestProblem, ingestRun);
 
-            IngestProblemEntityType.CreateAnnotations(ingestProblem);
-            IngestRunEntityType.CreateAnnotations(ingestRun);
             MinisterEntityType.CreateAnnotations(minister);
             PortfolioEntityType.CreateAnnotations(portfolio);
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseMinisterEntityType.CreateAnnotations(releaseMinister);
             ReleasePortfolioEntityType.CreateAnnotations(releasePortfolio);
+            IngestProblemEntityType.CreateAnnotations(ingestProblem);
+            IngestRunEntityType.CreateAnnotations(ingestRun);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

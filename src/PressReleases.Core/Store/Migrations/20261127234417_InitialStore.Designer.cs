@@ -20,7 +20,7 @@ namespace PressReleases.Core.Store.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("PressReleases.Core.Ingestion.IngestProblem", b =>
+            modelBuilder.Entity("PressReleases.Core.Store.IngestProblem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -52,7 +52,7 @@ namespace PressReleases.Core.Store.Migrations
                     b.ToTable("IngestProblems");
                 });
 
-            modelBuilder.Entity("PressReleases.Core.Ingestion.IngestRun", b =>
+            modelBuilder.Entity("PressReleases.Core.Store.IngestRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -270,9 +270,9 @@ namespace PressReleases.Core.Store.Migrations
                     b.ToTable("ReleasePortfolios");
                 });
 
-            modelBuilder.Entity("PressReleases.Core.Ingestion.IngestProblem", b =>
+            modelBuilder.Entity("PressReleases.Core.Store.IngestProblem", b =>
                 {
-                    b.HasOne("PressReleases.Core.Ingestion.IngestRun", null)
+                    b.HasOne("PressReleases.Core.Store.IngestRun", null)
                         .WithMany("Problems")
                         .HasForeignKey("IngestRunId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -313,7 +313,7 @@ namespace PressReleases.Core.Store.Migrations
                     b.Navigation("Portfolio");
                 });
 
-            modelBuilder.Entity("PressReleases.Core.Ingestion.IngestRun", b =>
+            modelBuilder.Entity("PressReleases.Core.Store.IngestRun", b =>
                 {
                     b.Navigation("Problems");
                 });

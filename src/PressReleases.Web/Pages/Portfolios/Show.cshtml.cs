@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PressReleases.Core.Releases;
+using PressReleases.Core.Store;
 using PressReleases.Web.Pages.Releases;
 using PressReleases.Web.Startup;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using PressReleases.Core.Releases;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Web.Pages.Releases;
 

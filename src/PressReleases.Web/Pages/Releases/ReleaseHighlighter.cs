@@ -1,6 +1,7 @@
-using PressReleases.Core.Releases;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Highlighting;
 using PressReleases.Core.Search.Querying;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Web.Pages.Releases;
 

@@ -1,5 +1,6 @@
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Store;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Pages.Releases;

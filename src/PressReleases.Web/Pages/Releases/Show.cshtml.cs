@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Suggestions;
+using PressReleases.Core.Store;
 using PressReleases.Web.Api;
 using PressReleases.Web.Citations;
 using PressReleases.Web.Discovery;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PressReleases.Core.Releases;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Web.Pages.Shared;
 

@@ -1,4 +1,4 @@
-using PressReleases.Core.Ingestion;
+using PressReleases.Core.Store;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion.BadInput;

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using AngleSharp.Html.Parser;
-using PressReleases.Core.Releases;
+using PressReleases.Core.Store;
 using PressReleases.Web.Pages.Releases;
 
 namespace PressReleases.Web.Tests.Pages.Releases;

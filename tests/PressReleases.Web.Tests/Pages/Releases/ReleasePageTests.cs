@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Pages.Releases;

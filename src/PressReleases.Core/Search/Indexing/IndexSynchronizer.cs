@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PressReleases.Core.Store;
+
+namespace PressReleases.Core.Search.Indexing;
+
+public sealed record IndexSyncReport(bool Rebuilt, int Indexed, int Deleted, TimeSpan Elapsed);
+
+/// <summary>
+/// Keeps the index derived from the store. Every store change carries a change sequence; the index
+/// commit records the last one it reflects. Catching up replays only newer changes (after a crash or an
+/// ingest cut short); a rebuild replays everything (a new, damaged or outdated index, or counts that
+/// disagree).
+/// </summary>
+public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> dbFactory, SearchIndex index, ILogger<IndexSynchronizer> logger)
+{
+    private const int ChunkSize = 1000;
+
+    public async Task<IndexSyncReport> SyncAsync(CancellationToken cancellationToken = default)
+    {
+        using var session = await index.BeginWriteAsync(cancellationToken);
+        if (index.NeedsRebuild)
+        {
+            return await RebuildAsync(session, cancellationToken);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var storeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
+        if (storeSeq < index.CommittedChangeSeq)
+        {
+            // The store went back in time (restored from a backup): the index holds changes it no longer has.
+            logger.LogWarning("The index reflects store change {IndexSeq} but the store's latest is {StoreSeq}; rebuilding the index from the store", index.CommittedChangeSeq, storeSeq);
+            return await RebuildAsync(session, cancellationToken);
+        }
+
+        var (indexed, deleted) = (0, 0);
+        if (storeSeq > index.CommittedChangeSeq)
+        {
+            (indexed, deleted) = await ReplayAsync(session, db, index.CommittedChangeSeq, cancellationToken);
+            session.Commit(storeSeq);
+        }
+
+        var stored = await db.Releases.CountAsync(r => r.RemovedAt == null, cancellationToken);
+        if (stored != index.DocumentCount)
+        {
+            logger.LogWarning("The index holds {Indexed} releases but the store {Stored}; rebuilding the index from the store", index.DocumentCount, stored);
+            return await RebuildAsync(session, cancellationToken);
+        }
+
+        return new IndexSyncReport(false, indexed, deleted, stopwatch.Elapsed);
+    }
+
+    public async Task<IndexSyncReport> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        using var session = await index.BeginWriteAsync(cancellationToken);
+        return await RebuildAsync(session, cancellationToken);
+    }
+
+    private async Task<IndexSyncReport> RebuildAsync(SearchIndex.WriteSession session, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var storeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
+        logger.LogInformation("Rebuilding the search index from the store");
+        session.DeleteAll();
+        var (indexed, _) = await ReplayAsync(session, db, afterSeq: -1, cancellationToken);
+        session.Commit(storeSeq);
+        logger.LogInformation("Rebuilt the search index: {Count} releases in {Elapsed}", indexed, stopwatch.Elapsed);
+        return new IndexSyncReport(true, indexed, 0, stopwatch.Elapsed);
+    }
+
+    /// <summary>Applies every release changed after <paramref name="afterSeq"/> to the index, in id order, a chunk at a time.</summary>
+    private static async Task<(int Indexed, int Deleted)> ReplayAsync(SearchIndex.WriteSession session, PressReleasesDbContext db, long afterSeq, CancellationToken cancellationToken)
+    {
+        var (indexed, deleted, lastId) = (0, 0, 0);
+        while (true)
+        {
+            var rows = await db.Releases.AsNoTracking()
+                .Where(r => r.ChangeSeq > afterSeq && r.Id > lastId)
+                .OrderBy(r => r.Id)
+                .Take(ChunkSize)
+                .Select(r => new { r.Id, r.Slug, r.Title, r.Date, r.SourceUrl, r.BodyText, Removed = r.RemovedAt != null })
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            lastId = rows[^1].Id;
+            var ids = rows.Select(r => r.Id).ToList();
+            var ministers = (await db.ReleaseMinisters.AsNoTracking().Where(l => ids.Contains(l.ReleaseId))
+                    .OrderBy(l => l.Position).Select(l => new { l.ReleaseId, l.Minister.Slug }).ToListAsync(cancellationToken))
+                .ToLookup(l => l.ReleaseId, l => l.Slug);
+            var portfolios = (await db.ReleasePortfolios.AsNoTracking().Where(l => ids.Contains(l.ReleaseId))
+                    .OrderBy(l => l.Position).Select(l => new { l.ReleaseId, l.Portfolio.Slug }).ToListAsync(cancellationToken))
+                .ToLookup(l => l.ReleaseId, l => l.Slug);
+
+            foreach (var row in rows)
+            {
+                if (row.Removed)
+                {
+                    session.Delete(row.Id);
+                    deleted++;
+                    continue;
+                }
+
+                session.Upsert(new IndexedRelease(row.Id, row.Slug, row.Title, row.Date, row.SourceUrl, row.BodyText, [.. ministers[row.Id]], [.. portfolios[row.Id]]));
+                indexed++;
+            }
+        }
+
+        return (indexed, deleted);
+    }
+}

@@ -1,0 +1,75 @@
+namespace PressReleases.Core.Search.Indexing;
+
+public sealed partial class SearchIndex
+{
+    /// <summary>
+    /// The one way to change the index: obtained from <see cref="BeginWriteAsync"/>, which lets one
+    /// writer in at a time, and disposed (with <c>using</c>) to let the next one in. Its changes become visible to
+    /// searches when refreshed and durable when committed; a session disposed without a commit leaves them in
+    /// the writer for the next commit (the index catches up from the store at the next start if none comes).
+    /// Documents may be added from several threads at once (Lucene's writer is thread-safe); committing and
+    /// disposing belong to the thread that began the session.
+    /// </summary>
+    public sealed class WriteSession : IDisposable
+    {
+        private readonly SearchIndex index;
+        private SemaphoreSlim? gate;
+
+        internal WriteSession(SearchIndex index, SemaphoreSlim gate)
+        {
+            this.index = index;
+            this.gate = gate;
+        }
+
+        /// <summary>Adds the release, or replaces the document already held under its id.</summary>
+        public void Upsert(IndexedRelease release)
+        {
+            ThrowIfEnded();
+            index.Upsert(release);
+        }
+
+        public void Delete(int releaseId)
+        {
+            ThrowIfEnded();
+            index.Delete(releaseId);
+        }
+
+        public void DeleteAll()
+        {
+            ThrowIfEnded();
+            index.DeleteAll();
+        }
+
+        /// <summary>
+        /// Merges the index into one segment when it is split into large parts, which a cold ingest leaves (one
+        /// segment per indexing thread): every search looks each term up, builds its scorers and collects once
+        /// per segment, so one segment makes every search cheaper (docs/performance.md). An index whose largest
+        /// segment already holds nine tenths of the documents is left alone, so adding a few releases never
+        /// rewrites the whole index; Lucene's merge policy folds small segments in over time.
+        /// Returns whether it merged. Changes are not committed here.
+        /// </summary>
+        public bool MergeIfSplit()
+        {
+            ThrowIfEnded();
+            return index.MergeIfSplit();
+        }
+
+        /// <summary>Makes the changes durable and records which store state (change sequence) they reflect.</summary>
+        public void Commit(long changeSeq)
+        {
+            ThrowIfEnded();
+            index.Commit(changeSeq);
+        }
+
+        /// <summary>Makes the changes so far (even uncommitted) visible to new searches.</summary>
+        public void Refresh()
+        {
+            ThrowIfEnded();
+            index.Refresh();
+        }
+
+        public void Dispose() => Interlocked.Exchange(ref gate, null)?.Release();
+
+        private void ThrowIfEnded() => ObjectDisposedException.ThrowIf(Volatile.Read(ref gate) is null, this);
+    }
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Storage;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace PressReleases.Core.Search.Indexing;
+
+/// <summary>
+/// The Lucene index: one <see cref="IndexWriter"/> and one <see cref="SearcherManager"/>, opened once and
+/// shared by the whole process. The index is derived from the store: each commit records the schema
+/// version and the store's change sequence it reflects, and an index that is missing, damaged or of
+/// another schema is recreated empty and flagged for a rebuild from the store.
+/// Disposal order: searcher manager (readers), then writer, then directory.
+/// </summary>
+public sealed partial class SearchIndex : IDisposable
+{
+    /// <summary>Bump when documents or analysis change: older indexes are then rebuilt from the store.</summary>
+    public const int SchemaVersion = 4;
+
+    /// <summary>
+    /// Threads an ingest indexes on (one per processor, at most four); the writer keeps as many in-memory
+    /// segments, so a thread never waits for another's.
+    /// </summary>
+    public static readonly int IndexingThreads = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    private const string SchemaVersionKey = "schemaVersion";
+    private const string ChangeSeqKey = "changeSeq";
+
+    private readonly FileStream processLock;
+    private readonly LuceneDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly object commitLock = new();
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly ThreadLocal<ReleaseDocumentBuilder> documentBuilders;
+    private bool disposed;
+
+    public SearchIndex(string path, ReleaseAnalyzer analyzer, ILogger<SearchIndex>? logger = null)
+    {
+        ReleaseCodec.Register();
+        Path = System.IO.Path.GetFullPath(path);
+        Analyzer = analyzer;
+        documentBuilders = new ThreadLocal<ReleaseDocumentBuilder>(() => new ReleaseDocumentBuilder(analyzer));
+        Similarity = new BM25Similarity();
+        var log = logger ?? NullLogger<SearchIndex>.Instance;
+        System.IO.Directory.CreateDirectory(Path);
+        processLock = LockProcess(Path + ".lock");
+        // Hot files in memory, the rest with positional reads; no memory maps (see IndexFilesDirectory for why).
+        directory = new IndexFilesDirectory(Path);
+
+        try
+        {
+            writer = OpenWriter(out var needsRebuild, out var changeSeq);
+            NeedsRebuild = needsRebuild;
+            CommittedChangeSeq = changeSeq;
+            searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+        }
+        catch (LockObtainFailedException ex)
+        {
+            directory.Dispose();
+            processLock.Dispose();
+            throw new SearchIndexException($"The search index '{Path}' is in use by another process (is the site or another ingest running?).", ex);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Lucene reports damage with many exception types (a truncated compound file throws
+            // ArgumentException from its slicing); the index is derived, so any failure to open it is
+            // treated as damage and repaired from the store rather than stopping the site.
+            log.LogWarning(ex, "The search index at {Path} is damaged; it will be recreated and rebuilt from the store", Path);
+            writer?.Dispose();
+            ClearFolder();
+            writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
+            NeedsRebuild = true;
+            CommittedChangeSeq = 0;
+            searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
+        }
+    }
+
+    public string Path { get; }
+
+    public ReleaseAnalyzer Analyzer { get; }
+
+    public Similarity Similarity { get; }
+
+    /// <summary>True when the index was (re)created empty and must be filled from the store.</summary>
+    public bool NeedsRebuild { get; private set; }
+
+    /// <summary>The store change sequence the last commit reflects; newer store changes are not yet searchable.</summary>
+    public long CommittedChangeSeq { get; private set; }
+
+    /// <summary>
+    /// Starts writing: waits until no other writer (an ingest, a rebuild, a catch-up) holds the index, so only
+    /// one of them changes it and records a change sequence at a time. Disposing the session lets the next in.
+    /// </summary>
+    public async Task<WriteSession> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await writeGate.WaitAsync(cancellationToken);
+        return new WriteSession(this, writeGate);
+    }
+
+    /// <summary>A searcher over what is visible now; dispose the lease (with <c>using</c>) to return it.</summary>
+    public SearcherLease LeaseSearcher() => new(searchers);
+
+    private void Upsert(IndexedRelease release) =>
+        writer.UpdateDocument(new Term(IndexFields.Id, IndexFields.IdTerm(release.Id)), documentBuilders.Value!.Build(release));
+
+    private void Delete(int releaseId) => writer.DeleteDocuments(new Term(IndexFields.Id, IndexFields.IdTerm(releaseId)));
+
+    private void DeleteAll() => writer.DeleteAll();
+
+    /// <inheritdoc cref="WriteSession.MergeIfSplit"/>
+    private bool MergeIfSplit()
+    {
+        Refresh();
+        int largest, total;
+        using (var lease = LeaseSearcher())
+        {
+            var leaves = lease.Reader.Leaves;
+            largest = leaves.Count == 0 ? 0 : leaves.Max(l => l.AtomicReader.NumDocs);
+            total = lease.Reader.NumDocs;
+        }
+
+        if (largest * 10L >= total * 9L)
+        {
+            return false;
+        }
+
+        writer.ForceMerge(1);
+        return true;
+    }
+
+    private void Commit(long changeSeq)
+    {
+        lock (commitLock)
+        {
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                [SchemaVersionKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+                [ChangeSeqKey] = changeSeq.ToString(CultureInfo.InvariantCulture),
+            });
+            writer.Commit();
+            CommittedChangeSeq = changeSeq;
+            NeedsRebuild = false;
+        }
+
+        Refresh();
+    }
+
+    private void Refresh() => searchers.MaybeRefreshBlocking();
+
+    /// <summary>Documents visible to searches now.</summary>
+    public int DocumentCount
+    {
+        get
+        {
+            using var lease = LeaseSearcher();
+            return lease.Reader.NumDocs;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+        processLock.Dispose();
+        documentBuilders.Dispose();
+    }
+
+    /// <summary>
+    /// Lucene's own write.lock does not keep a second process out on Linux, so the index folder is guarded
+    /// by an exclusive lock on a sibling file, held for the life of this object. The operating system drops
+    /// it when the process dies, so a crash never leaves a stale lock behind.
+    /// </summary>
+    private static FileStream LockProcess(string lockPath)
+    {
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new SearchIndexException($"The search index '{lockPath[..^5]}' is in use by another process (is the site or another ingest running?).", ex);
+        }
+    }
+
+    private IndexWriter OpenWriter(out bool needsRebuild, out long changeSeq)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            needsRebuild = true;
+            changeSeq = 0;
+            return new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
+        }
+
+        // Reading the last commit's data opens segments_N. Damage inside a segment surfaces when the
+        // searcher manager opens its readers, still inside the constructor's repair path.
+        var commits = DirectoryReader.ListCommits(directory);
+        var data = commits[^1].UserData;
+        var opened = new IndexWriter(directory, WriterConfig(OpenMode.APPEND));
+        if (!data.TryGetValue(SchemaVersionKey, out var version) || version != SchemaVersion.ToString(CultureInfo.InvariantCulture)
+            || !data.TryGetValue(ChangeSeqKey, out var seqText) || !long.TryParse(seqText, CultureInfo.InvariantCulture, out changeSeq))
+        {
+            opened.DeleteAll();
+            needsRebuild = true;
+            changeSeq = 0;
+            return opened;
+        }
+
+        needsRebuild = false;
+        return opened;
+    }
+
+    private IndexWriterConfig WriterConfig(OpenMode mode) => new(ReleaseAnalyzer.Version, Analyzer)
+    {
+        OpenMode = mode,
+        Similarity = Similarity,
+        Codec = new ReleaseCodec(),
+        // A cold ingest of the full corpus then flushes a handful of segments instead of dozens, so little
+        // time goes into merging them; the buffer only fills while an ingest writes (ingest peak RSS stays
+        // well under the 1 GB budget, docs/performance.md).
+        RAMBufferSizeMB = 192,
+        // Without a bound, every pool thread that ever adds a document gets a segment of its own.
+        MaxThreadStates = IndexingThreads,
+    };
+
+    private void ClearFolder()
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+}
+
+public sealed class SearchIndexException(string message, Exception? inner = null) : Exception(message, inner);

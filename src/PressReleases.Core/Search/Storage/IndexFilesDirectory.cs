@@ -1,0 +1,179 @@
+using Lucene.Net.Store;
+using Microsoft.Win32.SafeHandles;
+
+namespace PressReleases.Core.Search.Storage;
+
+/// <summary>
+/// The index folder as searches read it. The terms dictionary and the postings' documents and positions,
+/// which every search reads, are held in memory whole (<see cref="InMemoryIndexInput"/>) when a file is at
+/// most <see cref="MaxInMemoryFileBytes"/>: about 53 MB for the real corpus. Under load, reading them through
+/// buffers cost a system call per refill and a new buffer per term lookup and postings list (a tenth of the
+/// search page's CPU and a sixth of what it allocated). Everything else (the stored fields, 144 MB, read a
+/// few documents at a time; offsets; larger files; the parts of compound files) is read with plain
+/// positional reads: one <c>pread</c> per buffer refill, no lock, no seek. Lucene.Net's
+/// <see cref="NIOFSDirectory"/> reads through a shared <see cref="FileStream"/>: each refill takes a lock,
+/// sets the stream's position and has the runtime check the file's length (an extra <c>fstat</c>), which
+/// under load was a fifth of the search page's CPU. Memory maps are not used because Lucene.Net reads
+/// stored fields from them byte by byte (slower still). Writing is <see cref="FSDirectory"/>'s own.
+/// </summary>
+internal sealed class IndexFilesDirectory(string path) : FSDirectory(new DirectoryInfo(path), lockFactory: null)
+{
+    /// <summary>
+    /// Bytes read per refill: four times Lucene's default, because a system call costs about as much as
+    /// copying a few kilobytes, and postings and term blocks are often read a little at a time.
+    /// </summary>
+    internal const int ReadBufferSize = 4096;
+
+    /// <summary>
+    /// Bytes read per refill of the terms dictionary (.tim). Every term lookup clones that file's input and
+    /// the clone allocates its own buffer; a lookup reads one block header and then the block itself (straight
+    /// into the block's own arrays when larger than the buffer), so a large buffer there was mostly garbage:
+    /// a sixth of all the search page allocated under load (docs/performance.md).
+    /// </summary>
+    internal const int TermsBufferSize = 1024;
+
+    /// <summary>
+    /// Larger postings files (a corpus many times the real one) are read from the file instead, so memory
+    /// does not grow with the corpus without bound.
+    /// </summary>
+    internal const long MaxInMemoryFileBytes = 64L * 1024 * 1024;
+
+    /// <summary>The terms dictionary and the postings' documents and positions: what every search reads.</summary>
+    internal static bool IsHeldInMemory(string fileName) =>
+        fileName.EndsWith(".tim", StringComparison.Ordinal) || fileName.EndsWith(".doc", StringComparison.Ordinal) || fileName.EndsWith(".pos", StringComparison.Ordinal);
+
+    internal static int BufferSizeFor(string fileName) =>
+        fileName.EndsWith(".tim", StringComparison.Ordinal) ? TermsBufferSize : ReadBufferSize;
+
+    public override IndexInput OpenInput(string name, IOContext context)
+    {
+        EnsureOpen();
+        var file = OpenHandle(name);
+        try
+        {
+            var fileLength = RandomAccess.GetLength(file.Handle);
+            // A merge reads each file once, start to end: no reason to hold it.
+            if (IsHeldInMemory(name) && fileLength <= MaxInMemoryFileBytes && context.Context != IOContext.UsageContext.MERGE)
+            {
+                using (file.Handle)
+                {
+                    return new InMemoryIndexInput(file.Description, ReadWhole(file.Handle, file.Description, (int)fileLength));
+                }
+            }
+
+            return new Input(file.Description, file.Handle, 0, fileLength, ownsHandle: true, BufferSizeFor(name));
+        }
+        catch
+        {
+            file.Handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Slices of one file (the parts of a compound file) share its handle; the slicer closes it.</summary>
+    public override IndexInputSlicer CreateSlicer(string name, IOContext context)
+    {
+        EnsureOpen();
+        var file = OpenHandle(name);
+        return new Slicer(file.Description, file.Handle);
+    }
+
+    private static byte[] ReadWhole(SafeFileHandle handle, string description, int length)
+    {
+        var data = GC.AllocateUninitializedArray<byte>(length);
+        for (var at = 0; at < data.Length;)
+        {
+            var read = RandomAccess.Read(handle, data.AsSpan(at), at);
+            if (read <= 0)
+            {
+                throw new EndOfStreamException($"{description} ended at {at} of {data.Length} bytes");
+            }
+
+            at += read;
+        }
+
+        return data;
+    }
+
+    private (SafeFileHandle Handle, string Description) OpenHandle(string name)
+    {
+        var path = Path.Combine(Directory.FullName, name);
+        // Delete sharing: Lucene deletes files that readers may still have open (merged-away segments).
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return (handle, $"{nameof(IndexFilesDirectory)}(path=\"{path}\")");
+    }
+
+    private sealed class Slicer(string description, SafeFileHandle handle) : IndexInputSlicer
+    {
+        public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
+            new Input($"{description} [slice={sliceDescription}]", handle, offset, length, ownsHandle: false, BufferSizeFor(sliceDescription));
+
+        [Obsolete("Only for reading CFS files from 3.x indexes.")]
+        public override IndexInput OpenFullSlice() =>
+            OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                handle.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A file or a slice of one. Clones (one per searching thread, made by Lucene) share the handle and
+    /// never close it; positional reads need no coordination between them.
+    /// </summary>
+    private sealed class Input(string description, SafeFileHandle handle, long sliceStart, long length, bool ownsHandle, int bufferSize)
+        : BufferedIndexInput(description, bufferSize)
+    {
+        private bool isClone;
+
+        public override long Length => length;
+
+        public override object Clone()
+        {
+            var clone = (Input)base.Clone();
+            clone.isClone = true;
+            return clone;
+        }
+
+        /// <summary>Reads at the current position (where the buffer will start, or a large read goes straight to the caller).</summary>
+        protected override void ReadInternal(byte[] b, int offset, int count)
+        {
+            var position = Position;
+            if (position + count > length)
+            {
+                throw new EndOfStreamException($"read past EOF: {this} (position {position}, {count} bytes, length {length})");
+            }
+
+            var target = b.AsSpan(offset, count);
+            var at = sliceStart + position;
+            while (!target.IsEmpty)
+            {
+                var read = RandomAccess.Read(handle, target, at);
+                if (read <= 0)
+                {
+                    throw new EndOfStreamException($"read past EOF: {this} (file ended at {at})");
+                }
+
+                target = target[read..];
+                at += read;
+            }
+        }
+
+        /// <summary>Nothing to do: every read says where it reads.</summary>
+        protected override void SeekInternal(long pos)
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && ownsHandle && !isClone)
+            {
+                handle.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Releases;
+
+namespace PressReleases.Core.Store;
+
+/// <summary>A minister or portfolio with how many current releases name it and the span of their dates.</summary>
+public sealed record NameSummary(string Slug, string Name, int ReleaseCount, DateOnly? FirstDate, DateOnly? LastDate);
+
+/// <summary>A release as its permalink page and the API show it.</summary>
+public sealed record ReleaseDetail(
+    int Id,
+    string Slug,
+    string Title,
+    DateOnly? Date,
+    string SourceUrl,
+    string BodyHtml,
+    string BodyText,
+    IReadOnlyList<NameRef> Ministers,
+    IReadOnlyList<NameRef> Portfolios,
+    IReadOnlyList<string> Attachments,
+    DateTimeOffset? RemovedAt)
+{
+    public bool IsRemoved => RemovedAt is not null;
+}
+
+/// <summary>
+/// Reads releases, ministers and portfolios from the store for pages that do not search. The minister and
+/// portfolio lists are small and asked for often, so they are computed once per store change and cached.
+/// </summary>
+public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbFactory)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private Snapshot? snapshot;
+    private int generation;
+
+    public async Task<ReleaseDetail?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        if (!Slugs.IsSafe(slug))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var release = await ReadConsistentlyAsync(db, slug, cancellationToken);
+        if (release is null)
+        {
+            return null;
+        }
+
+        return new ReleaseDetail(
+            release.Id,
+            release.Slug,
+            release.Title,
+            release.Date,
+            release.SourceUrl,
+            release.BodyHtml,
+            release.BodyText,
+            release.Ministers.OrderBy(m => m.Position).Select(m => new NameRef(m.Minister.Slug, m.Minister.Name)).ToList(),
+            release.Portfolios.OrderBy(p => p.Position).Select(p => new NameRef(p.Portfolio.Slug, p.Portfolio.Name)).ToList(),
+            release.Attachments,
+            release.RemovedAt);
+    }
+
+    /// <summary>
+    /// The release with its links, all from one ingest batch. The release and its links are read by
+    /// separate statements (one statement joining them makes SQLite scan every link), so an ingest batch
+    /// could commit between them; every batch that changes a release raises its change sequence, so the
+    /// sequence is read again afterwards and, if it moved, the release is read again.
+    /// </summary>
+    private static async Task<Release?> ReadConsistentlyAsync(PressReleasesDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        const int Attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var release = await db.Releases.AsNoTracking()
+                .Include(r => r.Ministers).ThenInclude(m => m.Minister)
+                .Include(r => r.Portfolios).ThenInclude(p => p.Portfolio)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+            if (release is null)
+            {
+                return null;
+            }
+
+            var changeSeq = await db.Releases.Where(r => r.Id == release.Id).Select(r => r.ChangeSeq).FirstOrDefaultAsync(cancellationToken);
+            if (changeSeq == release.ChangeSeq || attempt == Attempts)
+            {
+                return release;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<NameSummary>> MinistersAsync(CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Ministers;
+
+    public async Task<IReadOnlyList<NameSummary>> PortfoliosAsync(CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Portfolios;
+
+    public async Task<NameSummary?> MinisterAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).MinistersBySlug.GetValueOrDefault(slug);
+
+    public async Task<NameSummary?> PortfolioAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).PortfoliosBySlug.GetValueOrDefault(slug);
+
+    /// <summary>Display names by slug, for every minister and portfolio the store knows (current or not).</summary>
+    public async Task<(IReadOnlyDictionary<string, string> Ministers, IReadOnlyDictionary<string, string> Portfolios)> NamesAsync(CancellationToken cancellationToken = default)
+    {
+        var current = await GetSnapshotAsync(cancellationToken);
+        return (current.MinisterNames, current.PortfolioNames);
+    }
+
+    /// <summary>Releases currently published (not removed).</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).ReleaseCount;
+
+    /// <summary>Called after the store changes so the next read recomputes the lists.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        snapshot = null;
+    }
+
+    private async Task<Snapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (snapshot is { } current)
+        {
+            return current;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (snapshot is { } loaded)
+            {
+                return loaded;
+            }
+
+            // A store change during the load makes what was read stale: use it for this call, keep it for none.
+            var startedAt = Volatile.Read(ref generation);
+            var fresh = await LoadAsync(cancellationToken);
+            if (Volatile.Read(ref generation) == startedAt)
+            {
+                snapshot = fresh;
+            }
+
+            return fresh;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ministerNames = await db.Ministers.AsNoTracking().ToDictionaryAsync(m => m.Slug, m => m.Name, cancellationToken);
+        var portfolioNames = await db.Portfolios.AsNoTracking().ToDictionaryAsync(p => p.Slug, p => p.Name, cancellationToken);
+
+        var ministerRows = await (
+            from link in db.ReleaseMinisters
+            join release in db.Releases on link.ReleaseId equals release.Id
+            where release.RemovedAt == null
+            group release by new { link.Minister.Slug, link.Minister.Name } into g
+            select new NameSummary(g.Key.Slug, g.Key.Name, g.Count(), g.Min(r => r.Date), g.Max(r => r.Date)))
+            .ToListAsync(cancellationToken);
+
+        var portfolioRows = await (
+            from link in db.ReleasePortfolios
+            join release in db.Releases on link.ReleaseId equals release.Id
+            where release.RemovedAt == null
+            group release by new { link.Portfolio.Slug, link.Portfolio.Name } into g
+            select new NameSummary(g.Key.Slug, g.Key.Name, g.Count(), g.Min(r => r.Date), g.Max(r => r.Date)))
+            .ToListAsync(cancellationToken);
+
+        var count = await db.Releases.CountAsync(r => r.RemovedAt == null, cancellationToken);
+
+        ministerRows.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.CurrentCultureIgnoreCase));
+        portfolioRows.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.CurrentCultureIgnoreCase));
+        return new Snapshot(
+            ministerRows,
+            portfolioRows,
+            ministerRows.ToDictionary(m => m.Slug),
+            portfolioRows.ToDictionary(p => p.Slug),
+            ministerNames,
+            portfolioNames,
+            count);
+    }
+
+    private sealed record Snapshot(
+        IReadOnlyList<NameSummary> Ministers,
+        IReadOnlyList<NameSummary> Portfolios,
+        IReadOnlyDictionary<string, NameSummary> MinistersBySlug,
+        IReadOnlyDictionary<string, NameSummary> PortfoliosBySlug,
+        IReadOnlyDictionary<string, string> MinisterNames,
+        IReadOnlyDictionary<string, string> PortfolioNames,
+        int ReleaseCount);
+}

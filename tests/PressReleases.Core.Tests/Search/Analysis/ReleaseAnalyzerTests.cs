@@ -1,0 +1,41 @@
+using PressReleases.Core.Releases;
+using PressReleases.Core.Search.Analysis;
+
+
+namespace PressReleases.Core.Tests.Search.Analysis;
+
+public class ReleaseAnalyzerTests
+{
+    private readonly ReleaseAnalyzer analyzer = new();
+
+    private IReadOnlyList<string> Terms(string text) => analyzer.Terms(IndexFields.Body, text);
+
+    [Theory]
+    [InlineData("Māori", "maori")]
+    [InlineData("MĀORI", "Maori")]
+    [InlineData("Whānau", "whanau")]
+    [InlineData("cooperating", "cooperation")]
+    [InlineData("earthquakes", "earthquake")]
+    [InlineData("New Zealand’s", "new zealand")]
+    [InlineData("Minister's", "minister")]
+    [InlineData("the Trade and the Tourism", "trade tourism")]
+    public void DifferentForms_AnalyseToTheSameTerms(string a, string b)
+    {
+        Assert.NotEmpty(Terms(a));
+        Assert.Equal(Terms(a), Terms(b));
+    }
+
+    [Fact]
+    public void StopWords_LeaveNoTerms() => Assert.Empty(Terms("the and of a"));
+
+    [Fact]
+    public void Terms_KeepTheirOrder()
+    {
+        var terms = Terms("Japan trade Tokyo");
+        Assert.Equal(3, terms.Count);
+        Assert.Equal(Terms("Japan").Concat(Terms("trade")).Concat(Terms("Tokyo")), terms);
+    }
+
+    [Fact]
+    public void DifferentWords_StayDifferent() => Assert.NotEqual(Terms("japan"), Terms("china"));
+}

@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Search;
+using PressReleases.Core.Tests.TestSupport;
+
+namespace PressReleases.Core.Tests.Search.Indexing;
+
+/// <summary>The index is derived from the store: it is caught up or rebuilt from it whatever happened to the index.</summary>
+public sealed class IndexSynchronizerTests : SampleSearchTestBase
+{
+    private static readonly string?[] Probes = [null, "japan", "maori", "trade OR tourism", "minister:john-key", "\"trade talks\""];
+
+    /// <summary>Totals and facet counts of a few searches, to compare before and after.</summary>
+    private async Task<List<string>> FingerprintAsync()
+    {
+        var lines = new List<string>();
+        foreach (var query in Probes)
+        {
+            var result = await SearchAsync(new SearchRequest { Query = query, FacetLimit = 1000, PageSize = 100 });
+            lines.Add($"{query}: {result.Total} [{string.Join(",", result.Items.Select(h => h.Slug).Order(StringComparer.Ordinal))}] " +
+                      string.Join(",", result.Facets.Ministers.Select(f => $"{f.Slug}={f.Count}")) + " " +
+                      string.Join(",", result.Facets.Portfolios.Select(f => $"{f.Slug}={f.Count}")) + " " +
+                      string.Join(",", result.Facets.Years.Select(y => $"{y.Year}={y.Count}")));
+        }
+
+        return lines;
+    }
+
+    [Fact]
+    public async Task Sync_WithNothingNew_DoesNothing()
+    {
+        var report = await Store.Synchronizer.SyncAsync();
+        Assert.Equal((false, 0, 0), (report.Rebuilt, report.Indexed, report.Deleted));
+    }
+
+    [Fact]
+    public async Task Restart_KeepsTheIndex_WithoutARebuild()
+    {
+        var before = await FingerprintAsync();
+        var committed = Store.Index.CommittedChangeSeq;
+
+        var report = await Store.ReopenIndexAsync();
+
+        Assert.False(report.Rebuilt);
+        Assert.Equal(committed, Store.Index.CommittedChangeSeq);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task DeletedIndexFolder_IsRebuiltFromTheStore_WithTheSameResults()
+    {
+        var before = await FingerprintAsync();
+
+        Store.ReopenIndex(path => System.IO.Directory.Delete(path, recursive: true));
+        Assert.True(Store.Index.NeedsRebuild);
+        Assert.Equal(0, (await SearchAsync((string?)null)).Total);
+        var report = await Store.Synchronizer.SyncAsync();
+
+        Assert.True(report.Rebuilt);
+        Assert.Equal(SampleReleases.All.Count, report.Indexed);
+        Assert.False(Store.Index.NeedsRebuild);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task CorruptIndex_IsRebuiltFromTheStore()
+    {
+        var before = await FingerprintAsync();
+
+        Store.ReopenIndex(path =>
+        {
+            foreach (var file in System.IO.Directory.GetFiles(path, "segments_*"))
+            {
+                File.WriteAllBytes(file, [0xDE, 0xAD, 0xBE, 0xEF, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+            }
+        });
+        Assert.True(Store.Index.NeedsRebuild);
+        var report = await Store.Synchronizer.SyncAsync();
+
+        Assert.True(report.Rebuilt);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task StoreChangesNewerThanTheIndexCommit_AreCaughtUp()
+    {
+        await using (var db = Store.NewDb())
+        {
+            var max = await db.Releases.MaxAsync(r => r.ChangeSeq);
+            var release = await db.Releases.SingleAsync(r => r.Slug == "china-visit");
+            release.Title = "Visit to Mongolia";
+            release.ChangeSeq = max + 1;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, (await SearchAsync("mongolia")).Total);
+
+        var report = await Store.Synchronizer.SyncAsync();
+
+        Assert.Equal((false, 1, 0), (report.Rebuilt, report.Indexed, report.Deleted));
+        Assert.Equal(["china-visit"], await FoundAsync("mongolia"));
+        Assert.Equal(["china-visit"], await FoundAsync("title:mongolia"));
+        Assert.DoesNotContain("china-visit", await FoundAsync("title:china"));
+        await using (var db = Store.NewDb())
+        {
+            Assert.Equal(await db.Releases.MaxAsync(r => r.ChangeSeq), Store.Index.CommittedChangeSeq);
+        }
+    }
+
+    [Fact]
+    public async Task RemovalsNewerThanTheIndexCommit_AreCaughtUp()
+    {
+        await using (var db = Store.NewDb())
+        {
+            var max = await db.Releases.MaxAsync(r => r.ChangeSeq);
+            var release = await db.Releases.SingleAsync(r => r.Slug == "japan-trade");
+            release.RemovedAt = DateTimeOffset.UtcNow;
+            release.ChangeSeq = max + 1;
+            await db.SaveChangesAsync();
+        }
+
+        var report = await Store.Synchronizer.SyncAsync();
+
+        Assert.Equal((false, 0, 1), (report.Rebuilt, report.Indexed, report.Deleted));
+        Assert.DoesNotContain("japan-trade", await FoundAsync(null));
+        Assert.Equal(SampleReleases.All.Count - 1, Store.Index.DocumentCount);
+    }
+
+    [Fact]
+    public async Task AfterARestart_StoreChangesMadeWhileStopped_AreCaughtUp()
+    {
+        var report = await Store.ReopenIndexAsync(_ =>
+        {
+            // While the index is closed, the store changes.
+            using var db = Store.NewDb();
+            var max = db.Releases.Max(r => r.ChangeSeq);
+            var release = db.Releases.Single(r => r.Slug == "budget-health");
+            release.BodyText += " Kumara prices fell.";
+            release.ChangeSeq = max + 1;
+            db.SaveChanges();
+        });
+
+        Assert.Equal((false, 1), (report.Rebuilt, report.Indexed));
+        Assert.Equal(["budget-health"], await FoundAsync("kumara"));
+    }
+
+    [Fact]
+    public async Task IndexThatDisagreesWithTheStoreCount_IsRebuilt()
+    {
+        var before = await FingerprintAsync();
+        await using (var db = Store.NewDb())
+        {
+            var id = await db.Releases.Where(r => r.Slug == "japan-trade").Select(r => r.Id).SingleAsync();
+            using var session = await Store.Index.BeginWriteAsync();
+            session.Delete(id);
+            session.Commit(Store.Index.CommittedChangeSeq); // the index now misses a release but claims to be current
+        }
+
+        Assert.NotEqual(before, await FingerprintAsync());
+
+        var report = await Store.Synchronizer.SyncAsync();
+
+        Assert.True(report.Rebuilt);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task Rebuild_OnRequest_GivesTheSameResults()
+    {
+        var before = await FingerprintAsync();
+
+        var report = await Store.Synchronizer.RebuildAsync();
+
+        Assert.True(report.Rebuilt);
+        Assert.Equal(SampleReleases.All.Count, report.Indexed);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task Rebuild_LeavesOutRemovedReleases()
+    {
+        Store.Source.Delete("japan-trade.md");
+        await Store.IngestAsync();
+        var before = await FingerprintAsync();
+
+        Store.ReopenIndex(path => System.IO.Directory.Delete(path, recursive: true));
+        var report = await Store.Synchronizer.SyncAsync();
+
+        Assert.Equal(SampleReleases.All.Count - 1, report.Indexed);
+        Assert.Equal(before, await FingerprintAsync());
+        Assert.DoesNotContain("japan-trade", await FoundAsync(null));
+    }
+
+    [Fact]
+    public async Task StoreRestoredFromAnOlderBackup_IndexFollowsTheStore()
+    {
+        var backup = Path.Combine(Store.Temp.Path, "backup.db");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Copy(Store.Data.DatabasePath, backup);
+        var before = await FingerprintAsync();
+
+        // After the backup, a release is edited and ingested: the index now holds the new title.
+        Store.Source.Write("china-visit.md", SampleReleases.All["china-visit"] with { Title = "Visit to Mongolia" });
+        await Store.IngestAsync();
+        Assert.Equal(["china-visit"], await FoundAsync("mongolia"));
+
+        // The operator restores the backup of the store while the site is stopped.
+        var report = await Store.ReopenIndexAsync(_ =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "-wal", "-shm" })
+            {
+                File.Delete(Store.Data.DatabasePath + suffix);
+            }
+
+            File.Copy(backup, Store.Data.DatabasePath, overwrite: true);
+        });
+        Store.Catalog.Invalidate();
+
+        await using (var db = Store.NewDb())
+        {
+            Assert.Equal("Visit to China", (await db.Releases.SingleAsync(r => r.Slug == "china-visit")).Title);
+        }
+
+        Assert.Empty(await FoundAsync("mongolia"));
+        Assert.Equal(before, await FingerprintAsync());
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Releases;
+using PressReleases.Core.Tests.TestSupport;
+
+namespace PressReleases.Core.Tests.Store;
+
+public sealed class ReleaseCatalogTests : IAsyncLifetime
+{
+    // slug, date, ministers, portfolios
+    private static readonly (string Slug, string Date, string[] Ministers, string[] Portfolios)[] Input =
+    [
+        ("a", "2010-05-01", ["Hon Bill English"], ["Finance"]),
+        ("b", "2012-01-20", ["Bill English", "Hon Tony Ryall"], ["Finance", "Health"]),
+        ("c", "2008-11-30", ["Tony Ryall"], ["Health"]),
+        ("d", "0001-01-01", ["Hon Tony Ryall"], ["State Owned Enterprises"]),
+        ("e", "2014-02-02", ["Annette King"], ["Health"]),
+    ];
+
+    private TestStore store = null!;
+
+    public async Task InitializeAsync()
+    {
+        store = await TestStore.CreateAsync();
+        foreach (var (slug, date, ministers, portfolios) in Input)
+        {
+            store.Source.Write($"{slug}.md", $"Release {slug}", date: date, ministers: ministers, portfolios: portfolios);
+        }
+
+        await store.IngestAsync();
+    }
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    [Fact]
+    public async Task MinistersAsync_CountsCurrentReleasesAndTheirDateSpan_SortedByName()
+    {
+        var ministers = await store.Catalog.MinistersAsync();
+
+        Assert.Equal(["Annette King", "Bill English", "Tony Ryall"], ministers.Select(m => m.Name));
+        var ryall = ministers.Single(m => m.Slug == "tony-ryall");
+        var ryallInput = Input.Where(i => i.Ministers.Any(m => m.EndsWith("Tony Ryall", StringComparison.Ordinal))).ToList();
+        Assert.Equal(ryallInput.Count, ryall.ReleaseCount);
+        var ryallDates = ryallInput.Select(i => DateOnly.Parse(i.Date, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(d => d != DateOnly.MinValue).ToList();
+        Assert.Equal(ryallDates.Min(), ryall.FirstDate);
+        Assert.Equal(ryallDates.Max(), ryall.LastDate);
+    }
+
+    [Fact]
+    public async Task PortfoliosAsync_CountsCurrentReleases()
+    {
+        var portfolios = await store.Catalog.PortfoliosAsync();
+
+        foreach (var portfolio in portfolios)
+        {
+            Assert.Equal(Input.Count(i => i.Portfolios.Contains(portfolio.Name)), portfolio.ReleaseCount);
+        }
+
+        Assert.Equal(Input.SelectMany(i => i.Portfolios).Distinct().Order(), portfolios.Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task RemovedReleases_LeaveTheCountsButKeepTheNames()
+    {
+        store.Source.Delete("e.md");
+        await store.IngestAsync();
+
+        Assert.Equal(Input.Length - 1, await store.Catalog.CountAsync());
+        Assert.Null(await store.Catalog.MinisterAsync("annette-king"));
+        Assert.Equal(Input.Count(i => i.Portfolios.Contains("Health")) - 1, (await store.Catalog.PortfolioAsync("health"))!.ReleaseCount);
+        var (ministerNames, _) = await store.Catalog.NamesAsync();
+        Assert.Equal("Annette King", ministerNames["annette-king"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("A")]
+    [InlineData("../a")]
+    [InlineData("a b")]
+    [InlineData("no-such-release")]
+    public async Task FindAsync_ReturnsNullForUnknownOrMalformedSlugs(string slug) =>
+        Assert.Null(await store.Catalog.FindAsync(slug));
+
+    [Fact]
+    public async Task FindAsync_ReturnsTheReleaseWithItsNamesInFileOrder()
+    {
+        var detail = await store.Catalog.FindAsync("b");
+
+        Assert.NotNull(detail);
+        Assert.Equal("Release b", detail.Title);
+        Assert.Equal(new DateOnly(2012, 1, 20), detail.Date);
+        Assert.Equal(ReleaseFileText.UrlFor("b"), detail.SourceUrl);
+        Assert.Equal(["Bill English", "Tony Ryall"], detail.Ministers.Select(m => m.Name));
+        Assert.Equal(["Finance", "Health"], detail.Portfolios.Select(p => p.Name));
+        Assert.Contains("Release b", detail.BodyHtml);
+        Assert.False(detail.IsRemoved);
+    }
+
+    [Fact]
+    public async Task Lists_AreCachedUntilInvalidated()
+    {
+        var before = await store.Catalog.CountAsync();
+        await using (var db = store.NewDb())
+        {
+            var release = await db.Releases.SingleAsync(r => r.Slug == "a");
+            release.RemovedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(before, await store.Catalog.CountAsync());
+        store.Catalog.Invalidate();
+        Assert.Equal(before - 1, await store.Catalog.CountAsync());
+    }
+}
