@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace PressReleases.Core.Releases;
@@ -11,12 +12,13 @@ public static class Slugs
     /// </summary>
     public static string From(string value)
     {
-        var folded = TextFolding.FoldToAscii(TextFolding.NormalizePunctuation(value));
+        var folded = TextFolding.FoldToAscii(WordCharactersOnly(TextFolding.NormalizePunctuation(value)));
         var builder = new StringBuilder(folded.Length);
         var pendingDash = false;
         foreach (var c in folded)
         {
-            if (c == '\'')
+            // A mark left on a letter that has no ASCII form is dropped, not made a dash: it belongs to its letter.
+            if (c == '\'' || IsNonSpacingMark(c))
             {
                 continue;
             }
@@ -39,6 +41,35 @@ public static class Slugs
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Where words end is decided on the text as written, before folding: a character outside ASCII that is
+    /// not a letter, a digit or a non-spacing mark (punctuation, symbols, and numbers that are not digits, such
+    /// as "³" or "⑽") becomes a space. That is where the analyzer's tokenizer ends words, and where slugs always
+    /// ended them; folded first, "Govt³" would become "govt3" where its index term is "govt".
+    /// </summary>
+    private static string WordCharactersOnly(string value)
+    {
+        foreach (var c in value)
+        {
+            if (IsSeparatorOutsideAscii(c))
+            {
+                return string.Create(value.Length, value, static (span, text) =>
+                {
+                    for (var i = 0; i < text.Length; i++)
+                    {
+                        span[i] = IsSeparatorOutsideAscii(text[i]) ? ' ' : text[i];
+                    }
+                });
+            }
+        }
+
+        return value;
+    }
+
+    private static bool IsSeparatorOutsideAscii(char c) => !char.IsAscii(c) && !char.IsLetterOrDigit(c) && !IsNonSpacingMark(c);
+
+    private static bool IsNonSpacingMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     /// <summary>True when <paramref name="value"/> is exactly what <see cref="From"/> makes (minister and portfolio slugs).</summary>
     public static bool IsWellFormed(string? value) => IsSafe(value) && value == From(value!);

@@ -1,41 +1,58 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Lucene.Net.Analysis.Miscellaneous;
 
 namespace PressReleases.Core.Releases;
 
 /// <summary>Pure text helpers shared by names, slugs and titles.</summary>
 public static class TextFolding
 {
-    /// <summary>Removes diacritics ("Māori" → "Maori") and maps a few letters that have no decomposition.</summary>
+    // One character folds to at most four ("⑽" becomes "(10)"): ASCIIFoldingFilter's documented bound.
+    private const int MaxFoldedLength = 4;
+
+    /// <summary>
+    /// Folds letters to ASCII ("Māori" → "Maori", "ﬁ" → "fi") with the very code the search analyzer folds
+    /// terms with (<see cref="ASCIIFoldingFilter"/>), so a name, its slug and its index terms can never disagree
+    /// about a letter's ASCII form. Characters the folding has no ASCII form for are kept as they are.
+    /// The text is composed (NFC) first because the folding knows precomposed letters only: "Ma\u0304ori"
+    /// (a + combining macron) must fold as "Māori" does. The analyzer does not compose, so decomposed text is
+    /// the one place its terms and this folding can still differ.
+    /// </summary>
     public static string FoldToAscii(string value)
     {
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        if (Ascii.IsValid(value))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            builder.Append(c switch
-            {
-                'ø' => "o",
-                'Ø' => "O",
-                'æ' => "ae",
-                'Æ' => "AE",
-                'ß' => "ss",
-                'ł' => "l",
-                'Ł' => "L",
-                'đ' => "d",
-                'Đ' => "D",
-                'þ' => "th",
-                'Þ' => "Th",
-                _ => c.ToString(),
-            });
+            return value;
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        var composed = Composed(value);
+        var input = ArrayPool<char>.Shared.Rent(composed.Length);
+        var output = ArrayPool<char>.Shared.Rent(composed.Length * MaxFoldedLength);
+        try
+        {
+            composed.CopyTo(input);
+            var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, composed.Length);
+            return new string(output, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(input);
+            ArrayPool<char>.Shared.Return(output);
+        }
+    }
+
+    private static string Composed(string value)
+    {
+        try
+        {
+            return value.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Normalization refuses lone surrogates and U+FFFE; such text is folded as it is rather than failing.
+            return value;
+        }
     }
 
     /// <summary>Typographic apostrophes and quotes become their ASCII forms so "O’Connor" equals "O'Connor".</summary>

@@ -1,4 +1,5 @@
 using PressReleases.Core.Releases;
+using PressReleases.Core.Search;
 
 namespace PressReleases.Core.Tests.Releases;
 
@@ -16,7 +17,34 @@ public class SlugsTests
     [InlineData("Laila Harré", "laila-harre")]
     [InlineData("Søren Æbeltoft Straße", "soren-aebeltoft-strasse")]
     [InlineData("Whānau Ora", "whanau-ora")]
+    [InlineData("Wha\u0304nau Ora", "whanau-ora")] // decomposed: a + combining macron
+    [InlineData("O\uFB03ce of the \uFB01rst Minister", "office-of-the-first-minister")] // ligatures
+    [InlineData("\u0132sselmeer Diyarbak\u0131r", "ijsselmeer-diyarbakir")]
+    [InlineData("Baq\u0304ir", "baqir")] // a mark on a letter with no precomposed form stays in its word
     public void From_LowerCasesFoldsDiacriticsDropsApostrophesAndJoinsWordsWithOneDash(string value, string expected) =>
+        Assert.Equal(expected, Slugs.From(value));
+
+    [Theory]
+    [InlineData("Govt\u00B3: walking the talk", "govt-walking-the-talk")] // a superscript is no digit: the tokenizer ends the word there
+    [InlineData("Kapa haka \u247D", "kapa-haka")] // a parenthesized number is a symbol, not "(10)"
+    [InlineData("O\u201Bneill", "o-neill")] // a reversed quote is punctuation, not an apostrophe inside a word
+    [InlineData("Te Reo\u2013M\u0101ori", "te-reo-maori")] // an en dash
+    public void From_CharactersThatAreNotLettersOrDigitsSeparateWords_BeforeFolding(string value, string expected) =>
+        Assert.Equal(expected, Slugs.From(value));
+
+    [Theory]
+    [InlineData("Govt\u00B3: walking the talk")]
+    [InlineData("O\u201Bneill")]
+    [InlineData("O\uFB03ce of the \uFB01rst Minister")]
+    [InlineData("Whānau Ora, Øresund, Straße, Łódź")]
+    [InlineData("\u0132sselmeer Diyarbak\u0131r \uFF2E\uFF3A")]
+    public void From_WordsAreTheAnalyzersWholeWordTerms(string value) =>
+        Assert.Equal(new ReleaseAnalyzer().Terms(IndexFields.Words, value), Slugs.From(value).Split('-'));
+
+    [Theory]
+    [InlineData("a\uFFFEb", "a-b")]
+    [InlineData("a\uD800b", "a-b")] // a lone surrogate
+    public void From_CodePointsNormalizationRefuses_SeparateWords(string value, string expected) =>
         Assert.Equal(expected, Slugs.From(value));
 
     [Theory]
