@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Tests.Releases;
 

@@ -1,3 +1,4 @@
+using PressReleases.Core.Releases;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Releases;

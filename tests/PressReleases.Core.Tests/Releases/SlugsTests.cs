@@ -1,5 +1,5 @@
 using PressReleases.Core.Releases;
-using PressReleases.Core.Search;
+using PressReleases.Core.Search.Analysis;
 
 namespace PressReleases.Core.Tests.Releases;
 
