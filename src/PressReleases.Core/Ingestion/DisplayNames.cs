@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Ingestion;
@@ -14,32 +15,21 @@ internal static class DisplayNames
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var activeReleaseIds = db.Releases.Where(r => r.RemovedAt == null).Select(r => r.Id);
-
-        var ministerSpellings = await db.ReleaseMinisters
-            .Where(l => activeReleaseIds.Contains(l.ReleaseId))
-            .GroupBy(l => new { l.MinisterId, l.Spelling })
-            .Select(g => new Spelling(g.Key.MinisterId, g.Key.Spelling, g.Count()))
-            .ToListAsync(cancellationToken);
-        var ministerNames = Best(ministerSpellings);
-        foreach (var minister in await db.Ministers.ToListAsync(cancellationToken))
+        foreach (var kind in NameKind.All)
         {
-            if (ministerNames.TryGetValue(minister.Id, out var name) && name != minister.Name)
+            var tables = NameTables.For(kind);
+            var spellings = await tables.Links(db)
+                .Where(l => activeReleaseIds.Contains(l.ReleaseId))
+                .GroupBy(l => new { l.NameId, l.Spelling })
+                .Select(g => new Spelling(g.Key.NameId, g.Key.Spelling, g.Count()))
+                .ToListAsync(cancellationToken);
+            var best = Best(spellings);
+            foreach (var name in await tables.TrackedNamesAsync(db, cancellationToken))
             {
-                minister.Name = name;
-            }
-        }
-
-        var portfolioSpellings = await db.ReleasePortfolios
-            .Where(l => activeReleaseIds.Contains(l.ReleaseId))
-            .GroupBy(l => new { l.PortfolioId, l.Spelling })
-            .Select(g => new Spelling(g.Key.PortfolioId, g.Key.Spelling, g.Count()))
-            .ToListAsync(cancellationToken);
-        var portfolioNames = Best(portfolioSpellings);
-        foreach (var portfolio in await db.Portfolios.ToListAsync(cancellationToken))
-        {
-            if (portfolioNames.TryGetValue(portfolio.Id, out var name) && name != portfolio.Name)
-            {
-                portfolio.Name = name;
+                if (best.TryGetValue(name.Id, out var spelling) && spelling != name.Name)
+                {
+                    name.Name = spelling;
+                }
             }
         }
 

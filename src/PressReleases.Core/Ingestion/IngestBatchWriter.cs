@@ -116,8 +116,11 @@ internal sealed class IngestBatchWriter(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var newMinisters = await InsertNewNamesAsync(db, pending.SelectMany(p => p.Outcome.Release.Ministers).Select(m => (m.Slug, m.Name)), state.MinisterIds, (slug, name) => new Minister { Slug = slug, Name = name }, m => m.Id, cancellationToken);
-        var newPortfolios = await InsertNewNamesAsync(db, pending.SelectMany(p => p.Outcome.Release.Portfolios).Select(p => (p.Slug, p.Name)), state.PortfolioIds, (slug, name) => new Portfolio { Slug = slug, Name = name }, p => p.Id, cancellationToken);
+        var newNames = new Dictionary<NameKind, Dictionary<string, int>>();
+        foreach (var kind in NameKind.All)
+        {
+            newNames[kind] = await NameTables.For(kind).InsertNewAsync(db, pending.SelectMany(p => p.Outcome.Release.NamesOf(kind)), state.NameIds[kind], cancellationToken);
+        }
 
         var updateIds = pending.Where(p => p.ExistingId is not null).Select(p => p.ExistingId!.Value).ToList();
         var tracked = updateIds.Count == 0
@@ -179,8 +182,13 @@ internal sealed class IngestBatchWriter(
             entity.DiscardedMinisterEntries = [.. parsed.DiscardedMinisterEntries];
             entity.UpdatedAt = now;
             entity.ChangeSeq = ++state.ChangeSeq;
-            LinkMinisters(entity, parsed, newMinisters);
-            LinkPortfolios(entity, parsed, newPortfolios);
+            foreach (var kind in NameKind.All)
+            {
+                var ids = state.NameIds[kind];
+                var created = newNames[kind];
+                var wanted = parsed.NamesOf(kind).Select(n => (ids.TryGetValue(n.Slug, out var id) ? id : created[n.Slug], n.Name)).ToList();
+                NameTables.For(kind).SyncLinks(entity, wanted);
+            }
             written.Add((entity, parsed));
         }
 
@@ -192,14 +200,12 @@ internal sealed class IngestBatchWriter(
         await RecordFingerprintsAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        foreach (var (slug, id) in newMinisters)
+        foreach (var (kind, created) in newNames)
         {
-            state.MinisterIds[slug] = id;
-        }
-
-        foreach (var (slug, id) in newPortfolios)
-        {
-            state.PortfolioIds[slug] = id;
+            foreach (var (slug, id) in created)
+            {
+                state.NameIds[kind][slug] = id;
+            }
         }
 
         if (written.Count > 0)
@@ -222,41 +228,6 @@ internal sealed class IngestBatchWriter(
         pendingProblems.Clear();
     }
 
-    /// <summary>Inserts the names this batch uses that the store does not hold yet; returns their new ids by slug.</summary>
-    private static async Task<Dictionary<string, int>> InsertNewNamesAsync<TName>(
-        PressReleasesDbContext db,
-        IEnumerable<(string Slug, string Name)> names,
-        Dictionary<string, int> known,
-        Func<string, string, TName> create,
-        Func<TName, int> idOf,
-        CancellationToken cancellationToken)
-        where TName : class
-    {
-        var created = new Dictionary<string, int>(StringComparer.Ordinal);
-        RowInserter<TName>? inserter = null;
-        try
-        {
-            foreach (var (slug, name) in names)
-            {
-                if (known.ContainsKey(slug) || created.ContainsKey(slug))
-                {
-                    continue;
-                }
-
-                inserter ??= new RowInserter<TName>(db);
-                var entity = create(slug, name);
-                await inserter.InsertAsync(entity, cancellationToken);
-                created[slug] = idOf(entity);
-            }
-        }
-        finally
-        {
-            inserter?.Dispose();
-        }
-
-        return created;
-    }
-
     private static async Task InsertFreshAsync(PressReleasesDbContext db, List<Release> fresh, CancellationToken cancellationToken)
     {
         if (fresh.Count == 0)
@@ -265,22 +236,21 @@ internal sealed class IngestBatchWriter(
         }
 
         using var releases = new RowInserter<Release>(db);
-        using var ministers = new RowInserter<ReleaseMinister>(db);
-        using var portfolios = new RowInserter<ReleasePortfolio>(db);
-        foreach (var release in fresh)
+        var links = NameKind.All.Select(kind => NameTables.For(kind).LinkInserter(db)).ToList();
+        try
         {
-            await releases.InsertAsync(release, cancellationToken);
-            foreach (var link in release.Ministers)
+            foreach (var release in fresh)
             {
-                link.ReleaseId = release.Id;
-                await ministers.InsertAsync(link, cancellationToken);
+                await releases.InsertAsync(release, cancellationToken);
+                foreach (var inserter in links)
+                {
+                    await inserter.InsertAsync(release, cancellationToken);
+                }
             }
-
-            foreach (var link in release.Portfolios)
-            {
-                link.ReleaseId = release.Id;
-                await portfolios.InsertAsync(link, cancellationToken);
-            }
+        }
+        finally
+        {
+            links.ForEach(inserter => inserter.Dispose());
         }
     }
 
@@ -331,52 +301,6 @@ internal sealed class IngestBatchWriter(
         }
 
         removed += gone.Count;
-    }
-
-    private void LinkMinisters(Release entity, ParsedRelease parsed, Dictionary<string, int> created)
-    {
-        var wanted = parsed.Ministers
-            .Select((name, position) => new ReleaseMinister { MinisterId = IdOf(name.Slug, state.MinisterIds, created), Position = position, Spelling = name.Name })
-            .ToList();
-        SyncLinks(entity.Ministers, wanted, l => l.MinisterId, (kept, link) =>
-        {
-            kept.Position = link.Position;
-            kept.Spelling = link.Spelling;
-        });
-    }
-
-    private void LinkPortfolios(Release entity, ParsedRelease parsed, Dictionary<string, int> created)
-    {
-        var wanted = parsed.Portfolios
-            .Select((name, position) => new ReleasePortfolio { PortfolioId = IdOf(name.Slug, state.PortfolioIds, created), Position = position, Spelling = name.Name })
-            .ToList();
-        SyncLinks(entity.Portfolios, wanted, l => l.PortfolioId, (kept, link) =>
-        {
-            kept.Position = link.Position;
-            kept.Spelling = link.Spelling;
-        });
-    }
-
-    private static int IdOf(string slug, Dictionary<string, int> known, Dictionary<string, int> created) =>
-        known.TryGetValue(slug, out var id) ? id : created[slug];
-
-    /// <summary>Edits a release's links in place: keeps those still wanted, removes the rest, adds the new ones.</summary>
-    private static void SyncLinks<T>(List<T> current, List<T> wanted, Func<T, int> key, Action<T, T> update)
-    {
-        var wantedByKey = wanted.ToDictionary(key);
-        current.RemoveAll(c => !wantedByKey.ContainsKey(key(c)));
-        foreach (var link in wanted)
-        {
-            var kept = current.FirstOrDefault(c => key(c) == key(link));
-            if (kept is null)
-            {
-                current.Add(link);
-            }
-            else
-            {
-                update(kept, link);
-            }
-        }
     }
 
     private void AddProblem(string severity, string file, int? line, string message)

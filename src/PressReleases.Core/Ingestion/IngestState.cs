@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Ingestion;
@@ -16,7 +17,7 @@ internal sealed class IngestState
     private readonly Lazy<HashSet<string>> filePaths;
     private readonly Lazy<HashSet<string>> slugs;
 
-    private IngestState(string root, IEnumerable<ReleaseFile> files, List<KnownRelease> known, long changeSeq, Dictionary<string, int> ministers, Dictionary<string, int> portfolios)
+    private IngestState(string root, IEnumerable<ReleaseFile> files, List<KnownRelease> known, long changeSeq, Dictionary<NameKind, Dictionary<string, int>> nameIds)
     {
         Root = root;
         filePaths = new(() => files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal));
@@ -24,8 +25,7 @@ internal sealed class IngestState
         byUrlAndDate = new(() => known.GroupBy(k => (k.SourceUrl, k.Date)).ToDictionary(g => g.Key, g => g.ToList()));
         slugs = new(() => known.Select(k => k.Slug).ToHashSet(StringComparer.Ordinal));
         ChangeSeq = changeSeq;
-        MinisterIds = ministers;
-        PortfolioIds = portfolios;
+        NameIds = nameIds;
     }
 
     public string Root { get; }
@@ -37,9 +37,8 @@ internal sealed class IngestState
 
     public long ChangeSeq { get; set; }
 
-    public Dictionary<string, int> MinisterIds { get; }
-
-    public Dictionary<string, int> PortfolioIds { get; }
+    /// <summary>Stored ministers' and portfolios' ids by slug.</summary>
+    public Dictionary<NameKind, Dictionary<string, int>> NameIds { get; }
 
     /// <summary>Stored releases some file of this run accounts for (kept, updated, or rejected but kept).</summary>
     public HashSet<int> Seen { get; } = [];
@@ -54,9 +53,13 @@ internal sealed class IngestState
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var known = await KnownReleaseReader.ReadAllAsync(db, cancellationToken);
         var changeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
-        var ministers = await db.Ministers.AsNoTracking().ToDictionaryAsync(m => m.Slug, m => m.Id, StringComparer.Ordinal, cancellationToken);
-        var portfolios = await db.Portfolios.AsNoTracking().ToDictionaryAsync(p => p.Slug, p => p.Id, StringComparer.Ordinal, cancellationToken);
-        return new IngestState(root, await listing, known, changeSeq, ministers, portfolios);
+        var nameIds = new Dictionary<NameKind, Dictionary<string, int>>();
+        foreach (var kind in NameKind.All)
+        {
+            nameIds[kind] = await NameTables.For(kind).IdsBySlugAsync(db, cancellationToken);
+        }
+
+        return new IngestState(root, await listing, known, changeSeq, nameIds);
     }
 
     /// <summary>The stored release this path holds with exactly these bytes, if any. Safe to call from workers.</summary>

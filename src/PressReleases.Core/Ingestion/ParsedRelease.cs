@@ -13,4 +13,10 @@ public sealed record ParsedRelease(
     IReadOnlyList<PortfolioName> Portfolios,
     IReadOnlyList<string> Attachments,
     string BodyHtml,
-    string BodyText);
+    string BodyText)
+{
+    /// <summary>The release's names of one kind, in the file's order, as (slug, spelling).</summary>
+    public IReadOnlyList<(string Slug, string Name)> NamesOf(NameKind kind) => kind == NameKind.Minister
+        ? [.. Ministers.Select(m => (m.Slug, m.Name))]
+        : [.. Portfolios.Select(p => (p.Slug, p.Name))];
+}

@@ -1,7 +1,7 @@
 namespace PressReleases.Core.Releases;
 
 /// <summary>A minister, identified by the slug of the name without honorifics.</summary>
-public sealed class Minister
+public sealed class Minister : INamedEntity
 {
     public int Id { get; set; }
 

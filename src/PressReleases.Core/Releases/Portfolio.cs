@@ -1,7 +1,7 @@
 namespace PressReleases.Core.Releases;
 
 /// <summary>A portfolio, identified by the slug of its name (macrons and apostrophes folded).</summary>
-public sealed class Portfolio
+public sealed class Portfolio : INamedEntity
 {
     public int Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace PressReleases.Core.Releases;
 
 /// <summary>Links a release to a minister, keeping the spelling the file used (for choosing display names).</summary>
-public sealed class ReleaseMinister
+public sealed class ReleaseMinister : IReleaseNameLink
 {
     public int ReleaseId { get; set; }
 
@@ -14,4 +14,7 @@ public sealed class ReleaseMinister
 
     /// <summary>The name as the file spelled it, honorifics removed.</summary>
     public required string Spelling { get; set; }
+
+    // Explicit, so the model maps MinisterId under its own name and nothing under this one.
+    int IReleaseNameLink.NameId => MinisterId;
 }

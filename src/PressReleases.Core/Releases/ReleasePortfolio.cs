@@ -1,7 +1,7 @@
 namespace PressReleases.Core.Releases;
 
 /// <summary>Links a release to a portfolio, keeping the spelling the file used.</summary>
-public sealed class ReleasePortfolio
+public sealed class ReleasePortfolio : IReleaseNameLink
 {
     public int ReleaseId { get; set; }
 
@@ -12,4 +12,7 @@ public sealed class ReleasePortfolio
     public int Position { get; set; }
 
     public required string Spelling { get; set; }
+
+    // Explicit, so the model maps PortfolioId under its own name and nothing under this one.
+    int IReleaseNameLink.NameId => PortfolioId;
 }

@@ -1,3 +1,4 @@
+using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Querying;
 
 namespace PressReleases.Core.Search;
@@ -53,6 +54,12 @@ public sealed record SearchRequest
     public int FacetLimit { get; init; } = DefaultFacetLimit;
 
     public bool HasQuery => !string.IsNullOrWhiteSpace(Query);
+
+    /// <summary>The selected slugs of one kind: <see cref="Ministers"/> or <see cref="Portfolios"/>.</summary>
+    public IReadOnlyList<string> Selected(NameKind kind) => kind == NameKind.Minister ? Ministers : Portfolios;
+
+    public SearchRequest WithSelected(NameKind kind, IReadOnlyList<string> slugs) =>
+        kind == NameKind.Minister ? this with { Ministers = slugs } : this with { Portfolios = slugs };
 
     public SearchSort EffectiveSort => Sort ?? (HasQuery ? SearchSort.Relevance : SearchSort.Newest);
 }

@@ -10,6 +10,9 @@ public sealed record YearCount(int Year, int Count);
 public sealed record SearchFacets(IReadOnlyList<FacetValue> Ministers, IReadOnlyList<FacetValue> Portfolios, IReadOnlyList<YearCount> Years)
 {
     public static readonly SearchFacets Empty = new([], [], []);
+
+    /// <summary>The values of one kind: <see cref="Ministers"/> or <see cref="Portfolios"/>.</summary>
+    public IReadOnlyList<FacetValue> Of(NameKind kind) => kind == NameKind.Minister ? Ministers : Portfolios;
 }
 
 /// <summary>One result. <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML-encoded text with &lt;mark&gt; around matches.</summary>

@@ -21,6 +21,8 @@ public sealed record ReleaseDetail(
     DateTimeOffset? RemovedAt)
 {
     public bool IsRemoved => RemovedAt is not null;
+
+    public IReadOnlyList<NameRef> NamesOf(NameKind kind) => kind == NameKind.Minister ? Ministers : Portfolios;
 }
 
 /// <summary>
@@ -90,23 +92,23 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
         }
     }
 
-    public async Task<IReadOnlyList<NameSummary>> MinistersAsync(CancellationToken cancellationToken = default) =>
-        (await GetSnapshotAsync(cancellationToken)).Ministers;
+    /// <summary>Every minister or portfolio that current releases name, sorted by name.</summary>
+    public async Task<IReadOnlyList<NameSummary>> ListAsync(NameKind kind, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Names[kind].Current;
 
-    public async Task<IReadOnlyList<NameSummary>> PortfoliosAsync(CancellationToken cancellationToken = default) =>
-        (await GetSnapshotAsync(cancellationToken)).Portfolios;
+    /// <summary>One minister or portfolio that current releases name; null for any other slug.</summary>
+    public async Task<NameSummary?> FindNameAsync(NameKind kind, string slug, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Names[kind].BySlug.GetValueOrDefault(slug);
 
-    public async Task<NameSummary?> MinisterAsync(string slug, CancellationToken cancellationToken = default) =>
-        (await GetSnapshotAsync(cancellationToken)).MinistersBySlug.GetValueOrDefault(slug);
+    /// <summary>Display names by slug, for every minister or portfolio the store knows (current or not).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(NameKind kind, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Names[kind].DisplayNames;
 
-    public async Task<NameSummary?> PortfolioAsync(string slug, CancellationToken cancellationToken = default) =>
-        (await GetSnapshotAsync(cancellationToken)).PortfoliosBySlug.GetValueOrDefault(slug);
-
-    /// <summary>Display names by slug, for every minister and portfolio the store knows (current or not).</summary>
+    /// <summary>Both kinds' display names, as the search reads queries and facets with them.</summary>
     public async Task<(IReadOnlyDictionary<string, string> Ministers, IReadOnlyDictionary<string, string> Portfolios)> NamesAsync(CancellationToken cancellationToken = default)
     {
         var current = await GetSnapshotAsync(cancellationToken);
-        return (current.MinisterNames, current.PortfolioNames);
+        return (current.Names[NameKind.Minister].DisplayNames, current.Names[NameKind.Portfolio].DisplayNames);
     }
 
     /// <summary>Releases currently published (not removed).</summary>
@@ -154,45 +156,28 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
     private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ministerNames = await db.Ministers.AsNoTracking().ToDictionaryAsync(m => m.Slug, m => m.Name, cancellationToken);
-        var portfolioNames = await db.Portfolios.AsNoTracking().ToDictionaryAsync(p => p.Slug, p => p.Name, cancellationToken);
-
-        var ministerRows = await (
-            from link in db.ReleaseMinisters
-            join release in db.Releases on link.ReleaseId equals release.Id
-            where release.RemovedAt == null
-            group release by new { link.Minister.Slug, link.Minister.Name } into g
-            select new NameSummary(g.Key.Slug, g.Key.Name, g.Count(), g.Min(r => r.Date), g.Max(r => r.Date)))
-            .ToListAsync(cancellationToken);
-
-        var portfolioRows = await (
-            from link in db.ReleasePortfolios
-            join release in db.Releases on link.ReleaseId equals release.Id
-            where release.RemovedAt == null
-            group release by new { link.Portfolio.Slug, link.Portfolio.Name } into g
-            select new NameSummary(g.Key.Slug, g.Key.Name, g.Count(), g.Min(r => r.Date), g.Max(r => r.Date)))
-            .ToListAsync(cancellationToken);
+        var names = new Dictionary<NameKind, NameList>();
+        foreach (var kind in NameKind.All)
+        {
+            var tables = NameTables.For(kind);
+            var current = await (
+                from link in tables.Links(db)
+                join release in db.Releases on link.ReleaseId equals release.Id
+                where release.RemovedAt == null
+                group release by new { link.Slug, link.Name } into g
+                select new NameSummary(g.Key.Slug, g.Key.Name, g.Count(), g.Min(r => r.Date), g.Max(r => r.Date)))
+                .ToListAsync(cancellationToken);
+            current.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.CurrentCultureIgnoreCase));
+            names[kind] = new NameList(current, current.ToDictionary(n => n.Slug), await tables.NamesBySlugAsync(db, cancellationToken));
+        }
 
         var count = await db.Releases.CountAsync(r => r.RemovedAt == null, cancellationToken);
-
-        ministerRows.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.CurrentCultureIgnoreCase));
-        portfolioRows.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.CurrentCultureIgnoreCase));
-        return new Snapshot(
-            ministerRows,
-            portfolioRows,
-            ministerRows.ToDictionary(m => m.Slug),
-            portfolioRows.ToDictionary(p => p.Slug),
-            ministerNames,
-            portfolioNames,
-            count);
+        return new Snapshot(names, count);
     }
 
-    private sealed record Snapshot(
-        IReadOnlyList<NameSummary> Ministers,
-        IReadOnlyList<NameSummary> Portfolios,
-        IReadOnlyDictionary<string, NameSummary> MinistersBySlug,
-        IReadOnlyDictionary<string, NameSummary> PortfoliosBySlug,
-        IReadOnlyDictionary<string, string> MinisterNames,
-        IReadOnlyDictionary<string, string> PortfolioNames,
-        int ReleaseCount);
+    /// <param name="Current">Names current releases use, sorted by name.</param>
+    /// <param name="DisplayNames">Every stored name's display name, by slug.</param>
+    private sealed record NameList(IReadOnlyList<NameSummary> Current, IReadOnlyDictionary<string, NameSummary> BySlug, IReadOnlyDictionary<string, string> DisplayNames);
+
+    private sealed record Snapshot(IReadOnlyDictionary<NameKind, NameList> Names, int ReleaseCount);
 }

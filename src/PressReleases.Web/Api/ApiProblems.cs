@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PressReleases.Web.Pages.Releases;
+using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Api;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PressReleases.Core.Search;
-using PressReleases.Web.Pages.Releases;
+using PressReleases.Web.Listing;
 using PressReleases.Web.Setup;
 using PressReleases.Web.Startup;
 
@@ -16,11 +16,8 @@ namespace PressReleases.Web.Api;
 /// </summary>
 public static class ExportsApi
 {
-    public const string CsvPath = "/api/releases.csv";
-    public const string NdjsonPath = "/api/releases.ndjson";
-
-    /// <summary>Parameters an export does not use: they may be left in a copied listing URL, so they are not errors.</summary>
-    private static readonly string[] IgnoredParameters = ["page", "pageSize", "facetLimit"];
+    public const string CsvPath = ListingLinks.CsvPath;
+    public const string NdjsonPath = ListingLinks.NdjsonPath;
 
     // A byte order mark, so spreadsheet programs read the UTF-8 (macrons) as UTF-8 rather than a legacy code page.
     private static readonly Encoding CsvEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
@@ -35,7 +32,7 @@ public static class ExportsApi
             .WithSummary("Every matching release as CSV")
             .WithDescription("All releases the search finds (not one page), in its order, as RFC 4180 CSV in UTF-8 (with a byte order mark) and a header row: "
                 + CsvFormat.Header + ". Ministers and portfolios are names joined with \"; \". A field starting with = + - @, a tab or a carriage return is prefixed with ' so spreadsheets do not run it as a formula.")
-            .WithListingParameters(ListingParameters.Export)
+            .WithListingParameters(ListingSurface.Export)
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -45,7 +42,7 @@ public static class ExportsApi
             .WithTags("Releases")
             .WithSummary("Every matching release as newline-delimited JSON")
             .WithDescription("All releases the search finds (not one page), in its order: one JSON object per line (ExportItem: the list item's fields without the snippet, plus the absolute permalink).")
-            .WithListingParameters(ListingParameters.Export)
+            .WithListingParameters(ListingSurface.Export)
             .Produces<ExportItem>(StatusCodes.Status200OK, "application/x-ndjson")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -95,8 +92,9 @@ public static class ExportsApi
     /// <summary>The search to export; or no search and the 400 (bad parameters) or 503 (starting) answer instead.</summary>
     private static async Task<(SearchRequest? Request, IResult? Rejection)> ReadAsync(HttpContext context, StartupState startup, CancellationToken cancellationToken)
     {
-        var (request, problems) = ReleaseListQuery.Parse(context.Request.Query);
-        if (ApiProblems.Invalid(problems.Where(p => !IgnoredParameters.Contains(p.Parameter))) is { } invalid)
+        // Paging parameters left in a copied listing URL are not the export's, so they are not errors either.
+        var (request, problems) = ListingQuery.Parse(context.Request.Query, ListingSurface.Export);
+        if (ApiProblems.Invalid(problems) is { } invalid)
         {
             return (null, invalid);
         }

@@ -1,7 +1,6 @@
 using PressReleases.Core.Search.Suggestions;
 using PressReleases.Core.Store;
 
-
 namespace PressReleases.Web.Api;
 
 /// <summary>GET /api/releases/{slug}.</summary>

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PressReleases.Core.Search;
 using PressReleases.Core.Store;
 using PressReleases.Web.Display;
-using PressReleases.Web.Pages.Releases;
+using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Api;
@@ -20,7 +20,7 @@ public static class ReleasesApi
             .WithName("ListReleases")
             .WithSummary("Search and list releases, one page at a time")
             .WithDescription("The same search as /releases: words, filters, order and page in; the page of hits, exact facet counts and how the query was read out. Without a query the newest releases come first.")
-            .WithListingParameters(ListingParameters.Search)
+            .WithListingParameters(ListingSurface.Api)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/{slug}", GetAsync)
             .WithName("GetRelease")
@@ -36,7 +36,7 @@ public static class ReleasesApi
     private static async Task<Results<Ok<ReleaseListResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext context, StartupState startup, SearchService search, CancellationToken cancellationToken)
     {
-        var (request, problems) = ReleaseListQuery.Parse(context.Request.Query);
+        var (request, problems) = ListingQuery.Parse(context.Request.Query, ListingSurface.Api);
         if (ApiProblems.Invalid(problems) is { } invalid)
         {
             return invalid;

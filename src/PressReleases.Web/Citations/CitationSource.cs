@@ -1,6 +1,5 @@
 using PressReleases.Core.Store;
 
-
 namespace PressReleases.Web.Citations;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using PressReleases.Core.Search.Indexing;
 
-
 namespace PressReleases.Web.Cli;
 
 /// <summary><c>reindex</c>: throws the index away and rebuilds it from the store.</summary>

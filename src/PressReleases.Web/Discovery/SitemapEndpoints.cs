@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
+using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Discovery;
@@ -25,7 +27,7 @@ public static class SitemapEndpoints
     private const string ContentType = "application/xml; charset=utf-8";
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    private static readonly string[] FixedPages = ["/", "/ministers", "/portfolios", "/help/search"];
+    private static readonly string[] FixedPages = ["/", .. NameKind.All.Select(kind => "/" + kind.Plural), "/help/search"];
 
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
@@ -80,8 +82,12 @@ public static class SitemapEndpoints
     private static async Task<IResult> PagesAsync(HttpContext context, StartupState startup, ReleaseCatalog catalog, CancellationToken ct)
     {
         await startup.WhenStoreReady.WaitAsync(ct);
-        var ministers = await catalog.MinistersAsync(ct);
-        var portfolios = await catalog.PortfoliosAsync(ct);
+        var names = new List<(NameKind Kind, IReadOnlyList<NameSummary> Names)>();
+        foreach (var kind in NameKind.All)
+        {
+            names.Add((kind, await catalog.ListAsync(kind, ct)));
+        }
+
         var site = SiteUrl.Base(context.Request);
         return new XmlResult(ContentType, async xml =>
         {
@@ -92,14 +98,12 @@ public static class SitemapEndpoints
             }
 
             // A name's page changes when it gains a release, so its newest release date is its last change.
-            foreach (var minister in ministers)
+            foreach (var (kind, list) in names)
             {
-                await WriteUrlAsync(xml, $"{site}/ministers/{minister.Slug}", minister.LastDate);
-            }
-
-            foreach (var portfolio in portfolios)
-            {
-                await WriteUrlAsync(xml, $"{site}/portfolios/{portfolio.Slug}", portfolio.LastDate);
+                foreach (var name in list)
+                {
+                    await WriteUrlAsync(xml, site + ListingScope.For(kind, name.Slug).BasePath, name.LastDate);
+                }
             }
 
             await xml.WriteEndElementAsync();

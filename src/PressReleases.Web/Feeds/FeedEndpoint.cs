@@ -1,7 +1,8 @@
+using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 using PressReleases.Core.Store;
 using PressReleases.Web.Api;
-using PressReleases.Web.Pages.Releases;
+using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Feeds;
@@ -14,13 +15,10 @@ namespace PressReleases.Web.Feeds;
 /// </summary>
 public static class FeedEndpoint
 {
-    public const string Path = "/feeds/releases.atom";
+    public const string Path = ListingLinks.FeedPath;
 
     /// <summary>Entries per feed: the latest ones; readers poll, so older releases were seen before.</summary>
     public const int MaxEntries = 50;
-
-    /// <summary>Parameters a feed does not use (its order is fixed, it has one page); a copied listing URL may carry them.</summary>
-    private static readonly string[] IgnoredParameters = ["sort", "page", "pageSize", "facetLimit"];
 
     public static IEndpointRouteBuilder MapReleaseFeeds(this IEndpointRouteBuilder app)
     {
@@ -29,7 +27,7 @@ public static class FeedEndpoint
             .WithTags("Feeds")
             .WithSummary("The latest releases of a listing as an Atom feed")
             .WithDescription("The 50 newest dated releases matching the listing parameters (sort is ignored: always newest first). Entry ids are the releases' absolute permalinks.")
-            .WithListingParameters(ListingParameters.Feed)
+            .WithListingParameters(ListingSurface.Feed)
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -39,8 +37,9 @@ public static class FeedEndpoint
     private static async Task<IResult> GetAsync(
         HttpContext context, StartupState startup, SearchService search, ReleaseCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (request, problems) = ReleaseListQuery.Parse(context.Request.Query);
-        if (ApiProblems.Invalid(problems.Where(p => !IgnoredParameters.Contains(p.Parameter))) is { } invalid)
+        // A feed's order is fixed and it has one page: order and paging left in a copied listing URL are ignored.
+        var (request, problems) = ListingQuery.Parse(context.Request.Query, ListingSurface.Feed);
+        if (ApiProblems.Invalid(problems) is { } invalid)
         {
             return invalid;
         }
@@ -61,19 +60,18 @@ public static class FeedEndpoint
             From = request.From ?? DateOnly.MinValue,
         };
         var result = await search.SearchAsync(latest, cancellationToken);
+        var names = new Dictionary<NameKind, IReadOnlyDictionary<string, string>>();
+        foreach (var kind in NameKind.All)
+        {
+            names[kind] = await catalog.DisplayNamesAsync(kind, cancellationToken);
+        }
 
         // The listing that shows what the feed shows: newest first, which needs saying only with a query.
-        var listing = ReleaseListState.For("/releases", request) with { Sort = request.HasQuery ? SearchSort.Newest : null, Page = 1 };
-        var self = listing with { BasePath = Path, Sort = null };
-        var (ministers, portfolios) = await catalog.NamesAsync(cancellationToken);
-        var title = FeedTitle.For(
-            request.Query,
-            request.Ministers.Select(s => ministers.GetValueOrDefault(s, s)),
-            request.Portfolios.Select(s => portfolios.GetValueOrDefault(s, s)),
-            request.From,
-            request.To);
+        var listing = new ListingState(ListingScope.All, request with { Sort = request.HasQuery ? SearchSort.Newest : null }).Url();
+        var self = ListingParameters.Link(Path, request, ListingSurface.Feed);
+        var title = ListingTitle.For(request, (kind, slug) => names[kind].GetValueOrDefault(slug, slug));
 
         var siteBase = $"{context.Request.Scheme}://{context.Request.Host}";
-        return new AtomFeedResult(ReleaseFeed.Build(title, siteBase, listing.Url(), self.Url(), result.Items, clock.GetUtcNow()));
+        return new AtomFeedResult(ReleaseFeed.Build(title, siteBase, listing, self, result.Items, clock.GetUtcNow()));
     }
 }

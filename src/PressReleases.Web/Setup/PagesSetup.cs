@@ -1,4 +1,6 @@
 using System.Text.Encodings.Web;
+using PressReleases.Web.Listing;
+using PressReleases.Web.Pages.Names;
 using PressReleases.Web.Pages.Releases;
 
 namespace PressReleases.Web.Setup;
@@ -7,14 +9,18 @@ public static class PagesSetup
 {
     public static IServiceCollection AddPressReleasePages(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.Conventions.AddPageRoute("/Releases/Index", ""));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AddPageRoute("/Releases/Index", "");
+            options.Conventions.Add(new NameKindRoutes());
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddProblemDetails();
 
         // API responses are application/json, never inlined into a page, so there is no need to escape
         // "…", "ā" or the snippets' <mark> tags as \u sequences; that only makes them harder to read.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-        services.AddSingleton<ReleaseListLoader>();
+        services.AddSingleton<ListingLoader>();
         services.AddSingleton<ReleaseHighlighter>();
         return services;
     }

@@ -136,8 +136,8 @@ public sealed class IngesterTests : IAsyncLifetime
         Assert.Equal(1, await store.Catalog.CountAsync());
         Assert.Equal(2, await RowCountAsync());
         Assert.Equal(1, store.Index.DocumentCount);
-        Assert.Null(await store.Catalog.MinisterAsync("john-key"));
-        Assert.DoesNotContain(await store.Catalog.MinistersAsync(), m => m.Slug == "john-key");
+        Assert.Null(await store.Catalog.FindNameAsync(NameKind.Minister, "john-key"));
+        Assert.DoesNotContain(await store.Catalog.ListAsync(NameKind.Minister), m => m.Slug == "john-key");
     }
 
     [Fact]
@@ -393,7 +393,7 @@ public sealed class IngesterTests : IAsyncLifetime
             Assert.Equal(("grant-robertson", "Grant Robertson"), (Assert.Single(grant).Slug, grant[0].Name));
         }
 
-        var summary = await store.Catalog.MinisterAsync("grant-robertson");
+        var summary = await store.Catalog.FindNameAsync(NameKind.Minister, "grant-robertson");
         Assert.NotNull(summary);
         Assert.Equal(2, summary.ReleaseCount);
         Assert.Equal(["alpha", "beta"], (await store.SlugsFoundAsync(null, new SearchRequest { Ministers = ["grant-robertson"] })).Order(StringComparer.Ordinal));
@@ -425,7 +425,7 @@ public sealed class IngesterTests : IAsyncLifetime
             Assert.Equal(("maori-affairs", expectedName), (portfolio.Slug, portfolio.Name));
         }
 
-        var summary = await store.Catalog.PortfolioAsync("maori-affairs");
+        var summary = await store.Catalog.FindNameAsync(NameKind.Portfolio, "maori-affairs");
         Assert.Equal((macron + plain, expectedName), (summary!.ReleaseCount, summary.Name));
         var facet = Assert.Single((await store.SearchAsync(new SearchRequest())).Facets.Portfolios);
         Assert.Equal(("maori-affairs", expectedName, macron + plain), (facet.Slug, facet.Name, facet.Count));
@@ -438,12 +438,12 @@ public sealed class IngesterTests : IAsyncLifetime
         Source.Write("b.md", "Release b", portfolios: ["Maori Affairs"]);
         Source.Write("c.md", "Release c", portfolios: ["Māori Affairs"]);
         await store.IngestAsync();
-        Assert.Equal("Maori Affairs", (await store.Catalog.PortfolioAsync("maori-affairs"))!.Name);
+        Assert.Equal("Maori Affairs", (await store.Catalog.FindNameAsync(NameKind.Portfolio, "maori-affairs"))!.Name);
 
         Source.Write("b.md", "Release b", portfolios: ["Māori Affairs"]);
         await store.IngestAsync();
 
-        Assert.Equal("Māori Affairs", (await store.Catalog.PortfolioAsync("maori-affairs"))!.Name);
+        Assert.Equal("Māori Affairs", (await store.Catalog.FindNameAsync(NameKind.Portfolio, "maori-affairs"))!.Name);
         Assert.Equal("Māori Affairs", (await store.Catalog.FindAsync("a"))!.Portfolios.Single().Name);
     }
 

@@ -32,9 +32,9 @@ public sealed class ReleaseCatalogTests : IAsyncLifetime
     public async Task DisposeAsync() => await store.DisposeAsync();
 
     [Fact]
-    public async Task MinistersAsync_CountsCurrentReleasesAndTheirDateSpan_SortedByName()
+    public async Task ListAsync_OfMinisters_CountsCurrentReleasesAndTheirDateSpan_SortedByName()
     {
-        var ministers = await store.Catalog.MinistersAsync();
+        var ministers = await store.Catalog.ListAsync(NameKind.Minister);
 
         Assert.Equal(["Annette King", "Bill English", "Tony Ryall"], ministers.Select(m => m.Name));
         var ryall = ministers.Single(m => m.Slug == "tony-ryall");
@@ -47,9 +47,9 @@ public sealed class ReleaseCatalogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PortfoliosAsync_CountsCurrentReleases()
+    public async Task ListAsync_OfPortfolios_CountsCurrentReleases()
     {
-        var portfolios = await store.Catalog.PortfoliosAsync();
+        var portfolios = await store.Catalog.ListAsync(NameKind.Portfolio);
 
         foreach (var portfolio in portfolios)
         {
@@ -66,8 +66,8 @@ public sealed class ReleaseCatalogTests : IAsyncLifetime
         await store.IngestAsync();
 
         Assert.Equal(Input.Length - 1, await store.Catalog.CountAsync());
-        Assert.Null(await store.Catalog.MinisterAsync("annette-king"));
-        Assert.Equal(Input.Count(i => i.Portfolios.Contains("Health")) - 1, (await store.Catalog.PortfolioAsync("health"))!.ReleaseCount);
+        Assert.Null(await store.Catalog.FindNameAsync(NameKind.Minister, "annette-king"));
+        Assert.Equal(Input.Count(i => i.Portfolios.Contains("Health")) - 1, (await store.Catalog.FindNameAsync(NameKind.Portfolio, "health"))!.ReleaseCount);
         var (ministerNames, _) = await store.Catalog.NamesAsync();
         Assert.Equal("Annette King", ministerNames["annette-king"]);
     }

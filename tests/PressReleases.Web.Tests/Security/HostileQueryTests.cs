@@ -1,7 +1,7 @@
 using System.Net;
 using PressReleases.Core.Search;
 using PressReleases.Core.Search.Querying;
-using PressReleases.Web.Pages.Releases;
+using PressReleases.Web.Listing;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Security;
@@ -155,7 +155,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     public void Paging_parameters_are_clamped_inside_the_result_window(int pageSize, int page, int expectedPage)
     {
         // Over the seeds every page past the end is the last page anyway, so the window itself is checked where it is applied.
-        var (request, problems) = ReleaseListQuery.Parse(Query($"pageSize={pageSize}&page={page}"));
+        var (request, problems) = ListingQuery.Parse(Query($"pageSize={pageSize}&page={page}"), ListingSurface.Api);
         Assert.Empty(problems);
         Assert.Equal(expectedPage, request.Page);
         Assert.True((long)request.Page * request.PageSize <= SearchService.MaxResultWindow, $"page {request.Page} × pageSize {request.PageSize} is past the {SearchService.MaxResultWindow:N0}-result window.");
@@ -172,15 +172,15 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     [Fact]
     public async Task More_than_the_selectable_ministers_is_a_400_problem_for_the_api_and_a_notice_on_the_page()
     {
-        var tooMany = string.Join('&', Enumerable.Range(0, ReleaseListQuery.MaxSelected + 1).Select(i => $"minister=minister-{i}"));
+        var tooMany = string.Join('&', Enumerable.Range(0, ListingParameters.MaxSelected + 1).Select(i => $"minister=minister-{i}"));
         var response = await Client.GetJsonAsync("/api/releases?" + tooMany);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Contains($"At most {ReleaseListQuery.MaxSelected}", response.Root.GetProperty("errors").GetProperty("minister")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains($"At most {ListingParameters.MaxSelected}", response.Root.GetProperty("errors").GetProperty("minister")[0].GetString(), StringComparison.Ordinal);
 
         var page = await Client.GetPageAsync("/releases?" + tooMany);
-        Assert.Contains($"At most {ReleaseListQuery.MaxSelected}", page.QuerySelector(".notice--warning")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"At most {ListingParameters.MaxSelected}", page.QuerySelector(".notice--warning")?.TextContent, StringComparison.Ordinal);
 
-        var exactlyEnough = string.Join('&', Enumerable.Range(0, ReleaseListQuery.MaxSelected).Select(i => $"minister=minister-{i}"));
+        var exactlyEnough = string.Join('&', Enumerable.Range(0, ListingParameters.MaxSelected).Select(i => $"minister=minister-{i}"));
         Assert.Equal(0, (await Client.GetReleaseListAsync(exactlyEnough)).Total);
     }
 

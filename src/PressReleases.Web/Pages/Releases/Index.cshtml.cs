@@ -1,21 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PressReleases.Core.Store;
+using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Pages.Releases;
 
 /// <summary>/ and /releases: search and browse every release.</summary>
-public sealed class IndexModel(ReleaseListLoader loader, ReleaseCatalog catalog, StartupState startup) : PageModel
+public sealed class IndexModel(ListingLoader loader, ReleaseCatalog catalog, StartupState startup) : PageModel
 {
-    public ReleaseListView List { get; private set; } = null!;
+    public ListingView List { get; private set; } = null!;
 
     /// <summary>Null while the store is still opening.</summary>
     public int? StoredCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        List = await loader.LoadAsync(Request.Query, "/releases", ListScope.All, scopeSlug: null, cancellationToken);
+        List = await loader.LoadAsync(Request.Query, ListingScope.All, cancellationToken);
         if (List.RedirectUrl is { } canonical)
         {
             return Redirect(canonical);

@@ -1,7 +1,6 @@
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Analysis;
 
-
 namespace PressReleases.Core.Tests.Search.Analysis;
 
 public class ReleaseAnalyzerTests

@@ -1,7 +1,6 @@
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Highlighting;
 
-
 namespace PressReleases.Core.Tests.Search.Highlighting;
 
 public class SnippetBuilderTests

@@ -1,6 +1,5 @@
 using PressReleases.Core.Search.Suggestions;
 
-
 namespace PressReleases.Core.Tests.Search.Suggestions;
 
 /// <summary>The did-you-mean edit distance: insertions, deletions, substitutions, adjacent swaps as one edit.</summary>

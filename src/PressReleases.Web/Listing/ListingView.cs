@@ -1,21 +1,16 @@
+using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 
-namespace PressReleases.Web.Pages.Releases;
+namespace PressReleases.Web.Listing;
 
-/// <summary>Which listing this is: all releases, or one minister's or one portfolio's.</summary>
-public enum ListScope
+/// <summary>Everything <c>_Listing.cshtml</c> renders.</summary>
+public sealed class ListingView
 {
-    All,
-    Minister,
-    Portfolio,
-}
+    private static readonly IReadOnlyDictionary<string, string> NoNames = new Dictionary<string, string>();
 
-/// <summary>Everything <c>_ReleaseList.cshtml</c> renders.</summary>
-public sealed class ReleaseListView
-{
-    public required ReleaseListState State { get; init; }
+    public required ListingState State { get; init; }
 
-    public required ListScope Scope { get; init; }
+    public ListingScope Scope => State.Scope;
 
     /// <summary>Null while the index is still being built.</summary>
     public SearchResult? Result { get; init; }
@@ -23,17 +18,14 @@ public sealed class ReleaseListView
     public required IReadOnlyList<QueryProblem> Problems { get; init; }
 
     /// <summary>The order the results are in (the request's, or the default for it).</summary>
-    public required SearchSort EffectiveSort { get; init; }
+    public SearchSort EffectiveSort => State.Search.EffectiveSort;
 
-    /// <summary>Display names for selected filters, which may not be among the facet values shown.</summary>
-    public required IReadOnlyDictionary<string, string> MinisterNames { get; init; }
-
-    public required IReadOnlyDictionary<string, string> PortfolioNames { get; init; }
+    /// <summary>Display names of each kind for selected filters, which may not be among the facet values shown.</summary>
+    public IReadOnlyDictionary<NameKind, IReadOnlyDictionary<string, string>> DisplayNames { get; init; } =
+        new Dictionary<NameKind, IReadOnlyDictionary<string, string>>();
 
     /// <summary>Every minister and portfolio name, for the "Add minister" and "Add portfolio" suggestions.</summary>
-    public NameOptions MinisterChoices { get; init; } = NameOptions.None;
-
-    public NameOptions PortfolioChoices { get; init; } = NameOptions.None;
+    public IReadOnlyDictionary<NameKind, NameOptions> Choices { get; init; } = new Dictionary<NameKind, NameOptions>();
 
     /// <summary>Set when the request should be answered by a redirect to this canonical listing URL instead.</summary>
     public string? RedirectUrl { get; init; }
@@ -44,9 +36,9 @@ public sealed class ReleaseListView
     public string? DidYouMeanUrl =>
         Result?.DidYouMean is { Length: > 0 } suggestion ? State.WithQuery(suggestion).Url() : null;
 
-    public string MinisterName(string slug) => MinisterNames.GetValueOrDefault(slug) ?? slug;
+    public string NameOf(NameKind kind, string slug) => DisplayNames.GetValueOrDefault(kind, NoNames).GetValueOrDefault(slug) ?? slug;
 
-    public string PortfolioName(string slug) => PortfolioNames.GetValueOrDefault(slug) ?? slug;
+    public NameOptions ChoicesOf(NameKind kind) => Choices.GetValueOrDefault(kind) ?? NameOptions.None;
 
     /// <summary>Pages that can be reached: the search pages no deeper than <see cref="SearchService.MaxResultWindow"/> results.</summary>
     public int PageCount => Result is { } r ? Math.Min(r.PageCount, SearchService.MaxResultWindow / r.PageSize) : 0;

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using PressReleases.Core.Store;
 
-namespace PressReleases.Web.Pages.Releases;
+namespace PressReleases.Web.Listing;
 
 /// <summary>
 /// The &lt;option&gt;s of a datalist of names ("Add minister", "Add portfolio"): several hundred on every

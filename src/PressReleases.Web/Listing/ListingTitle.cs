@@ -1,17 +1,21 @@
+using PressReleases.Core.Releases;
+using PressReleases.Core.Search;
 using PressReleases.Web.Display;
 
-namespace PressReleases.Web.Feeds;
+namespace PressReleases.Web.Listing;
 
 /// <summary>
 /// Names a listing's state for people choosing among feeds: "PressReleases: Jacinda Ardern — “housing”".
 /// The feed and the pages' &lt;link rel="alternate"&gt; use the same words, so a reader shows what was offered.
 /// </summary>
-public static class FeedTitle
+public static class ListingTitle
 {
-    public static string For(string? query, IEnumerable<string> ministers, IEnumerable<string> portfolios, DateOnly? from, DateOnly? to)
+    /// <param name="nameOf">The display name of a selected minister's or portfolio's slug.</param>
+    public static string For(SearchRequest request, Func<NameKind, string, string> nameOf)
     {
+        var (query, from, to) = (request.Query, request.From, request.To);
         var parts = new List<string>();
-        var names = ministers.Concat(portfolios).ToList();
+        var names = NameKind.All.SelectMany(kind => request.Selected(kind).Select(slug => nameOf(kind, slug))).ToList();
         if (names.Count > 0)
         {
             parts.Add(string.Join(", ", names));

@@ -1,7 +1,7 @@
-using System.Globalization;
+using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
 
-namespace PressReleases.Web.Pages.Shared;
+namespace PressReleases.Web.Pages.Names;
 
 /// <summary>How the minister and portfolio tables are ordered.</summary>
 public enum NameDirectorySort
@@ -13,12 +13,14 @@ public enum NameDirectorySort
 /// <summary>The /ministers or /portfolios table: every name, narrowed by a typed filter and ordered by name or count.</summary>
 public sealed class NameDirectory
 {
-    public required string BasePath { get; init; }
+    public required NameKind Kind { get; init; }
+
+    public string BasePath => "/" + Kind.Plural;
 
     /// <summary>"minister" / "ministers", for headings and counts.</summary>
-    public required string Singular { get; init; }
+    public string Singular => Kind.Singular;
 
-    public required string Plural { get; init; }
+    public string Plural => Kind.Plural;
 
     public string? Filter { get; init; }
 
@@ -29,17 +31,17 @@ public sealed class NameDirectory
     public int TotalCount { get; init; }
 
     /// <summary>Builds the table from the catalog's list (already sorted by name).</summary>
-    public static NameDirectory Build(string basePath, string singular, string plural, IReadOnlyList<NameSummary> all, string? filter, string? sort)
+    public static NameDirectory Build(NameKind kind, IReadOnlyList<NameSummary> all, string? filter, string? sort)
     {
         filter = string.IsNullOrWhiteSpace(filter) ? null : filter.Trim();
         var order = string.Equals(sort, "count", StringComparison.OrdinalIgnoreCase) ? NameDirectorySort.Count : NameDirectorySort.Name;
 
-        // Case- and accent-insensitive, so "maori" finds "Māori Development".
-        var compare = CultureInfo.InvariantCulture.CompareInfo;
-        IEnumerable<NameSummary> items = filter is null
+        // Case- and accent-insensitive with the search's own folding, so "maori" finds "Māori Development".
+        var folded = filter is null ? null : TextFolding.FoldToAscii(filter);
+        IEnumerable<NameSummary> items = folded is null
             ? all
-            : all.Where(n => compare.IndexOf(n.Name, filter, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0
-                || n.Slug.Contains(filter, StringComparison.OrdinalIgnoreCase));
+            : all.Where(n => TextFolding.FoldToAscii(n.Name).Contains(folded, StringComparison.OrdinalIgnoreCase)
+                || n.Slug.Contains(folded, StringComparison.OrdinalIgnoreCase));
         if (order == NameDirectorySort.Count)
         {
             items = items.OrderByDescending(n => n.ReleaseCount).ThenBy(n => n.Name, StringComparer.CurrentCultureIgnoreCase);
@@ -47,9 +49,7 @@ public sealed class NameDirectory
 
         return new NameDirectory
         {
-            BasePath = basePath,
-            Singular = singular,
-            Plural = plural,
+            Kind = kind,
             Filter = filter,
             Sort = order,
             Items = items.ToList(),

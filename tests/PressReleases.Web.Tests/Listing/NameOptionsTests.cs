@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using AngleSharp.Html.Parser;
 using PressReleases.Core.Store;
-using PressReleases.Web.Pages.Releases;
+using PressReleases.Web.Listing;
 
-namespace PressReleases.Web.Tests.Pages.Releases;
+namespace PressReleases.Web.Tests.Listing;
 
 public class NameOptionsTests
 {

@@ -1,6 +1,6 @@
 using PressReleases.Core.Releases;
 
-namespace PressReleases.Web.Pages.Releases;
+namespace PressReleases.Web.Listing;
 
 /// <summary>What a name typed into "Add minister" or "Add portfolio" turned out to be: one slug, several candidates, or nothing.</summary>
 public sealed record AddedName(string Typed, string? Slug, IReadOnlyList<string> Candidates)
