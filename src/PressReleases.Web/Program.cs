@@ -13,28 +13,36 @@ if (CommandLine.TryParse(args, out var command))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseBuildOutputWhenStartedElsewhere();
-builder.AddPressReleasesOptions();
+builder.AddPressReleaseBuildOutputFallback();
+builder.AddPressReleaseOptions();
 builder.AddPressReleaseSecurity();
-builder.AddRequestLimits();
-builder.Services.AddPressReleaseStore();
-builder.Services.AddPressReleaseSearch();
-builder.Services.AddPressReleaseIngestion();
-builder.Services.AddPressReleaseStartup();
-builder.Services.AddPressReleasePages();
-builder.Services.AddPressReleaseApiDescription();
+builder.AddPressReleaseRequestLimits();
+builder.AddPressReleaseStore();
+builder.AddPressReleaseSearch();
+builder.AddPressReleaseIngestion();
+builder.AddPressReleaseStartup();
+builder.AddPressReleasePages();
+builder.AddPressReleaseApiDescription();
 
 var app = builder.Build();
-app.UsePressReleasePipeline();
-app.UseRequestLimits();
+
+// The middleware, in the order a request meets it.
+app.UsePressReleaseSecurityHeaders();                // first: every response carries them, error pages and files too
+app.UseExceptionHandler("/errors/500");              // a failure in anything below becomes the friendly page (details go to the log)
+app.UseStatusCodePagesWithReExecute("/errors/{0}");  // so does a bare 404, 405 or 429
+app.UseStaticFiles();                                // stylesheet and icons: never queued or limited
+app.UseRouting();                                    // chooses the endpoint; the two stages below read its metadata
+app.UseRateLimiter();                                // /api/* per client address (Setup/ApiRateLimiting)
+app.UsePressReleaseRequestQueue();                   // processors + 1 at a time, the rest in arrival order
+
 app.MapPressReleasePages();
-app.MapReleasesApi();
-app.MapHealthEndpoint();
-app.MapReleaseExports();
-app.MapReleaseFeeds();
-app.MapApiDescription();
-app.MapCitationDownloads();
-app.MapDiscovery();
+app.MapPressReleaseApi();
+app.MapPressReleaseHealth();
+app.MapPressReleaseExports();
+app.MapPressReleaseFeeds();
+app.MapPressReleaseApiDescription();
+app.MapPressReleaseCitations();
+app.MapPressReleaseDiscovery();
 
 await app.RunAsync();
 

@@ -23,7 +23,7 @@ public static class ExportsApi
     private static readonly Encoding CsvEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
     private static readonly Encoding NdjsonEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    public static IEndpointRouteBuilder MapReleaseExports(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPressReleaseExports(this IEndpointRouteBuilder app)
     {
         app.MapGet(CsvPath, CsvAsync)
             .BypassRequestQueue()

@@ -11,7 +11,7 @@ public static class HealthEndpoint
     /// GET /healthz: 200 once the store and index are open and caught up, 503 before and after a failed start.
     /// It never waits for startup: a probe needs an answer now.
     /// </summary>
-    public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPressReleaseHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", GetAsync)
             .BypassRequestQueue()

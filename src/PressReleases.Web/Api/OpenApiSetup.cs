@@ -7,9 +7,9 @@ public static class OpenApiSetup
     /// pages are for people and are left out. Schemas come from the same JSON options as the responses, so
     /// they are camelCase like the JSON itself.
     /// </summary>
-    public static IServiceCollection AddPressReleaseApiDescription(this IServiceCollection services)
+    public static IHostApplicationBuilder AddPressReleaseApiDescription(this IHostApplicationBuilder builder)
     {
-        services.AddOpenApi(options =>
+        builder.Services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => description.RelativePath is { } path
                 && (path.StartsWith("api/", StringComparison.Ordinal) || path == "healthz" || path.StartsWith("feeds/", StringComparison.Ordinal));
@@ -20,11 +20,11 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
         });
-        return services;
+        return builder;
     }
 
     /// <summary>GET /openapi/v1.json.</summary>
-    public static IEndpointRouteBuilder MapApiDescription(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPressReleaseApiDescription(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
         return app;

@@ -13,7 +13,7 @@ public static class ReleasesApi
     /// <summary>How many related releases a release lists (the page shows the same number).</summary>
     public const int RelatedCount = 5;
 
-    public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPressReleaseApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/releases").WithTags("Releases");
         api.MapGet("/", ListAsync)

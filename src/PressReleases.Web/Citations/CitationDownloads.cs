@@ -13,7 +13,7 @@ public static class CitationDownloads
 
     public const string RisContentType = "application/x-research-info-systems; charset=utf-8";
 
-    public static IEndpointRouteBuilder MapCitationDownloads(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPressReleaseCitations(this IEndpointRouteBuilder app)
     {
         app.MapGet("/releases/{slug}/cite.bib", (string slug, HttpContext context, CancellationToken ct) =>
             DownloadAsync(slug, "bib", BibTexContentType, BibTexWriter.Write, context, ct));

@@ -33,10 +33,10 @@ internal static class CliHost
         // line about the same command would only print the failure twice.
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
 
-        builder.AddPressReleasesOptions();
-        builder.Services.AddPressReleaseStore();
-        builder.Services.AddPressReleaseSearch();
-        builder.Services.AddPressReleaseIngestion();
+        builder.AddPressReleaseOptions();
+        builder.AddPressReleaseStore();
+        builder.AddPressReleaseSearch();
+        builder.AddPressReleaseIngestion();
         return builder.Build();
     }
 

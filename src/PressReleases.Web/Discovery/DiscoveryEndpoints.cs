@@ -3,5 +3,5 @@ namespace PressReleases.Web.Discovery;
 /// <summary>Sitemaps, robots.txt and the OpenSearch description, mapped together as one concern.</summary>
 public static class DiscoveryEndpoints
 {
-    public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder app) => app.MapSitemaps().MapRobotsAndOpenSearch();
+    public static IEndpointRouteBuilder MapPressReleaseDiscovery(this IEndpointRouteBuilder app) => app.MapSitemaps().MapRobotsAndOpenSearch();
 }

@@ -5,7 +5,7 @@ public static class RobotsAndOpenSearch
 {
     private const string OpenSearchNamespace = "http://a9.com/-/spec/opensearch/1.1/";
 
-    public static IEndpointRouteBuilder MapRobotsAndOpenSearch(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapRobotsAndOpenSearch(this IEndpointRouteBuilder app)
     {
         app.MapGet("/robots.txt", Robots);
         app.MapGet("/opensearch.xml", OpenSearch);

@@ -29,7 +29,7 @@ public static class SitemapEndpoints
 
     private static readonly string[] FixedPages = ["/", .. NameKind.All.Select(kind => "/" + kind.Plural), "/help/search"];
 
-    public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
         app.MapGet("/sitemap.xml", IndexAsync);
         app.MapGet("/sitemaps/pages.xml", PagesAsync);

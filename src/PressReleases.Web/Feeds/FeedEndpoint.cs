@@ -20,7 +20,7 @@ public static class FeedEndpoint
     /// <summary>Entries per feed: the latest ones; readers poll, so older releases were seen before.</summary>
     public const int MaxEntries = 50;
 
-    public static IEndpointRouteBuilder MapReleaseFeeds(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPressReleaseFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, GetAsync)
             .WithName("ReleasesFeed")

@@ -9,11 +9,12 @@ namespace PressReleases.Web.Setup;
 /// <summary>
 /// A fixed-window limit per client IP address on <c>/api/*</c> (the JSON API and the CSV/NDJSON exports),
 /// from <see cref="ApiRateLimitOptions"/>. Pages, feeds and static files are not limited: people browsing
-/// never meet it, while a script looping over the API is slowed to the configured rate.
+/// never meet it, while a script looping over the API is slowed to the configured rate. The limiter is
+/// global and picks API requests by path, so no API route can be left out; Program.cs places it after routing.
 /// </summary>
 public static class ApiRateLimiting
 {
-    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
+    internal static IServiceCollection AddApiRateLimit(this IServiceCollection services)
     {
         services.AddOptions<ApiRateLimitOptions>()
             .BindConfiguration(ApiRateLimitOptions.SectionName)
@@ -23,13 +24,6 @@ public static class ApiRateLimiting
         services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<ApiRateLimitOptions>>((limiter, api) => Configure(limiter, api.Value));
         return services;
-    }
-
-    /// <summary>Needs no endpoint metadata: the limiter is global and picks API requests by path, so no API route can be left out.</summary>
-    public static WebApplication UseApiRateLimiting(this WebApplication app)
-    {
-        app.UseRateLimiter();
-        return app;
     }
 
     public static bool IsLimited(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

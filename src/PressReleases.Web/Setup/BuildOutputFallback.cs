@@ -10,7 +10,7 @@ public static class BuildOutputFallback
     /// from the repository root, or a published app run by path), it has neither appsettings.json nor wwwroot:
     /// take them from the build output or the publish folder instead. The content root itself is left alone, because test hosts set it and may not have it changed.
     /// </summary>
-    public static WebApplicationBuilder UseBuildOutputWhenStartedElsewhere(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddPressReleaseBuildOutputFallback(this WebApplicationBuilder builder)
     {
         var contentRoot = builder.Environment.ContentRootPath;
         var settings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");

@@ -7,23 +7,23 @@ namespace PressReleases.Web.Setup;
 public static class IngestionServices
 {
     /// <summary>The parser and the ingester, shared by the site and the <c>ingest</c> command.</summary>
-    public static IServiceCollection AddPressReleaseIngestion(this IServiceCollection services)
+    public static IHostApplicationBuilder AddPressReleaseIngestion(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<ReleaseFileParser>();
-        services.AddSingleton<Ingester>();
-        services.TryAddSingleton(TimeProvider.System);
-        return services;
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<ReleaseFileParser>();
+        builder.Services.AddSingleton<Ingester>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
     }
 
     /// <summary>
     /// The site's own startup work (store, index, ingest) and the readiness it reports. Kept apart from
     /// <see cref="AddPressReleaseIngestion"/> because the command-line verbs do that work themselves.
     /// </summary>
-    public static IServiceCollection AddPressReleaseStartup(this IServiceCollection services)
+    public static IHostApplicationBuilder AddPressReleaseStartup(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<StartupState>();
-        services.AddHostedService<StartupService>();
-        return services;
+        builder.Services.AddSingleton<StartupState>();
+        builder.Services.AddHostedService<StartupService>();
+        return builder;
     }
 }

@@ -5,7 +5,7 @@ namespace PressReleases.Web.Setup;
 public static class OptionsSetup
 {
     /// <summary>Binds and validates <see cref="PressReleasesOptions"/>; a bad value stops the host at start, not on first use.</summary>
-    public static IHostApplicationBuilder AddPressReleasesOptions(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPressReleaseOptions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PressReleasesOptions>()
             .BindConfiguration(PressReleasesOptions.SectionName)

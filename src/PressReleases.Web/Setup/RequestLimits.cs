@@ -10,23 +10,15 @@ namespace PressReleases.Web.Setup;
 /// </summary>
 public static class RequestLimits
 {
-    public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPressReleaseRequestLimits(this IHostApplicationBuilder builder)
     {
         // After every other convention, so routes they add (the "/" alias of /releases) are covered too.
         builder.Services.PostConfigure<RazorPagesOptions>(pages => pages.Conventions.Add(new ReadOnlyPages()));
-        builder.Services.AddApiRateLimiting();
+        builder.Services.AddApiRateLimit();
         builder.Services.AddOptions<RequestQueueOptions>()
             .BindConfiguration(RequestQueueOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return builder;
-    }
-
-    /// <summary>After routing (the page conventions and the queue's bypass act on the endpoint), before the endpoints run.</summary>
-    public static WebApplication UseRequestLimits(this WebApplication app)
-    {
-        app.UseApiRateLimiting();
-        app.UseMiddleware<RequestQueue>();
-        return app;
     }
 }

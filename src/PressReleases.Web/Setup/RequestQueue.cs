@@ -82,6 +82,13 @@ public sealed class BypassRequestQueueMetadata
 
 public static class RequestQueueExtensions
 {
+    /// <summary>After routing, which the bypass reads from the endpoint; before the endpoints run.</summary>
+    public static WebApplication UsePressReleaseRequestQueue(this WebApplication app)
+    {
+        app.UseMiddleware<RequestQueue>();
+        return app;
+    }
+
     /// <summary>Serves the endpoint without waiting in <see cref="RequestQueue"/>: for probes that must answer now and responses that stream for long.</summary>
     public static TBuilder BypassRequestQueue<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>

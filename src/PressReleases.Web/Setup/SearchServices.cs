@@ -11,16 +11,16 @@ public static class SearchServices
     /// One index per process: Lucene allows a single writer, so the index, and everything holding it,
     /// are singletons. The container disposes the index (after the analyzer it was built with) at shutdown.
     /// </summary>
-    public static IServiceCollection AddPressReleaseSearch(this IServiceCollection services)
+    public static IHostApplicationBuilder AddPressReleaseSearch(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<ReleaseAnalyzer>();
-        services.AddSingleton(sp => new SearchIndex(
+        builder.Services.AddSingleton<ReleaseAnalyzer>();
+        builder.Services.AddSingleton(sp => new SearchIndex(
             sp.GetRequiredService<DataDirectory>().IndexPath,
             sp.GetRequiredService<ReleaseAnalyzer>(),
             sp.GetService<ILogger<SearchIndex>>()));
-        services.AddSingleton<ReleaseCatalog>();
-        services.AddSingleton<SearchService>();
-        services.AddSingleton<IndexSynchronizer>();
-        return services;
+        builder.Services.AddSingleton<ReleaseCatalog>();
+        builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddSingleton<IndexSynchronizer>();
+        return builder;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace PressReleases.Web.Setup;
 
 /// <summary>
@@ -23,9 +25,9 @@ public static class SecurityHeaders
     ];
 
     /// <summary>Kestrel stops announcing itself in a Server header.</summary>
-    public static WebApplicationBuilder AddPressReleaseSecurity(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPressReleaseSecurity(this IHostApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
 
@@ -33,7 +35,7 @@ public static class SecurityHeaders
     /// Adds the headers as the response starts rather than on the way in, so they survive the exception
     /// handler clearing the response and land on whatever is finally sent. Put it first in the pipeline.
     /// </summary>
-    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    public static WebApplication UsePressReleaseSecurityHeaders(this WebApplication app)
     {
         app.Use((context, next) =>
         {

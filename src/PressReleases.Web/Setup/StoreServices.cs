@@ -5,10 +5,10 @@ namespace PressReleases.Web.Setup;
 public static class StoreServices
 {
     /// <summary>The data directory and a context factory over its SQLite file; the schema is brought up to date at startup, not here.</summary>
-    public static IServiceCollection AddPressReleaseStore(this IServiceCollection services)
+    public static IHostApplicationBuilder AddPressReleaseStore(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton(sp => new DataDirectory(sp.GetPressReleasesOptions().DataDirectoryPath));
-        services.AddDbContextFactory<PressReleasesDbContext>((sp, options) => options.UseSqliteStore(sp.GetRequiredService<DataDirectory>()));
-        return services;
+        builder.Services.AddSingleton(sp => new DataDirectory(sp.GetPressReleasesOptions().DataDirectoryPath));
+        builder.Services.AddDbContextFactory<PressReleasesDbContext>((sp, options) => options.UseSqliteStore(sp.GetRequiredService<DataDirectory>()));
+        return builder;
     }
 }
