@@ -10,6 +10,9 @@ public sealed class NameLinkRow
 
     public int NameId { get; init; }
 
+    /// <summary>The name's position in the release's file, so names are listed in the published order.</summary>
+    public int Position { get; init; }
+
     public required string Slug { get; init; }
 
     public required string Name { get; init; }
@@ -26,14 +29,14 @@ public abstract class NameTables
 {
     private static readonly NameTables Ministers = new Tables<Minister, ReleaseMinister>(
         db => db.Ministers,
-        db => db.ReleaseMinisters.Select(l => new NameLinkRow { ReleaseId = l.ReleaseId, NameId = l.MinisterId, Slug = l.Minister.Slug, Name = l.Minister.Name, Spelling = l.Spelling }),
+        db => db.ReleaseMinisters.Select(l => new NameLinkRow { ReleaseId = l.ReleaseId, NameId = l.MinisterId, Position = l.Position, Slug = l.Minister.Slug, Name = l.Minister.Name, Spelling = l.Spelling }),
         (slug, name) => new Minister { Slug = slug, Name = name },
         release => release.Ministers,
         (nameId, position, spelling) => new ReleaseMinister { MinisterId = nameId, Position = position, Spelling = spelling });
 
     private static readonly NameTables Portfolios = new Tables<Portfolio, ReleasePortfolio>(
         db => db.Portfolios,
-        db => db.ReleasePortfolios.Select(l => new NameLinkRow { ReleaseId = l.ReleaseId, NameId = l.PortfolioId, Slug = l.Portfolio.Slug, Name = l.Portfolio.Name, Spelling = l.Spelling }),
+        db => db.ReleasePortfolios.Select(l => new NameLinkRow { ReleaseId = l.ReleaseId, NameId = l.PortfolioId, Position = l.Position, Slug = l.Portfolio.Slug, Name = l.Portfolio.Name, Spelling = l.Spelling }),
         (slug, name) => new Portfolio { Slug = slug, Name = name },
         release => release.Portfolios,
         (nameId, position, spelling) => new ReleasePortfolio { PortfolioId = nameId, Position = position, Spelling = spelling });

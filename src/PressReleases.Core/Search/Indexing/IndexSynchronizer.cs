@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Search.Indexing;
@@ -90,12 +91,13 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
 
             lastId = rows[^1].Id;
             var ids = rows.Select(r => r.Id).ToList();
-            var ministers = (await db.ReleaseMinisters.AsNoTracking().Where(l => ids.Contains(l.ReleaseId))
-                    .OrderBy(l => l.Position).Select(l => new { l.ReleaseId, l.Minister.Slug }).ToListAsync(cancellationToken))
-                .ToLookup(l => l.ReleaseId, l => l.Slug);
-            var portfolios = (await db.ReleasePortfolios.AsNoTracking().Where(l => ids.Contains(l.ReleaseId))
-                    .OrderBy(l => l.Position).Select(l => new { l.ReleaseId, l.Portfolio.Slug }).ToListAsync(cancellationToken))
-                .ToLookup(l => l.ReleaseId, l => l.Slug);
+            var names = new Dictionary<NameKind, ILookup<int, string>>();
+            foreach (var kind in NameKind.All)
+            {
+                names[kind] = (await NameTables.For(kind).Links(db).Where(l => ids.Contains(l.ReleaseId))
+                        .OrderBy(l => l.Position).Select(l => new { l.ReleaseId, l.Slug }).ToListAsync(cancellationToken))
+                    .ToLookup(l => l.ReleaseId, l => l.Slug);
+            }
 
             foreach (var row in rows)
             {
@@ -106,7 +108,7 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
                     continue;
                 }
 
-                session.Upsert(new IndexedRelease(row.Id, row.Slug, row.Title, row.Date, row.SourceUrl, row.BodyText, [.. ministers[row.Id]], [.. portfolios[row.Id]]));
+                session.Upsert(new IndexedRelease(row.Id, row.Slug, row.Title, row.Date, row.SourceUrl, row.BodyText, [.. names[NameKind.Minister][row.Id]], [.. names[NameKind.Portfolio][row.Id]]));
                 indexed++;
             }
         }
