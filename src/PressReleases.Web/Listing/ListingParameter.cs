@@ -38,5 +38,26 @@ public sealed record ListingParameter
     /// <summary>A rule that needs the other parameters read first (a date range in order, a page within reach).</summary>
     public Func<SearchRequest, List<QueryProblem>, SearchRequest>? Settle { get; init; }
 
+    /// <summary>Set for filters: the request without this filter ("Clear all filters" applies every one).</summary>
+    public Func<SearchRequest, SearchRequest>? Clear { get; init; }
+
+    /// <summary>How the listing page's form carries the parameter into the next search.</summary>
+    public FormCarry Form { get; init; } = FormCarry.Hidden;
+
+    public bool IsFilter => Clear is not null;
+
     public bool IsOn(ListingSurface surface) => (Surfaces & surface) != 0;
+}
+
+/// <summary>How the listing form carries a parameter when it is submitted.</summary>
+public enum FormCarry
+{
+    /// <summary>As hidden inputs holding the current values: filters chosen by links (facets, the URL).</summary>
+    Hidden,
+
+    /// <summary>In a field of its own that shows the value and lets it be changed (the words, the dates, the order).</summary>
+    OwnField,
+
+    /// <summary>Not at all: a new search starts again at page 1.</summary>
+    Dropped,
 }

@@ -39,6 +39,7 @@ public static class ListingParameters
             Type = JsonSchemaType.String,
             Read = (values, request, _) => request with { Query = ParameterValues.Text(values) },
             Write = request => request.HasQuery ? [request.Query!] : [],
+            Form = FormCarry.OwnField,
         },
         Names(NameKind.Minister, "A minister's slug, e.g. jacinda-ardern. Repeat for any of several ministers."),
         Names(NameKind.Portfolio, "A portfolio's slug, e.g. trade. Repeat for any of several portfolios (and with minister: both must match)."),
@@ -51,6 +52,8 @@ public static class ListingParameters
             Format = "date",
             Read = (values, request, problems) => request with { From = ParameterValues.Date("from", values, problems) },
             Write = request => request.From is { } from ? [ParameterValues.IsoDate(from)] : [],
+            Clear = request => request with { From = null },
+            Form = FormCarry.OwnField,
         },
         new()
         {
@@ -61,6 +64,8 @@ public static class ListingParameters
             Format = "date",
             Read = (values, request, problems) => request with { To = ParameterValues.Date("to", values, problems) },
             Write = request => request.To is { } to ? [ParameterValues.IsoDate(to)] : [],
+            Clear = request => request with { To = null },
+            Form = FormCarry.OwnField,
             Settle = (request, problems) =>
             {
                 if (request is not { From: { } from, To: { } to } || from <= to)
@@ -81,6 +86,7 @@ public static class ListingParameters
             Values = [.. Sorts.Keys],
             Read = (values, request, problems) => request with { Sort = ParameterValues.Choice("sort", values, Sorts, "relevance, newest or oldest", problems) },
             Write = request => request.Sort is { } sort ? [SortName(sort)] : [],
+            Form = FormCarry.OwnField,
 
             // Without words to match, every release is equally relevant: list newest first.
             Settle = (request, _) => request is { Sort: SearchSort.Relevance, HasQuery: false } ? request with { Sort = null } : request,
@@ -94,6 +100,7 @@ public static class ListingParameters
             Format = "int32",
             Read = (values, request, problems) => request with { Page = ParameterValues.Integer("page", values, 1, int.MinValue, problems) },
             Write = request => request.Page > 1 ? [request.Page.ToString(CultureInfo.InvariantCulture)] : [],
+            Form = FormCarry.Dropped,
             Settle = (request, _) => request with { Page = Math.Clamp(request.Page, 1, Math.Max(1, SearchService.MaxResultWindow / request.PageSize)) },
         },
         new()
@@ -125,6 +132,13 @@ public static class ListingParameters
     ];
 
     public static string SortName(SearchSort sort) => Sorts.First(s => s.Value == sort).Key;
+
+    /// <summary>The parameters that narrow what is listed (the minister, portfolio and date filters).</summary>
+    public static IEnumerable<ListingParameter> Filters => All.Where(p => p.IsFilter);
+
+    /// <summary>The values the listing page's form keeps as hidden inputs, so a new search keeps the filters chosen by links.</summary>
+    public static IEnumerable<(string Name, string Value)> HiddenInForm(SearchRequest request) =>
+        All.Where(p => p.IsOn(ListingSurface.Page) && p.Form == FormCarry.Hidden).SelectMany(p => p.Write(request).Select(value => (p.Name, value)));
 
     /// <summary>
     /// <paramref name="path"/> with the query string of <paramref name="request"/>'s parameters that
@@ -166,5 +180,6 @@ public static class ListingParameters
         Repeatable = true,
         Read = (values, request, problems) => request.WithSelected(kind, ParameterValues.Slugs(kind.Singular, values, problems)),
         Write = request => request.Selected(kind),
+        Clear = request => request.WithSelected(kind, []),
     };
 }

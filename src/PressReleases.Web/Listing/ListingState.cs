@@ -20,7 +20,7 @@ public sealed record ListingState(ListingScope Scope, SearchRequest Request)
 
     public bool HasQuery => Request.HasQuery;
 
-    public bool HasFilters => NameKind.All.Any(kind => Request.Selected(kind).Count > 0) || Request.From is not null || Request.To is not null;
+    public bool HasFilters => ListingParameters.Filters.Any(filter => filter.Write(Request).Any());
 
     public IReadOnlyList<string> Selected(NameKind kind) => Request.Selected(kind);
 
@@ -54,9 +54,8 @@ public sealed record ListingState(ListingScope Scope, SearchRequest Request)
     public ListingState WithoutQuery() =>
         Changed(Request with { Query = null, Sort = Request.Sort == SearchSort.Relevance ? null : Request.Sort });
 
-    /// <summary>Keeps the search text and order; drops ministers, portfolios and dates.</summary>
-    public ListingState WithoutFilters() =>
-        Changed(NameKind.All.Aggregate(Request, (request, kind) => request.WithSelected(kind, [])) with { From = null, To = null });
+    /// <summary>Keeps the search text and order; drops every filter (ministers, portfolios, dates).</summary>
+    public ListingState WithoutFilters() => Changed(ListingParameters.Filters.Aggregate(Request, (request, filter) => filter.Clear!(request)));
 
     public ListingState WithPage(int page) => this with { Request = Request with { Page = page } };
 

@@ -67,4 +67,25 @@ public class ListingStateTests
         Assert.Equal(["trade"], state.Search.Portfolios);
         Assert.Equal(["john-key"], state.Search.Ministers);
     }
+
+    [Fact]
+    public void Form_KeepsLinkChosenFiltersHidden_AndClearingFiltersKeepsWordsAndOrder()
+    {
+        var state = new ListingState(ListingScope.All, new SearchRequest
+        {
+            Query = "tax",
+            Ministers = ["a", "b"],
+            Portfolios = ["trade"],
+            From = new DateOnly(2019, 1, 1),
+            To = new DateOnly(2019, 12, 31),
+            Sort = SearchSort.Oldest,
+            Page = 3,
+        });
+
+        Assert.Equal([("minister", "a"), ("minister", "b"), ("portfolio", "trade")], ListingParameters.HiddenInForm(state.Request));
+        Assert.True(state.HasFilters);
+        var cleared = state.WithoutFilters();
+        Assert.False(cleared.HasFilters);
+        Assert.Equal("/releases?q=tax&sort=oldest", cleared.Url());
+    }
 }
