@@ -9,10 +9,11 @@ namespace PressReleases.Core.Ingestion;
 
 /// <summary>
 /// Reads the identity columns of every stored release with one plain command: an unchanged re-ingest spends
-/// most of its time here, and EF's query compilation and materializer cost several times what the database
-/// does for these 55,000 rows (docs/performance.md). Table and column names and quoting come from EF's model,
-/// as <see cref="RowInserter{TEntity}"/> does, so the same SQL runs on SQLite or PostgreSQL; the columns are
-/// those of the covering index <c>IX_Releases_Identity</c>, so SQLite never touches the rows themselves.
+/// much of its time here, and for a read of every release EF's query compilation and materializer cost more
+/// than the database's own work (docs/performance.md, "Design decisions and their measurements"). Table and
+/// column names and quoting come from EF's model, as <see cref="RowInserter{TEntity}"/> does, so the same SQL
+/// runs on SQLite or PostgreSQL; the columns are those of the covering index <c>IX_Releases_Identity</c>, so
+/// SQLite never touches the rows themselves.
 /// </summary>
 internal static class KnownReleaseReader
 {

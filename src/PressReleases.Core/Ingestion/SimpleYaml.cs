@@ -5,11 +5,11 @@ namespace PressReleases.Core.Ingestion;
 
 /// <summary>
 /// A reader for the one YAML shape the export writes: top-level <c>key: value</c> lines whose values are
-/// plain, single- or double-quoted scalars on one line, or a block list of such scalars. It is about
-/// thirty times cheaper than building YamlDotNet's node tree, which mattered when that was a third of the
-/// cost of a cold ingest. It never guesses: on anything else (comments, anchors, flow collections,
-/// multi-line scalars, nested structures, duplicate keys, unknown escapes) it returns null and the caller
-/// reads the text with YamlDotNet instead.
+/// plain, single- or double-quoted scalars on one line, or a block list of such scalars. It is much cheaper
+/// than building YamlDotNet's node tree, which was a large share of the cost of a cold ingest
+/// (docs/performance.md, "Design decisions and their measurements"). It never guesses: on anything else
+/// (comments, anchors, flow collections, multi-line scalars, nested structures, duplicate keys, unknown
+/// escapes) it returns null and the caller reads the text with YamlDotNet instead.
 /// </summary>
 internal static class SimpleYaml
 {

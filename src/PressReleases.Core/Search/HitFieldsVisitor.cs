@@ -6,8 +6,9 @@ namespace PressReleases.Core.Search;
 /// <summary>
 /// Reads the stored fields a search hit shows straight into plain values, for one document after another.
 /// Loading a whole <see cref="Lucene.Net.Documents.Document"/> makes a field object and a field type per
-/// stored value and decodes the body hash, which no hit shows; on a page of twenty hits that was a few
-/// percent of all the search page allocated (docs/performance.md, "Under load"). Not thread-safe: one per search.
+/// stored value and decodes the body hash, which no hit shows; on a page of twenty hits that showed up in
+/// what the search page allocated under load (docs/performance.md, "Design decisions and their
+/// measurements"). Not thread-safe: one per search.
 /// </summary>
 internal sealed class HitFieldsVisitor : StoredFieldVisitor
 {

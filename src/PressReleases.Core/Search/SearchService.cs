@@ -258,8 +258,8 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
 
         // Documents in order: a query of only optional clauses (a word's forms, the any-word fallback) would
         // otherwise get Lucene's bucket scorer, which allocates a table of 2,048 buckets per scorer. Under
-        // load that was an eighth of all the search page allocated, and in-order scoring measured less CPU
-        // per search as well (docs/performance.md, "Under load").
+        // load that was a sizeable share of all the search page allocated, and in-order scoring measured less
+        // CPU per search as well (docs/performance.md, "Design decisions and their measurements").
         var byScore = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
         return (byScore, byScore.GetTopDocs);
     }

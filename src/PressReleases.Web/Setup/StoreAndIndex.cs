@@ -10,7 +10,8 @@ internal static class StoreAndIndex
     /// <summary>
     /// Checks the data directory is writable, then opens (and if needed migrates) the store and opens the
     /// index at the same time: the index does not need the store to open, and each opening keeps one core
-    /// busy for a good part of a second (docs/performance.md). A store failure is the one reported.
+    /// busy for a noticeable part of the start (docs/performance.md, "Design decisions and their
+    /// measurements"). A store failure is the one reported.
     /// The index is resolved here, not injected, so a locked or damaged index is reported like any other
     /// startup failure.
     /// </summary>

@@ -8,9 +8,10 @@ namespace PressReleases.Core.Search.Analysis;
 /// Analyses a release body once for both fields that need it. The body field gets the stemmed terms (with
 /// positions and offsets); on the way, the whole words are noted, and the words field (documents only: no
 /// frequencies, no positions) gets each distinct word once, replayed from those notes. Analysing the body
-/// twice and inverting every occurrence of every word was over a quarter of the cost of indexing the corpus
-/// (docs/performance.md). Lucene inverts a document's fields in name order, so "body" is analysed before
-/// "words"; should that ever change, the words stream analyses the text itself rather than replay stale notes.
+/// twice and inverting every occurrence of every word was a large share of the cost of indexing the corpus
+/// (docs/performance.md, "Design decisions and their measurements"). Lucene inverts a document's fields in
+/// name order, so "body" is analysed before "words"; should that ever change, the words stream analyses the
+/// text itself rather than replay stale notes.
 /// Not thread-safe: one per document builder (Indexing/ReleaseDocumentBuilder).
 /// </summary>
 internal sealed class BodyAnalysis

@@ -3,7 +3,8 @@ namespace PressReleases.Core.Search.Analysis;
 /// <summary>
 /// The distinct words of one text, in first-seen order, held in one character buffer with a small
 /// open-addressing table: no allocation per word, and small enough to stay in the processor's cache (a
-/// dictionary shared by all documents was measured slower than analysing the text a second time).
+/// dictionary shared by all documents was measured slower than analysing the text a second time:
+/// docs/performance.md, "Design decisions and their measurements").
 /// </summary>
 internal sealed class DistinctWordSet
 {

@@ -8,8 +8,9 @@ namespace PressReleases.Core.Search.Collecting;
 /// <summary>
 /// Adds the proximity boosts (<see cref="Querying.ParsedQuery.Proximity"/>: words close together, all words in
 /// the title) to the best hits of the main query, instead of to every hit. Scoring a sloppy phrase means
-/// reading every position of its words in the document; for a broad query ("new zealanders": 40,000 hits)
-/// that was two thirds of the search's time, and the slowest searches set the slowest responses under load.
+/// reading every position of its words in the document; for a broad query (one with many hits) that was
+/// most of the search's time, and the slowest searches set the slowest responses under load
+/// (docs/performance.md, "Design decisions and their measurements").
 /// With BM25 a boolean query's score is the plain sum of its clauses' scores, so for the hits that are
 /// rescored the result is what one query holding both parts would score. The order is therefore the same
 /// as before whenever a query has at most <see cref="Window"/> hits; beyond that, a hit outside the main

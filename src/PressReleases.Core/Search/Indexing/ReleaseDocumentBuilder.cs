@@ -9,9 +9,9 @@ namespace PressReleases.Core.Search.Indexing;
 /// Turns releases into Lucene documents, reusing one set of field objects for every document it builds.
 /// A new field makes a new token stream for its value, and every new token stream asks Lucene.Net's
 /// attribute factory for its attributes, which takes a process-wide lock and reflection: with a new
-/// <see cref="Document"/> per release that was about four seconds of a cold ingest of the real corpus
-/// (docs/performance.md). Not thread-safe: one builder per indexing thread, and a built document must be
-/// handed to the writer before the next is built.
+/// <see cref="Document"/> per release that was a noticeable part of a cold ingest (docs/performance.md,
+/// "Design decisions and their measurements"). Not thread-safe: one builder per indexing thread, and a built
+/// document must be handed to the writer before the next is built.
 /// </summary>
 internal sealed class ReleaseDocumentBuilder
 {

@@ -229,9 +229,10 @@ public sealed partial class SearchIndex : IDisposable
         OpenMode = mode,
         Similarity = Similarity,
         Codec = new ReleaseCodec(),
-        // A cold ingest of the full corpus then flushes a handful of segments instead of dozens, so little
-        // time goes into merging them; the buffer only fills while an ingest writes (ingest peak RSS stays
-        // well under the 1 GB budget, docs/performance.md).
+        // A cold ingest of the full corpus then flushes a few large segments instead of many small ones, so
+        // little time goes into merging them; the buffer only fills while an ingest writes, and the ingest
+        // benchmark measures its peak RSS against the 1 GB budget (docs/performance.md, "Design decisions and
+        // their measurements").
         RAMBufferSizeMB = 192,
         // Without a bound, every pool thread that ever adds a document gets a segment of its own.
         MaxThreadStates = IndexingThreads,

@@ -6,15 +6,16 @@ namespace PressReleases.Core.Search.Storage;
 /// <summary>
 /// The index folder as searches read it. The terms dictionary and the postings' documents and positions,
 /// which every search reads, are held in memory whole (<see cref="InMemoryIndexInput"/>) when a file is at
-/// most <see cref="MaxInMemoryFileBytes"/>: about 53 MB for the real corpus. Under load, reading them through
-/// buffers cost a system call per refill and a new buffer per term lookup and postings list (a tenth of the
-/// search page's CPU and a sixth of what it allocated). Everything else (the stored fields, 144 MB, read a
-/// few documents at a time; offsets; larger files; the parts of compound files) is read with plain
-/// positional reads: one <c>pread</c> per buffer refill, no lock, no seek. Lucene.Net's
-/// <see cref="NIOFSDirectory"/> reads through a shared <see cref="FileStream"/>: each refill takes a lock,
-/// sets the stream's position and has the runtime check the file's length (an extra <c>fstat</c>), which
-/// under load was a fifth of the search page's CPU. Memory maps are not used because Lucene.Net reads
-/// stored fields from them byte by byte (slower still). Writing is <see cref="FSDirectory"/>'s own.
+/// most <see cref="MaxInMemoryFileBytes"/>. Under load, reading them through buffers cost a system call per
+/// refill and a new buffer per term lookup and postings list, which showed up as a sizeable share of both
+/// the search page's CPU and what it allocated. Everything else (the stored fields, read a few documents at
+/// a time; offsets; larger files; the parts of compound files) is read with plain positional reads: one
+/// <c>pread</c> per buffer refill, no lock, no seek. Lucene.Net's <see cref="NIOFSDirectory"/> reads through
+/// a shared <see cref="FileStream"/>: each refill takes a lock, sets the stream's position and has the
+/// runtime check the file's length (an extra <c>fstat</c>), which under load was a sizeable share of the
+/// search page's CPU. Memory maps are not used because Lucene.Net reads stored fields from them byte by
+/// byte (slower still). Writing is <see cref="FSDirectory"/>'s own. The figures behind these choices are in
+/// docs/performance.md, "Design decisions and their measurements".
 /// </summary>
 internal sealed class IndexFilesDirectory(string path) : FSDirectory(new DirectoryInfo(path), lockFactory: null)
 {
@@ -27,8 +28,9 @@ internal sealed class IndexFilesDirectory(string path) : FSDirectory(new Directo
     /// <summary>
     /// Bytes read per refill of the terms dictionary (.tim). Every term lookup clones that file's input and
     /// the clone allocates its own buffer; a lookup reads one block header and then the block itself (straight
-    /// into the block's own arrays when larger than the buffer), so a large buffer there was mostly garbage:
-    /// a sixth of all the search page allocated under load (docs/performance.md).
+    /// into the block's own arrays when larger than the buffer), so a large buffer there was mostly garbage,
+    /// and under load that garbage was a sizeable share of all the search page allocated (docs/performance.md,
+    /// "Design decisions and their measurements").
     /// </summary>
     internal const int TermsBufferSize = 1024;
 

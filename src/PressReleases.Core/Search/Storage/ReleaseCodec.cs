@@ -7,9 +7,10 @@ namespace PressReleases.Core.Search.Storage;
 /// <summary>
 /// Lucene's 4.6 codec with the stored fields kept uncompressed (<see cref="UncompressedStoredFields"/>).
 /// Every result page reads twenty releases' stored text for its snippets; with LZ4, Lucene.Net decompressed
-/// each document's whole 16 KB chunk up to it, which cost a tenth of the search page's CPU, and an ingest
-/// spent seconds compressing. The index grows by what LZ4 saved (the bodies), which is disk, not memory:
-/// the index is read through the page cache, not held in the process.
+/// each document's whole 16 KB chunk up to it, which showed up as a sizeable share of the search page's CPU
+/// under load, and an ingest spent time compressing (docs/performance.md, "Design decisions and their
+/// measurements"). The index grows by what LZ4 saved (the bodies), which is disk, not memory: the index is
+/// read through the page cache, not held in the process.
 /// </summary>
 [CodecName("PressReleases46")]
 internal sealed class ReleaseCodec : FilterCodec
