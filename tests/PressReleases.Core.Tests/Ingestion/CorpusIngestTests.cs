@@ -18,7 +18,7 @@ public sealed partial class CorpusIngestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var corpus = TestPaths.RequireCorpusFolder();
+        var corpus = RepoPaths.RequireCorpusFolder();
         store = await TestStore.CreateAsync();
         files = [];
         foreach (var month in Months)

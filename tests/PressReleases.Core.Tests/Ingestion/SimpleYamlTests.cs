@@ -1,5 +1,4 @@
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion;
 
@@ -56,7 +55,7 @@ public class SimpleYamlTests
     [Fact]
     public void TryRead_AgreesWithYamlDotNetAcrossTheCorpus()
     {
-        var files = Directory.EnumerateFiles(TestPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(RepoPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) is not ("README.md" or "LICENSE.md" or "SOURCE.md"))
             .Order(StringComparer.Ordinal)
             .Where((_, i) => i % 10 == 0)

@@ -1,5 +1,4 @@
 using PressReleases.Core.Releases;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Releases;
 
@@ -19,7 +18,7 @@ public sealed class SlugStabilityTests
     [Fact]
     public void EveryCorpusMinisterPortfolioTitleAndUrlSegment_GivesTheSlugItAlwaysHad()
     {
-        var corpus = CorpusSlugInputs.Read(TestPaths.RequireCorpusFolder());
+        var corpus = CorpusSlugInputs.Read(RepoPaths.RequireCorpusFolder());
 
         var changed = corpus.Inputs.AsParallel()
             .Select(input => (Input: input, Legacy: LegacySlugs.From(input.Text)))

@@ -41,7 +41,7 @@ public sealed class FuzzIngestTests(ITestOutputHelper output) : IAsyncLifetime
         var count = EnvironmentNumber("PRESSRELEASES_FUZZ_FILES") ?? DefaultFiles;
         output.WriteLine($"Fuzz seed {seed}, {count} files. Replay: PRESSRELEASES_FUZZ_SEED={seed} PRESSRELEASES_FUZZ_FILES={count} dotnet test tests/PressReleases.Core.Tests --filter FullyQualifiedName~FuzzIngestTests");
 
-        var corpus = Directory.EnumerateFiles(TestPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var corpus = Directory.EnumerateFiles(RepoPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var random = new Random(seed);
         var parser = new ReleaseFileParser(new MarkdownRenderer());
         var rejectedByParser = new HashSet<string>(StringComparer.Ordinal);
