@@ -17,7 +17,7 @@ public sealed class JudgedSetTests
         ["phrase"] = 5,
     };
 
-    private readonly JudgedQuerySet set = JudgedQuerySet.Load(TestPaths.JudgedQueriesFile);
+    private readonly JudgedQuerySet set = JudgedQuerySet.Load(QualityFiles.JudgedQueries);
 
     [Fact]
     public void Has_enough_queries_in_every_category()
