@@ -35,7 +35,7 @@ public sealed class LayoutTests(BrowserFixture site)
         try
         {
             await page.OpenAsync(path);
-            var file = Path.Combine(RepoPaths.Screenshots, $"{name}-{width}x{height}.png");
+            var file = Path.Combine(Screenshots.Folder, $"{name}-{width}x{height}.png");
             await page.ScreenshotAsync(new() { Path = file, FullPage = true });
             Assert.True(new FileInfo(file).Length > 1000, $"The screenshot {file} is empty.");
 
@@ -104,7 +104,7 @@ public sealed class LayoutTests(BrowserFixture site)
             // On screen again, the chrome is back.
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
             Assert.True(await page.Locator(".site-header").IsVisibleAsync());
-            var pdf = Path.Combine(RepoPaths.Screenshots, "release-print.pdf");
+            var pdf = Path.Combine(Screenshots.Folder, "release-print.pdf");
             await page.PdfAsync(new() { Path = pdf, Format = "A4" });
             Assert.True(new FileInfo(pdf).Length > 1000);
         }
