@@ -4,6 +4,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>axe-core (Deque) on every kind of page: no violations at all, at desktop and phone widths.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class AccessibilityTests(BrowserFixture site)
 {
     public static TheoryData<string, string, int> Pages => new()

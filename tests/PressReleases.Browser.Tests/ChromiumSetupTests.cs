@@ -2,7 +2,10 @@ using PressReleases.Browser.Tests.TestSupport;
 
 namespace PressReleases.Browser.Tests;
 
-/// <summary>A missing browser is never a silent skip.</summary>
+/// <summary>
+/// A missing browser is never a silent skip. No Browser category: these check the installer's decisions without
+/// launching Chromium, so they stay in the fast inner loop.
+/// </summary>
 public sealed class ChromiumSetupTests
 {
     [Fact]

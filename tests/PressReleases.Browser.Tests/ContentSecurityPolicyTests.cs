@@ -8,6 +8,7 @@ namespace PressReleases.Browser.Tests;
 /// no violation, so the policy and the pages are compatible (no inline script, style or handler anywhere).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class ContentSecurityPolicyTests(BrowserFixture site) : IAsyncLifetime
 {
     private readonly List<string> violations = [];

@@ -7,6 +7,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>Keyboard only: Tab order follows the page, every stop shows a visible focus indicator, Enter activates.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class KeyboardTests(BrowserFixture site) : IAsyncLifetime
 {
     /// <summary>Every element the Tab key should stop at, in document order (visible, enabled, not tabindex=-1).</summary>

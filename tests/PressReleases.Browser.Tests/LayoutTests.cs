@@ -5,6 +5,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>Phone and desktop layouts (screenshots kept in the test output, no sideways scrolling on a phone) and printing.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class LayoutTests(BrowserFixture site)
 {
     public static TheoryData<string, string, int, int> Screens

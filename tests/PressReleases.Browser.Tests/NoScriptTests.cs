@@ -6,6 +6,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>The core journey with JavaScript switched off in the browser: plain forms and links do everything.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class NoScriptTests(BrowserFixture site) : IAsyncLifetime
 {
     private IPage page = null!;

@@ -6,6 +6,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>The journeys a journalist takes, with real typing and clicks in Chromium, JavaScript on.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
 {
     private IPage page = null!;

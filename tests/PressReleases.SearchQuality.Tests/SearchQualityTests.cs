@@ -13,6 +13,7 @@ namespace PressReleases.SearchQuality.Tests;
 /// the means must stay above the floors. The full table goes to the test output and to
 /// TestResults/search-quality.md under the test output directory.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHelper output) : IClassFixture<CorpusSearchFixture>
 {
     // Floors about 0.03 below the figures measured when they were set (2026-11-28: MRR 0.879, recall@10

@@ -52,7 +52,9 @@ public class SimpleYamlTests
     [InlineData("")]
     public void TryRead_LeavesAnythingElseToYamlDotNet(string yaml) => Assert.Null(SimpleYaml.TryRead(yaml));
 
+    // Only this test reads the corpus: the others stay in the fast inner loop.
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Corpus)]
     public void TryRead_AgreesWithYamlDotNetAcrossTheCorpus()
     {
         var files = Directory.EnumerateFiles(RepoPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories)

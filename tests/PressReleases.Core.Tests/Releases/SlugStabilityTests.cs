@@ -6,7 +6,7 @@ namespace PressReleases.Core.Tests.Releases;
 /// Slugs are permalinks and facet keys: once published they must never change. Every text in the full
 /// corpus that a slug is made from must give exactly the slug the pre-change rule (<see cref="LegacySlugs"/>) gave.
 /// </summary>
-[Trait("Category", "Corpus")]
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class SlugStabilityTests
 {
     private const int ShownDifferences = 50;

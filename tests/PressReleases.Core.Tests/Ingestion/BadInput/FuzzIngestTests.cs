@@ -12,6 +12,7 @@ namespace PressReleases.Core.Tests.Ingestion.BadInput;
 /// ingest of the whole mutated folder stores or reports every file. The seed is printed; replay or run
 /// longer with PRESSRELEASES_FUZZ_SEED and PRESSRELEASES_FUZZ_FILES.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class FuzzIngestTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int DefaultSeed = 20_260_906;

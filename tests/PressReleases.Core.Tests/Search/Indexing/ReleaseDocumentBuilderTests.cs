@@ -19,7 +19,9 @@ public class ReleaseDocumentBuilderTests
 {
     private static readonly string[] TextFields = [IndexFields.Title, IndexFields.Body, IndexFields.TitleWords, IndexFields.Words];
 
+    // Only this test reads the corpus: the others stay in the fast inner loop.
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Corpus)]
     public async Task RealReleases_IndexedThroughSearchIndex_MatchPlainFieldsTermForTerm()
     {
         var releases = SampleOfCorpus(160);
