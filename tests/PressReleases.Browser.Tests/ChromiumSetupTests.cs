@@ -9,7 +9,7 @@ namespace PressReleases.Browser.Tests;
 public sealed class ChromiumSetupTests
 {
     [Fact]
-    public async Task A_missing_browser_fails_with_the_install_command_when_not_root()
+    public async Task MissingBrowser_WhenNotRoot_FailsWithTheInstallCommand()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-chromium-{Guid.NewGuid():N}", "chromium");
         var logged = new List<string>();
@@ -21,7 +21,7 @@ public sealed class ChromiumSetupTests
     }
 
     [Fact]
-    public async Task An_installed_browser_needs_nothing()
+    public async Task InstalledBrowser_NeedsNothing()
     {
         var logged = new List<string>();
         var present = typeof(ChromiumSetupTests).Assembly.Location;

@@ -54,7 +54,7 @@ public sealed class KeyboardTests(BrowserFixture site) : IAsyncLifetime
     [InlineData("/")]
     [InlineData("{release}")]
     [InlineData("/ministers")]
-    public async Task Tab_reaches_the_skip_link_first_then_every_control_in_order_with_a_visible_focus_indicator(string path)
+    public async Task Tab_ReachesTheSkipLinkFirst_ThenEveryControlInOrder_WithAVisibleFocusIndicator(string path)
     {
         if (path == "{release}")
         {
@@ -96,7 +96,7 @@ public sealed class KeyboardTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_select_and_date_inputs_show_focus_too()
+    public async Task SelectAndDateInputs_ShowFocusToo()
     {
         await page.OpenAsync("/releases?q=japan");
         await page.EvaluateAsync(TabbablesScript);
@@ -111,7 +111,7 @@ public sealed class KeyboardTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Enter_activates_the_skip_link_a_nav_link_and_a_search()
+    public async Task Enter_ActivatesTheSkipLink_ANavLink_AndASearch()
     {
         await page.OpenAsync("/");
         await page.Keyboard.PressAsync("Tab");

@@ -25,7 +25,7 @@ public sealed class LayoutTests(BrowserFixture site)
 
     [Theory]
     [MemberData(nameof(Screens))]
-    public async Task Page_fits_the_screen_and_is_screenshotted(string name, string path, int width, int height)
+    public async Task Page_FitsTheScreen_AndIsScreenshotted(string name, string path, int width, int height)
     {
         if (path == "{release}")
         {
@@ -64,7 +64,7 @@ public sealed class LayoutTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task A_release_prints_its_record_without_the_site_chrome()
+    public async Task Release_PrintsItsRecord_WithoutTheSiteChrome()
     {
         var page = await site.NewPageAsync();
         try

@@ -26,14 +26,14 @@ public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHe
     private readonly JudgedQuerySet set = JudgedQuerySet.Load(QualityFiles.JudgedQueries);
 
     [Fact]
-    public async Task Every_judged_release_is_in_the_store()
+    public async Task EveryJudgedRelease_IsInTheStore()
     {
         corpus.EnsureCorpus();
         await AssertJudgedReleasesStoredAsync();
     }
 
     [Fact]
-    public async Task Judged_queries_find_their_releases_on_the_first_page()
+    public async Task JudgedQueries_FindTheirReleasesOnTheFirstPage()
     {
         corpus.EnsureCorpus();
 

@@ -13,7 +13,7 @@ public sealed class IndexDamageTests
     private const int Documents = 30;
 
     [Fact]
-    public async Task A_truncated_segment_file_opens_empty_and_asks_for_a_rebuild()
+    public async Task TruncatedSegmentFile_OpensEmpty_AndAsksForARebuild()
     {
         using var temp = new TempDirectory();
         var path = await BuildIndexAsync(temp);
@@ -39,7 +39,7 @@ public sealed class IndexDamageTests
     }
 
     [Fact]
-    public async Task Garbage_in_a_segment_file_header_opens_empty_and_asks_for_a_rebuild()
+    public async Task GarbageInASegmentFileHeader_OpensEmpty_AndAsksForARebuild()
     {
         using var temp = new TempDirectory();
         var path = await BuildIndexAsync(temp);
@@ -55,7 +55,7 @@ public sealed class IndexDamageTests
     }
 
     [Fact]
-    public async Task A_stale_write_lock_left_by_a_killed_process_does_not_block_or_wipe_the_index()
+    public async Task StaleWriteLockLeftByAKilledProcess_NeitherBlocksNorWipesTheIndex()
     {
         using var temp = new TempDirectory();
         var path = await BuildIndexAsync(temp);
@@ -71,7 +71,7 @@ public sealed class IndexDamageTests
     }
 
     [Fact]
-    public async Task A_deleted_index_folder_opens_empty_and_asks_for_a_rebuild()
+    public async Task DeletedIndexFolder_OpensEmpty_AndAsksForARebuild()
     {
         using var temp = new TempDirectory();
         var path = await BuildIndexAsync(temp);

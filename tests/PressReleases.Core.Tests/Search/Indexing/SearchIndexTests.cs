@@ -71,7 +71,7 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public async Task A_second_writer_waits_until_the_first_session_is_disposed()
+    public async Task SecondWriter_WaitsUntilTheFirstSessionIsDisposed()
     {
         using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
@@ -89,7 +89,7 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public async Task A_disposed_session_refuses_every_change_and_disposing_it_again_lets_no_second_writer_in()
+    public async Task DisposedSession_RefusesEveryChange_AndDisposingItAgainLetsNoSecondWriterIn()
     {
         using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
@@ -114,7 +114,7 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public void A_searcher_lease_holds_its_reader_until_disposed_and_returns_it_once()
+    public void SearcherLease_HoldsItsReaderUntilDisposed_AndReturnsItOnce()
     {
         using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
