@@ -4,6 +4,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>axe-core (Deque) on every kind of page: no violations at all, at desktop and phone widths.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class AccessibilityTests(BrowserFixture site)
 {
     public static TheoryData<string, string, int> Pages => new()
@@ -20,14 +21,14 @@ public sealed class AccessibilityTests(BrowserFixture site)
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Page_has_no_axe_violations_on_desktop(string what, string path, int status)
+    public async Task Page_HasNoAxeViolations_OnDesktop(string what, string path, int status)
     {
         await ScanAsync(what, path, status, 1280, 900);
     }
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Page_has_no_axe_violations_on_a_phone(string what, string path, int status)
+    public async Task Page_HasNoAxeViolations_OnAPhone(string what, string path, int status)
     {
         await ScanAsync(what, path, status, 375, 812);
     }

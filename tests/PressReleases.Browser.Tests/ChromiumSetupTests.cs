@@ -2,11 +2,14 @@ using PressReleases.Browser.Tests.TestSupport;
 
 namespace PressReleases.Browser.Tests;
 
-/// <summary>A missing browser is never a silent skip.</summary>
+/// <summary>
+/// A missing browser is never a silent skip. No Browser category: these check the installer's decisions without
+/// launching Chromium, so they stay in the fast inner loop.
+/// </summary>
 public sealed class ChromiumSetupTests
 {
     [Fact]
-    public async Task A_missing_browser_fails_with_the_install_command_when_not_root()
+    public async Task MissingBrowser_WhenNotRoot_FailsWithTheInstallCommand()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-chromium-{Guid.NewGuid():N}", "chromium");
         var logged = new List<string>();
@@ -18,7 +21,7 @@ public sealed class ChromiumSetupTests
     }
 
     [Fact]
-    public async Task An_installed_browser_needs_nothing()
+    public async Task InstalledBrowser_NeedsNothing()
     {
         var logged = new List<string>();
         var present = typeof(ChromiumSetupTests).Assembly.Location;

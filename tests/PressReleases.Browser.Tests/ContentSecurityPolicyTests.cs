@@ -8,6 +8,7 @@ namespace PressReleases.Browser.Tests;
 /// no violation, so the policy and the pages are compatible (no inline script, style or handler anywhere).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class ContentSecurityPolicyTests(BrowserFixture site) : IAsyncLifetime
 {
     private readonly List<string> violations = [];
@@ -31,7 +32,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture site) : IAsyncLife
     public Task DisposeAsync() => page.Context.CloseAsync();
 
     [Fact]
-    public async Task Home_results_and_release_pages_load_without_CSP_violations()
+    public async Task HomeResultsAndReleasePages_LoadWithoutCspViolations()
     {
         var release = await site.RichReleasePathAsync();
         foreach (var path in new[] { "/", "/releases?q=japan", release, release + "?q=japan" })
@@ -56,7 +57,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture site) : IAsyncLife
     }
 
     [Fact]
-    public async Task An_inline_style_is_reported_so_the_check_above_can_fail()
+    public async Task InlineStyle_IsReported_SoTheCheckAboveCanFail()
     {
         await page.OpenAsync("/");
         await page.EvaluateAsync("() => { const s = document.createElement('style'); s.textContent = 'body { color: red }'; document.head.appendChild(s); }");

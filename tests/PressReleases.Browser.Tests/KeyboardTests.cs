@@ -7,6 +7,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>Keyboard only: Tab order follows the page, every stop shows a visible focus indicator, Enter activates.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class KeyboardTests(BrowserFixture site) : IAsyncLifetime
 {
     /// <summary>Every element the Tab key should stop at, in document order (visible, enabled, not tabindex=-1).</summary>
@@ -53,7 +54,7 @@ public sealed class KeyboardTests(BrowserFixture site) : IAsyncLifetime
     [InlineData("/")]
     [InlineData("{release}")]
     [InlineData("/ministers")]
-    public async Task Tab_reaches_the_skip_link_first_then_every_control_in_order_with_a_visible_focus_indicator(string path)
+    public async Task Tab_ReachesTheSkipLinkFirst_ThenEveryControlInOrder_WithAVisibleFocusIndicator(string path)
     {
         if (path == "{release}")
         {
@@ -95,7 +96,7 @@ public sealed class KeyboardTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_select_and_date_inputs_show_focus_too()
+    public async Task SelectAndDateInputs_ShowFocusToo()
     {
         await page.OpenAsync("/releases?q=japan");
         await page.EvaluateAsync(TabbablesScript);
@@ -110,7 +111,7 @@ public sealed class KeyboardTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Enter_activates_the_skip_link_a_nav_link_and_a_search()
+    public async Task Enter_ActivatesTheSkipLink_ANavLink_AndASearch()
     {
         await page.OpenAsync("/");
         await page.Keyboard.PressAsync("Tab");

@@ -5,6 +5,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>Phone and desktop layouts (screenshots kept in the test output, no sideways scrolling on a phone) and printing.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class LayoutTests(BrowserFixture site)
 {
     public static TheoryData<string, string, int, int> Screens
@@ -24,7 +25,7 @@ public sealed class LayoutTests(BrowserFixture site)
 
     [Theory]
     [MemberData(nameof(Screens))]
-    public async Task Page_fits_the_screen_and_is_screenshotted(string name, string path, int width, int height)
+    public async Task Page_FitsTheScreen_AndIsScreenshotted(string name, string path, int width, int height)
     {
         if (path == "{release}")
         {
@@ -35,7 +36,7 @@ public sealed class LayoutTests(BrowserFixture site)
         try
         {
             await page.OpenAsync(path);
-            var file = Path.Combine(RepoPaths.Screenshots, $"{name}-{width}x{height}.png");
+            var file = Path.Combine(Screenshots.Folder, $"{name}-{width}x{height}.png");
             await page.ScreenshotAsync(new() { Path = file, FullPage = true });
             Assert.True(new FileInfo(file).Length > 1000, $"The screenshot {file} is empty.");
 
@@ -63,7 +64,7 @@ public sealed class LayoutTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task A_release_prints_its_record_without_the_site_chrome()
+    public async Task Release_PrintsItsRecord_WithoutTheSiteChrome()
     {
         var page = await site.NewPageAsync();
         try
@@ -104,7 +105,7 @@ public sealed class LayoutTests(BrowserFixture site)
             // On screen again, the chrome is back.
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
             Assert.True(await page.Locator(".site-header").IsVisibleAsync());
-            var pdf = Path.Combine(RepoPaths.Screenshots, "release-print.pdf");
+            var pdf = Path.Combine(Screenshots.Folder, "release-print.pdf");
             await page.PdfAsync(new() { Path = pdf, Format = "A4" });
             Assert.True(new FileInfo(pdf).Length > 1000);
         }

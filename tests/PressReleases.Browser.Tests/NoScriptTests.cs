@@ -6,6 +6,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>The core journey with JavaScript switched off in the browser: plain forms and links do everything.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class NoScriptTests(BrowserFixture site) : IAsyncLifetime
 {
     private IPage page = null!;
@@ -15,7 +16,7 @@ public sealed class NoScriptTests(BrowserFixture site) : IAsyncLifetime
     public Task DisposeAsync() => page.Context.CloseAsync();
 
     [Fact]
-    public async Task Search_filter_page_and_open_a_release_without_JavaScript()
+    public async Task WithoutJavaScript_SearchFilterPageAndOpenARelease()
     {
         // Proof that scripts really are off in this context.
         await page.OpenAsync("/");
@@ -58,7 +59,7 @@ public sealed class NoScriptTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Date_range_and_sort_work_without_JavaScript()
+    public async Task WithoutJavaScript_DateRangeAndSortWork()
     {
         await page.OpenAsync("/releases");
         await page.Locator("#from").FillAsync("2010-01-01");

@@ -6,6 +6,7 @@ namespace PressReleases.Browser.Tests;
 
 /// <summary>The journeys a journalist takes, with real typing and clicks in Chromium, JavaScript on.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Browser)]
 public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
 {
     private IPage page = null!;
@@ -17,7 +18,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     private ILocator ListSearchButton => page.Locator(".list-search button[type=submit]");
 
     [Fact]
-    public async Task Search_from_the_home_page_lists_results_with_the_words_marked()
+    public async Task SearchFromTheHomePage_ListsResults_WithTheWordsMarked()
     {
         await page.OpenAsync("/");
         var box = page.GetByLabel("Search words");
@@ -36,7 +37,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_from_the_header_box_on_another_page()
+    public async Task SearchFromTheHeaderBox_OnAnotherPage()
     {
         await page.OpenAsync("/ministers");
         await page.Locator("#site-q").PressSequentiallyAsync("japan");
@@ -50,7 +51,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     [Theory]
     [InlineData("facet-minister", "minister", "/ministers/", ".result__meta")]
     [InlineData("facet-portfolio", "portfolio", "/portfolios/", ".result__portfolios")]
-    public async Task A_facet_click_adds_a_filter_and_its_remove_link_takes_it_away(string facetId, string parameter, string linkPrefix, string resultPart)
+    public async Task FacetClick_AddsAFilter_AndItsRemoveLinkTakesItAway(string facetId, string parameter, string linkPrefix, string resultPart)
     {
         await page.OpenAsync("/releases");
         var unfiltered = await page.ResultTotalAsync();
@@ -87,7 +88,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_date_range_typed_into_the_date_inputs_limits_the_results()
+    public async Task DateRangeTypedIntoTheDateInputs_LimitsTheResults()
     {
         await page.OpenAsync("/releases");
 
@@ -113,7 +114,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Changing_the_order_sorts_the_dates_newest_or_oldest_first()
+    public async Task ChangingTheOrder_SortsTheDatesNewestOrOldestFirst()
     {
         await page.OpenAsync("/releases?q=government");
 
@@ -135,7 +136,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Paging_forward_then_Back_restores_the_previous_page()
+    public async Task PagingForwardThenBack_RestoresThePreviousPage()
     {
         await page.OpenAsync("/releases?q=minister");
         var page1Url = page.Url;
@@ -164,7 +165,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_result_opens_its_permalink_page_with_the_title()
+    public async Task Result_OpensItsPermalinkPage_WithTheTitle()
     {
         await page.OpenAsync("/releases?q=japan");
         var link = page.Locator(".results .result__title a").First;
@@ -179,7 +180,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_minister_link_on_a_release_opens_the_minister_page()
+    public async Task MinisterLinkOnARelease_OpensTheMinisterPage()
     {
         await page.OpenAsync(await site.RichReleasePathAsync());
         var link = page.Locator(".release__people a[href^='/ministers/']").First;
@@ -199,7 +200,7 @@ public sealed class SearchFlowTests(BrowserFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_misspelled_common_word_offers_did_you_mean_and_the_suggestion_searches_it()
+    public async Task MisspelledCommonWord_OffersDidYouMean_AndTheSuggestionSearchesIt()
     {
         var (word, misspelled) = SeedWords.CommonWordMisspelled();
 

@@ -6,7 +6,6 @@ using PressReleases.Core.Search;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
-using PressReleases.SearchQuality.Tests.TestSupport;
 
 namespace PressReleases.SearchQuality.Tests;
 
@@ -17,12 +16,12 @@ namespace PressReleases.SearchQuality.Tests;
 /// </summary>
 public sealed class CorpusSearchFixture : IAsyncLifetime
 {
-    private TempDataDirectory? temp;
+    private TempDirectory? temp;
     private SearchIndex? index;
     private SearchService? search;
     private IDbContextFactory<PressReleasesDbContext>? dbFactory;
 
-    public string CorpusFolder { get; } = TestPaths.CorpusFolder;
+    public string CorpusFolder { get; } = RepoPaths.CorpusReleases;
 
     /// <summary>Set when the corpus folder does not exist; the tests fail with it.</summary>
     public string? CorpusMissing { get; private set; }
@@ -42,11 +41,11 @@ public sealed class CorpusSearchFixture : IAsyncLifetime
         if (!Directory.Exists(CorpusFolder))
         {
             CorpusMissing = $"The shared release corpus was not found at '{CorpusFolder}'. The search-quality evaluation needs the full " +
-                            $"export beside the repository ('{TestPaths.RepoRoot}') as shared/corpus/beehive/releases/YYYY/MM/*.md.";
+                            $"export beside the repository ('{RepoPaths.Root}') as shared/corpus/beehive/releases/YYYY/MM/*.md.";
             return;
         }
 
-        temp = new TempDataDirectory();
+        temp = new TempDirectory("search-quality");
         var data = new DataDirectory(Path.Combine(temp.Path, "data"));
         data.EnsureWritable();
         dbFactory = new TestDbContextFactory(data);

@@ -17,10 +17,10 @@ public sealed class JudgedSetTests
         ["phrase"] = 5,
     };
 
-    private readonly JudgedQuerySet set = JudgedQuerySet.Load(TestPaths.JudgedQueriesFile);
+    private readonly JudgedQuerySet set = JudgedQuerySet.Load(QualityFiles.JudgedQueries);
 
     [Fact]
-    public void Has_enough_queries_in_every_category()
+    public void JudgedSet_HasEnoughQueriesInEveryCategory()
     {
         Assert.True(set.Queries.Count >= 45, $"The set has {set.Queries.Count} queries; it needs at least 45.");
         foreach (var (category, minimum) in MinimumPerCategory)
@@ -31,7 +31,7 @@ public sealed class JudgedSetTests
     }
 
     [Fact]
-    public void Every_query_is_well_formed()
+    public void EveryQuery_IsWellFormed()
     {
         var problems = new List<string>();
         foreach (var duplicate in set.Queries.GroupBy(q => q.Id).Where(g => g.Count() > 1))

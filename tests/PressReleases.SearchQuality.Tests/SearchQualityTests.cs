@@ -13,6 +13,7 @@ namespace PressReleases.SearchQuality.Tests;
 /// the means must stay above the floors. The full table goes to the test output and to
 /// TestResults/search-quality.md under the test output directory.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHelper output) : IClassFixture<CorpusSearchFixture>
 {
     // Floors about 0.03 below the figures measured when they were set (2026-11-28: MRR 0.879, recall@10
@@ -22,17 +23,17 @@ public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHe
     public const double MrrFloor = 0.85;
     public const double RecallAt10Floor = 0.86;
 
-    private readonly JudgedQuerySet set = JudgedQuerySet.Load(TestPaths.JudgedQueriesFile);
+    private readonly JudgedQuerySet set = JudgedQuerySet.Load(QualityFiles.JudgedQueries);
 
     [Fact]
-    public async Task Every_judged_release_is_in_the_store()
+    public async Task EveryJudgedRelease_IsInTheStore()
     {
         corpus.EnsureCorpus();
         await AssertJudgedReleasesStoredAsync();
     }
 
     [Fact]
-    public async Task Judged_queries_find_their_releases_on_the_first_page()
+    public async Task JudgedQueries_FindTheirReleasesOnTheFirstPage()
     {
         corpus.EnsureCorpus();
 
@@ -70,16 +71,16 @@ public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHe
         var markdown = report.ToMarkdown(context, MrrFloor, RecallAt10Floor);
 
         output.WriteLine(markdown);
-        Directory.CreateDirectory(Path.GetDirectoryName(TestPaths.ReportFile)!);
-        await File.WriteAllTextAsync(TestPaths.ReportFile, markdown);
-        output.WriteLine($"Report written to {TestPaths.ReportFile}");
+        Directory.CreateDirectory(Path.GetDirectoryName(QualityFiles.Report)!);
+        await File.WriteAllTextAsync(QualityFiles.Report, markdown);
+        output.WriteLine($"Report written to {QualityFiles.Report}");
 
         Assert.True(
             report.Overall.Mrr >= MrrFloor,
-            $"MRR {QualityReport.F(report.Overall.Mrr)} fell below the floor {QualityReport.F(MrrFloor)} (see {TestPaths.ReportFile} and docs/search-quality.md).");
+            $"MRR {QualityReport.F(report.Overall.Mrr)} fell below the floor {QualityReport.F(MrrFloor)} (see {QualityFiles.Report} and docs/search-quality.md).");
         Assert.True(
             report.Overall.RecallAt10 >= RecallAt10Floor,
-            $"Recall@10 {QualityReport.F(report.Overall.RecallAt10)} fell below the floor {QualityReport.F(RecallAt10Floor)} (see {TestPaths.ReportFile} and docs/search-quality.md).");
+            $"Recall@10 {QualityReport.F(report.Overall.RecallAt10)} fell below the floor {QualityReport.F(RecallAt10Floor)} (see {QualityFiles.Report} and docs/search-quality.md).");
     }
 
     private async Task AssertJudgedReleasesStoredAsync()

@@ -37,7 +37,7 @@ public sealed class BrowserFixture(IMessageSink messages) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         await Chromium.EnsureInstalledAsync(Log);
 
-        ExpectedReleases = RepoPaths.CountSeedReleases();
+        ExpectedReleases = SeedReleases.Count();
         await Site.StartAsync(ExpectedReleases, StartTimeout);
         Log($"Site ready at {BaseUrl} with {ExpectedReleases} releases after {clock.ElapsedMilliseconds} ms.");
 

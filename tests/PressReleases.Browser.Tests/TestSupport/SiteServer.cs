@@ -12,15 +12,15 @@ namespace PressReleases.Browser.Tests.TestSupport;
 /// </summary>
 public sealed class SiteServer : WebApplicationFactory<Program>
 {
-    private readonly string tempRoot = Path.Combine(Path.GetTempPath(), "pressreleases-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory temp = new("browser-site");
 
     public SiteServer()
     {
-        Directory.CreateDirectory(DataDirectory);
+        DataDirectory = temp.Sub("data");
         UseKestrel(0);
     }
 
-    public string DataDirectory => Path.Combine(tempRoot, "data");
+    public string DataDirectory { get; }
 
     public string SourceFolder => RepoPaths.Seeds;
 
@@ -91,22 +91,7 @@ public sealed class SiteServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            try
-            {
-                if (Directory.Exists(tempRoot))
-                {
-                    Directory.Delete(tempRoot, recursive: true);
-                }
-
-                return;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await Task.Delay(100);
-            }
-        }
+        temp.Dispose();
     }
 }
 

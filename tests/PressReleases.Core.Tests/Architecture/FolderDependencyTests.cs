@@ -35,7 +35,7 @@ public class FolderDependencyTests
     };
 
     [Fact]
-    public void Each_folder_uses_only_the_folders_below_it()
+    public void EachFolder_UsesOnlyTheFoldersBelowIt()
     {
         var actual = TypeDependencies.BetweenNamespaces(typeof(SearchService).Assembly, Core);
         var problems = new List<string>();
@@ -56,7 +56,7 @@ public class FolderDependencyTests
     }
 
     [Fact]
-    public void The_table_of_layers_has_no_cycle()
+    public void TableOfLayers_HasNoCycle()
     {
         // Depth-first: a folder met again while its own uses are still being walked closes a cycle.
         var done = new HashSet<string>();

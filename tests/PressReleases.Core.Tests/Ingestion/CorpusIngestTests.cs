@@ -9,6 +9,7 @@ namespace PressReleases.Core.Tests.Ingestion;
 /// Real releases from the shared corpus (every file of July 2014 and March 2020, copied into a temp folder
 /// as YYYY/MM/*.md), checked against what the test itself reads from the files.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed partial class CorpusIngestTests : IAsyncLifetime
 {
     private static readonly string[] Months = ["2014/07", "2020/03"];
@@ -18,7 +19,7 @@ public sealed partial class CorpusIngestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var corpus = TestPaths.RequireCorpusFolder();
+        var corpus = RepoPaths.RequireCorpusFolder();
         store = await TestStore.CreateAsync();
         files = [];
         foreach (var month in Months)

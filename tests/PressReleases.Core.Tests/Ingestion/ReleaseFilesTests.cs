@@ -8,7 +8,7 @@ public class ReleaseFilesTests
     [Fact]
     public void Enumerate_FindsMarkdownRecursivelyInOrdinalOrderAndSkipsFolderDescriptions()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var folder = new SourceFolder(temp.Sub("source"));
         string[] releases = ["2020/03/b.md", "2020/03/a.md", "2014/07/z.md", "B.md", "a.MD"];
         foreach (var path in releases)
@@ -32,7 +32,7 @@ public class ReleaseFilesTests
     [Fact]
     public void Enumerate_DoesNotFollowSymbolicLinks()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var folder = new SourceFolder(temp.Sub("source"));
         folder.WriteRaw("sub/a.md", "x");
         Directory.CreateSymbolicLink(Path.Combine(folder.Path, "sub", "loop"), folder.Path);

@@ -16,7 +16,7 @@ public sealed class SeedsIngestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        seeds = TestPaths.RequireSeedsFolder();
+        seeds = RepoPaths.RequireSeedsFolder();
         files = Directory.GetFiles(seeds, "*.md")
             .Where(f => !FolderDescriptions.Contains(Path.GetFileName(f), StringComparer.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)

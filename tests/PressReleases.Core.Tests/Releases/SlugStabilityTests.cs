@@ -1,5 +1,4 @@
 using PressReleases.Core.Releases;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Releases;
 
@@ -7,7 +6,7 @@ namespace PressReleases.Core.Tests.Releases;
 /// Slugs are permalinks and facet keys: once published they must never change. Every text in the full
 /// corpus that a slug is made from must give exactly the slug the pre-change rule (<see cref="LegacySlugs"/>) gave.
 /// </summary>
-[Trait("Category", "Corpus")]
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class SlugStabilityTests
 {
     private const int ShownDifferences = 50;
@@ -19,7 +18,7 @@ public sealed class SlugStabilityTests
     [Fact]
     public void EveryCorpusMinisterPortfolioTitleAndUrlSegment_GivesTheSlugItAlwaysHad()
     {
-        var corpus = CorpusSlugInputs.Read(TestPaths.RequireCorpusFolder());
+        var corpus = CorpusSlugInputs.Read(RepoPaths.RequireCorpusFolder());
 
         var changed = corpus.Inputs.AsParallel()
             .Select(input => (Input: input, Legacy: LegacySlugs.From(input.Text)))

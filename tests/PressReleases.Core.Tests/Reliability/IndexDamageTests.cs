@@ -1,7 +1,6 @@
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Reliability;
 
@@ -14,9 +13,9 @@ public sealed class IndexDamageTests
     private const int Documents = 30;
 
     [Fact]
-    public async Task A_truncated_segment_file_opens_empty_and_asks_for_a_rebuild()
+    public async Task TruncatedSegmentFile_OpensEmpty_AndAsksForARebuild()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = await BuildIndexAsync(temp);
         var largest = LargestSegmentFile(path);
         using (var stream = new FileStream(largest, FileMode.Open, FileAccess.Write))
@@ -40,9 +39,9 @@ public sealed class IndexDamageTests
     }
 
     [Fact]
-    public async Task Garbage_in_a_segment_file_header_opens_empty_and_asks_for_a_rebuild()
+    public async Task GarbageInASegmentFileHeader_OpensEmpty_AndAsksForARebuild()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = await BuildIndexAsync(temp);
         var largest = LargestSegmentFile(path);
         using (var stream = new FileStream(largest, FileMode.Open, FileAccess.Write))
@@ -56,9 +55,9 @@ public sealed class IndexDamageTests
     }
 
     [Fact]
-    public async Task A_stale_write_lock_left_by_a_killed_process_does_not_block_or_wipe_the_index()
+    public async Task StaleWriteLockLeftByAKilledProcess_NeitherBlocksNorWipesTheIndex()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = await BuildIndexAsync(temp);
 
         // A killed writer leaves its lock files behind; nothing holds them any more.
@@ -72,9 +71,9 @@ public sealed class IndexDamageTests
     }
 
     [Fact]
-    public async Task A_deleted_index_folder_opens_empty_and_asks_for_a_rebuild()
+    public async Task DeletedIndexFolder_OpensEmpty_AndAsksForARebuild()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = await BuildIndexAsync(temp);
         Directory.Delete(path, recursive: true);
 
@@ -88,7 +87,7 @@ public sealed class IndexDamageTests
             $"https://www.beehive.govt.nz/release/release-{id}", $"The body of release {id} talks about harbours and ferries at length.", ["jane-doe"], ["transport"]);
 
     /// <summary>A committed index of <see cref="Documents"/> releases, closed again.</summary>
-    private static async Task<string> BuildIndexAsync(TempDataDirectory temp)
+    private static async Task<string> BuildIndexAsync(TempDirectory temp)
     {
         var path = Path.Combine(temp.Path, "index");
         using var index = new SearchIndex(path, new ReleaseAnalyzer());

@@ -2,13 +2,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Store;
 
 public class StoreSetupTests
 {
-    private static async Task<DataDirectory> InitializedAsync(TempDataDirectory temp)
+    private static async Task<DataDirectory> InitializedAsync(TempDirectory temp)
     {
         var data = new DataDirectory(Path.Combine(temp.Path, "data"));
         data.EnsureWritable();
@@ -32,7 +31,7 @@ public class StoreSetupTests
     [Fact]
     public async Task Initialize_MigratesAStoreWhoseFirstMigrationWasKilled_DespiteEfsLeftoverLockRow()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = new DataDirectory(Path.Combine(temp.Path, "data"));
         data.EnsureWritable();
         // What a process killed during its first migration leaves: EF's lock table holding its row, nothing else.
@@ -64,7 +63,7 @@ public class StoreSetupTests
     [Fact]
     public async Task Initialize_WaitsWhileAnotherProcessHoldsTheMigrationLock()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = new DataDirectory(Path.Combine(temp.Path, "data"));
         data.EnsureWritable();
         Task initializing;
@@ -85,7 +84,7 @@ public class StoreSetupTests
     [Fact]
     public async Task Initialize_CreatesTheDatabaseFileAndAppliesEveryMigration()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = await InitializedAsync(temp);
 
         Assert.True(File.Exists(data.DatabasePath));
@@ -99,7 +98,7 @@ public class StoreSetupTests
     [Fact]
     public async Task Initialize_SwitchesTheFileToWriteAheadLogging()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = await InitializedAsync(temp);
 
         await using var connection = new SqliteConnection(data.SqliteConnectionString);
@@ -112,7 +111,7 @@ public class StoreSetupTests
     [Fact]
     public async Task Initialize_TwiceKeepsTheData()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = await InitializedAsync(temp);
         var factory = new TestDbContextFactory(data);
         await using (var db = factory.CreateDbContext())
@@ -135,7 +134,7 @@ public class StoreSetupTests
     [Fact]
     public async Task Initialize_OfAFileThatIsNotADatabase_FailsWithAMessageNamingIt_AndLeavesItAlone()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = new DataDirectory(Path.Combine(temp.Path, "data"));
         data.EnsureWritable();
         var garbage = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("this is not a sqlite database. ", 200)));
@@ -154,7 +153,7 @@ public class StoreSetupTests
     [Fact]
     public async Task Release_RoundTripsItsListsAndDates()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var factory = new TestDbContextFactory(await InitializedAsync(temp));
         var release = NewRelease("round-trip");
         release.Date = new DateOnly(2020, 3, 15);
@@ -181,7 +180,7 @@ public class StoreSetupTests
     [Fact]
     public async Task Slugs_AreUnique()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var factory = new TestDbContextFactory(await InitializedAsync(temp));
         await using (var db = factory.CreateDbContext())
         {
@@ -199,7 +198,7 @@ public class StoreSetupTests
     [Fact]
     public async Task ForeignKeys_AreEnforced_AndLinksGoWithTheirRelease()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var factory = new TestDbContextFactory(await InitializedAsync(temp));
         int releaseId;
         await using (var db = factory.CreateDbContext())
@@ -229,7 +228,7 @@ public class StoreSetupTests
     [Fact]
     public void DataDirectory_PlacesTheStoreAndIndexInsideItsRoot()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = new DataDirectory(Path.Combine(temp.Path, "a", "..", "data"));
         Assert.Equal(Path.Combine(temp.Path, "data"), data.Root);
         Assert.Equal(Path.Combine(data.Root, "pressreleases.db"), data.DatabasePath);
@@ -240,7 +239,7 @@ public class StoreSetupTests
     [Fact]
     public void DataDirectory_EnsureWritable_CreatesTheFolderAndLeavesNoProbe()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = new DataDirectory(Path.Combine(temp.Path, "nested", "data"));
 
         data.EnsureWritable();
@@ -252,7 +251,7 @@ public class StoreSetupTests
     [Fact]
     public void DataDirectory_EnsureWritable_FailsClearlyWhereNoFolderCanBe()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var file = Path.Combine(temp.Path, "a-file");
         File.WriteAllText(file, "x");
         var data = new DataDirectory(Path.Combine(file, "data"));
@@ -264,7 +263,7 @@ public class StoreSetupTests
     [Fact]
     public async Task DataDirectory_WithASemicolonInItsPath_StillOpens()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var data = new DataDirectory(Path.Combine(temp.Path, "press;releases"));
         data.EnsureWritable();
 

@@ -16,9 +16,9 @@ namespace PressReleases.Core.Tests.TestSupport;
 /// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
-    private readonly TempDataDirectory temp;
+    private readonly TempDirectory temp;
 
-    private TestStore(TempDataDirectory temp, DataDirectory data)
+    private TestStore(TempDirectory temp, DataDirectory data)
     {
         this.temp = temp;
         Data = data;
@@ -46,11 +46,11 @@ public sealed class TestStore : IAsyncDisposable
     public SearchService Search => new(Index, Catalog);
 
     /// <summary>The temp directory this store lives in (for extra folders a test needs).</summary>
-    public TempDataDirectory Temp => temp;
+    public TempDirectory Temp => temp;
 
     public static async Task<TestStore> CreateAsync()
     {
-        var temp = new TempDataDirectory();
+        var temp = new TempDirectory();
         try
         {
             var data = new DataDirectory(Path.Combine(temp.Path, "data"));

@@ -11,6 +11,7 @@ namespace PressReleases.Web.Tests.Reliability;
 /// The ingest killed with SIGKILL at random points and run again ends with exactly what an uninterrupted
 /// ingest gives: no duplicate, no half-written release, and an index that agrees with the store.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class IngestKillTests(ITestOutputHelper output)
 {
     /// <summary>About 1,800 of the corpus' 55,167 files (several store batches): long enough to kill mid-run three times, short enough for CI.</summary>

@@ -35,6 +35,7 @@ public sealed class RealCorpusFixture() : SiteFixture("corpus")
     protected override int CountExpectedReleases() => Files.Count(f => f.HasRequiredFields);
 }
 
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed partial class RealCorpusIngestTests(RealCorpusFixture corpus) : IClassFixture<RealCorpusFixture>
 {
     private HttpClient Client => corpus.Client;

@@ -12,6 +12,7 @@ namespace PressReleases.Core.Tests.Ingestion.BadInput;
 /// ingest of the whole mutated folder stores or reports every file. The seed is printed; replay or run
 /// longer with PRESSRELEASES_FUZZ_SEED and PRESSRELEASES_FUZZ_FILES.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class FuzzIngestTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int DefaultSeed = 20_260_906;
@@ -41,7 +42,7 @@ public sealed class FuzzIngestTests(ITestOutputHelper output) : IAsyncLifetime
         var count = EnvironmentNumber("PRESSRELEASES_FUZZ_FILES") ?? DefaultFiles;
         output.WriteLine($"Fuzz seed {seed}, {count} files. Replay: PRESSRELEASES_FUZZ_SEED={seed} PRESSRELEASES_FUZZ_FILES={count} dotnet test tests/PressReleases.Core.Tests --filter FullyQualifiedName~FuzzIngestTests");
 
-        var corpus = Directory.EnumerateFiles(TestPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var corpus = Directory.EnumerateFiles(RepoPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var random = new Random(seed);
         var parser = new ReleaseFileParser(new MarkdownRenderer());
         var rejectedByParser = new HashSet<string>(StringComparer.Ordinal);

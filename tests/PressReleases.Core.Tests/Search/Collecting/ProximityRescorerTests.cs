@@ -15,7 +15,7 @@ public class ProximityRescorerTests
     [Fact]
     public async Task Rescoring_RanksAsOneQueryHoldingTheBoosts_WhenTheHitsFitTheWindow()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
         var filler = new[] { "budget", "roads", "health", "harbour", "rates", "library" };
         using (var session = await index.BeginWriteAsync())

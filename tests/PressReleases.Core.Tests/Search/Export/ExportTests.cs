@@ -29,7 +29,7 @@ public sealed class ExportTests : SampleSearchTestBase
 
     [Theory]
     [MemberData(nameof(Orders))]
-    public async Task It_lists_what_the_search_lists_in_the_same_order(string? query, SearchSort? sort)
+    public async Task Export_ListsWhatTheSearchLists_InTheSameOrder(string? query, SearchSort? sort)
     {
         var request = new SearchRequest { Sort = sort };
         var expected = await Store.SlugsFoundAsync(query, request);
@@ -41,7 +41,7 @@ public sealed class ExportTests : SampleSearchTestBase
     }
 
     [Fact]
-    public async Task Without_filters_it_lists_every_release_newest_first_and_undated_last()
+    public async Task Export_WithoutFilters_ListsEveryReleaseNewestFirst_AndUndatedLast()
     {
         var exported = await ExportAsync(new SearchRequest());
 
@@ -54,7 +54,7 @@ public sealed class ExportTests : SampleSearchTestBase
     }
 
     [Fact]
-    public async Task Filters_apply_and_names_and_permalinks_come_with_each_release()
+    public async Task Export_AppliesFilters_AndGivesNamesAndPermalinksWithEachRelease()
     {
         var request = new SearchRequest { Ministers = ["john-key"], From = new DateOnly(2014, 1, 1), Sort = SearchSort.Oldest };
         var expected = await Store.SlugsFoundAsync(null, request);
@@ -73,14 +73,14 @@ public sealed class ExportTests : SampleSearchTestBase
     }
 
     [Fact]
-    public async Task Nothing_matching_exports_nothing()
+    public async Task NothingMatching_ExportsNothing()
     {
         Assert.Empty(await ExportAsync(new SearchRequest { Query = "zeppelin" }));
         Assert.Empty(await ExportAsync(new SearchRequest { Ministers = ["nobody-at-all"] }));
     }
 
     [Fact]
-    public async Task An_abandoned_or_cancelled_export_returns_its_searcher()
+    public async Task AbandonedOrCancelledExport_ReturnsItsSearcher()
     {
         // Each lease holds a reference on the searcher's reader; the count must be back where it was.
         using var probe = Store.Index.LeaseSearcher();

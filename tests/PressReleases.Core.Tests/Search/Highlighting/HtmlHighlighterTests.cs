@@ -22,7 +22,7 @@ public class HtmlHighlighterTests
     private static List<IElement> Marks(string html) => Parse(html).QuerySelectorAll("mark").ToList();
 
     [Fact]
-    public void Marks_stemmed_and_folded_matches_in_text_with_sequential_ids()
+    public void Highlight_MarksStemmedAndFoldedMatchesInText_WithSequentialIds()
     {
         const string html = "<p>The Māori Language Commission announced funding.</p><p>An announcement about MAORI schools.</p>";
 
@@ -37,7 +37,7 @@ public class HtmlHighlighterTests
     }
 
     [Fact]
-    public void Marks_text_inside_links_but_never_touches_attributes()
+    public void Highlight_MarksTextInsideLinks_ButNeverTouchesAttributes()
     {
         const string html = "<p>See the <a href=\"https://example.govt.nz/geothermal?x=geothermal\" title=\"geothermal report\">geothermal report</a>.</p>";
 
@@ -53,7 +53,7 @@ public class HtmlHighlighterTests
     }
 
     [Fact]
-    public void Prefixes_match_whole_words_as_written()
+    public void Prefixes_MatchWholeWordsAsWritten()
     {
         const string html = "<p>Cooperation and cooperating partners; a cooper made barrels.</p>";
 
@@ -63,7 +63,7 @@ public class HtmlHighlighterTests
     }
 
     [Fact]
-    public void Stops_marking_at_the_cap_and_says_so()
+    public void Highlight_StopsMarkingAtTheCap_AndSaysSo()
     {
         var html = "<p>" + string.Join(" ", Enumerable.Repeat("budget", 30)) + "</p><p>budget</p>";
 
@@ -77,7 +77,7 @@ public class HtmlHighlighterTests
     }
 
     [Fact]
-    public void The_default_cap_is_applied()
+    public void DefaultCap_IsApplied()
     {
         var html = "<p>" + string.Join(" ", Enumerable.Repeat("trade", HtmlHighlighter.DefaultMaxMarks + 20)) + "</p>";
 
@@ -88,7 +88,7 @@ public class HtmlHighlighterTests
     }
 
     [Fact]
-    public void Encoded_text_stays_encoded_and_only_marks_are_added()
+    public void EncodedText_StaysEncoded_AndOnlyMarksAreAdded()
     {
         // As text, this is what a sanitised body holds when a release quotes markup.
         const string html = "<p>&lt;script&gt;alert('budget')&lt;/script&gt; &amp; budget</p>";
@@ -106,7 +106,7 @@ public class HtmlHighlighterTests
     }
 
     [Fact]
-    public void Without_terms_or_matches_the_html_is_returned_unchanged()
+    public void WithoutTermsOrMatches_TheHtmlIsReturnedUnchanged()
     {
         const string html = "<p>Nothing <em>here</em>.</p>";
 
@@ -116,7 +116,7 @@ public class HtmlHighlighterTests
     }
 
     [Fact]
-    public void Structure_is_kept_around_the_marks()
+    public void Structure_IsKeptAroundTheMarks()
     {
         const string html = "<ul><li>Health <strong>funding</strong></li><li>More funding</li></ul><table><tbody><tr><td>funding</td></tr></tbody></table>";
 

@@ -1,7 +1,6 @@
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Highlighting;
 using PressReleases.Core.Search.Indexing;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search.Highlighting;
 
@@ -12,7 +11,7 @@ public class PostingsOffsetsTests
     [Fact]
     public async Task Find_ReadsTheSameMatchesAsAnalysingTheText()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
         using (var session = await index.BeginWriteAsync())
         {
@@ -41,7 +40,7 @@ public class PostingsOffsetsTests
     [Fact]
     public async Task FindAll_ReadsEachHitsMatches_AcrossSegments_InTheGivenOrder()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
         using (var session = await index.BeginWriteAsync())
         {

@@ -7,7 +7,6 @@ using Lucene.Net.Util;
 using PressReleases.Core.Ingestion;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search.Indexing;
 
@@ -20,11 +19,13 @@ public class ReleaseDocumentBuilderTests
 {
     private static readonly string[] TextFields = [IndexFields.Title, IndexFields.Body, IndexFields.TitleWords, IndexFields.Words];
 
+    // Only this test reads the corpus: the others stay in the fast inner loop.
     [Fact]
+    [Trait(TestCategories.Key, TestCategories.Corpus)]
     public async Task RealReleases_IndexedThroughSearchIndex_MatchPlainFieldsTermForTerm()
     {
         var releases = SampleOfCorpus(160);
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var analyzer = new ReleaseAnalyzer();
         using var index = new SearchIndex(temp.Sub("built"), analyzer);
         using (var session = await index.BeginWriteAsync())
@@ -200,7 +201,7 @@ public class ReleaseDocumentBuilderTests
     /// <summary>Every n-th corpus file, parsed: long and short bodies, macrons, empty bodies, several ministers.</summary>
     private static List<IndexedRelease> SampleOfCorpus(int count)
     {
-        var files = System.IO.Directory.EnumerateFiles(TestPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = System.IO.Directory.EnumerateFiles(RepoPaths.RequireCorpusFolder(), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var parser = new ReleaseFileParser(new MarkdownRenderer());
         var stride = files.Count / count;
         var releases = new List<IndexedRelease>();

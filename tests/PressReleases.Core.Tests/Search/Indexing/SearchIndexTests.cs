@@ -16,7 +16,7 @@ public class SearchIndexTests
     [Fact]
     public void NewIndex_IsEmptyAndNeedsARebuild()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
 
         Assert.True(index.NeedsRebuild);
@@ -27,7 +27,7 @@ public class SearchIndexTests
     [Fact]
     public async Task Commit_IsDurable_AndRecordsTheChangeSequence()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "index");
         using (var index = new SearchIndex(path, new ReleaseAnalyzer()))
         {
@@ -45,7 +45,7 @@ public class SearchIndexTests
     [Fact]
     public async Task Upsert_ReplacesTheDocumentWithTheSameId_AndDeleteRemovesIt()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
         using var session = await index.BeginWriteAsync();
         session.Upsert(Release(1, "One"));
@@ -71,9 +71,9 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public async Task A_second_writer_waits_until_the_first_session_is_disposed()
+    public async Task SecondWriter_WaitsUntilTheFirstSessionIsDisposed()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
         var first = await index.BeginWriteAsync();
 
@@ -89,9 +89,9 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public async Task A_disposed_session_refuses_every_change_and_disposing_it_again_lets_no_second_writer_in()
+    public async Task DisposedSession_RefusesEveryChange_AndDisposingItAgainLetsNoSecondWriterIn()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
         var session = await index.BeginWriteAsync();
         session.Dispose();
@@ -114,9 +114,9 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public void A_searcher_lease_holds_its_reader_until_disposed_and_returns_it_once()
+    public void SearcherLease_HoldsItsReaderUntilDisposed_AndReturnsItOnce()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
         using var probe = index.LeaseSearcher();
         var baseline = probe.Reader.RefCount;
@@ -134,7 +134,7 @@ public class SearchIndexTests
     [Fact]
     public async Task DeletedIndexFolder_IsRecreatedEmpty_AndFlaggedForRebuild()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "index");
         using (var index = new SearchIndex(path, new ReleaseAnalyzer()))
         {
@@ -152,7 +152,7 @@ public class SearchIndexTests
     [Fact]
     public async Task CorruptSegmentsFile_IsRecreatedEmpty_AndFlaggedForRebuild()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "index");
         using (var index = new SearchIndex(path, new ReleaseAnalyzer()))
         {
@@ -179,7 +179,7 @@ public class SearchIndexTests
     [Fact]
     public async Task TruncatedSegmentFile_IsRecreatedEmpty_AndFlaggedForRebuild()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "index");
         using (var index = new SearchIndex(path, new ReleaseAnalyzer()))
         {
@@ -203,7 +203,7 @@ public class SearchIndexTests
     [Fact]
     public void IndexOfAnotherSchemaVersion_IsEmptied_AndFlaggedForRebuild()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "index");
         using (var directory = FSDirectory.Open(path))
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(ReleaseAnalyzer.Version, new ReleaseAnalyzer())))
@@ -223,7 +223,7 @@ public class SearchIndexTests
     [Fact]
     public void IndexInUse_FailsWithAClearMessage()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "index");
         using var first = new SearchIndex(path, new ReleaseAnalyzer());
 
@@ -234,7 +234,7 @@ public class SearchIndexTests
     [Fact]
     public void Dispose_IsIdempotent()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "index");
         var index = new SearchIndex(path, new ReleaseAnalyzer());
         index.Dispose();
@@ -260,7 +260,7 @@ public class SearchIndexTests
     [Fact]
     public async Task MergeIfSplit_MergesAnIndexInLargeParts_AndLeavesOneWithAFewNewReleasesAlone()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
         using var session = await index.BeginWriteAsync();
         for (var id = 1; id <= 100; id++)

@@ -1,6 +1,5 @@
 using Lucene.Net.Store;
 using PressReleases.Core.Search.Storage;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search.Storage;
 
@@ -19,7 +18,7 @@ public class IndexFilesDirectoryTests
     [InlineData("_0_Lucene41_0.doc")]
     public void Input_ReadsWhatWasWritten_ByteByByte_InBulk_AndAfterSeeks(string name)
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var directory = new IndexFilesDirectory(temp.Path);
         var expected = WriteFile(directory, name);
 
@@ -47,7 +46,7 @@ public class IndexFilesDirectoryTests
     [InlineData("_0_Lucene41_0.pos")]
     public void Clones_ReadIndependently_AndDisposingOneLeavesTheFileOpen(string name)
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var directory = new IndexFilesDirectory(temp.Path);
         var expected = WriteFile(directory, name);
 
@@ -67,7 +66,7 @@ public class IndexFilesDirectoryTests
     [InlineData("_0.tim")]
     public void Slices_ReadTheirOwnRange_AndStopAtItsEnd(string sliceName)
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var directory = new IndexFilesDirectory(temp.Path);
         var expected = WriteFile(directory, "data.cfs");
 
@@ -97,7 +96,7 @@ public class IndexFilesDirectoryTests
     [InlineData("_0_Lucene41_0.doc")]
     public void Numbers_ReadBackAsWritten(string name)
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var directory = new IndexFilesDirectory(temp.Path);
         int[] ints = [0, 1, 127, 128, 16_383, 16_384, int.MaxValue, -1, int.MinValue];
         long[] longs = [0, 1, 127, 128, long.MaxValue, 1L << 40, -1, long.MinValue];
@@ -157,7 +156,7 @@ public class IndexFilesDirectoryTests
     [Fact]
     public void PostingsAreReadFromMemory_ExceptByAMerge()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         using var directory = new IndexFilesDirectory(temp.Path);
         WriteFile(directory, "_0_Lucene41_0.doc");
         WriteFile(directory, "_0.fdt");

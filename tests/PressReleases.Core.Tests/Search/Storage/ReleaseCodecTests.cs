@@ -1,7 +1,6 @@
 using Lucene.Net.Index;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
-using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search.Storage;
 
@@ -10,7 +9,7 @@ public class ReleaseCodecTests
     [Fact]
     public async Task StoredText_ReadsBackExactly_SmallAndLargerThanSeveralChunks_AfterReopening()
     {
-        using var temp = new TempDataDirectory();
+        using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "index");
         var random = new Random(7);
         const string Alphabet = "abcdefghij klmnōpqrstuvwxyzĀ.\n";

@@ -115,7 +115,7 @@ public sealed partial class SeedsRelatedReleasesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         store = await TestStore.CreateAsync();
-        await store.IngestAsync(TestPaths.RequireSeedsFolder());
+        await store.IngestAsync(RepoPaths.RequireSeedsFolder());
     }
 
     public async Task DisposeAsync() => await store.DisposeAsync();

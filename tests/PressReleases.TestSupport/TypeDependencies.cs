@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace PressReleases.Core.Tests.Architecture;
+namespace PressReleases.TestSupport;
 
 /// <summary>
 /// Which types a compiled assembly's types use, read from the assembly itself: base types, interfaces, member

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Store;
 
-namespace PressReleases.Core.Tests.TestSupport;
+namespace PressReleases.TestSupport;
 
 /// <summary>The real SQLite store configuration, without dependency injection.</summary>
 public sealed class TestDbContextFactory(DataDirectory data) : IDbContextFactory<PressReleasesDbContext>

@@ -1,33 +1,16 @@
 namespace PressReleases.Browser.Tests.TestSupport;
 
-/// <summary>Where the repository and its seeds are, found by walking up from the test assembly to PressReleases.sln.</summary>
-public static class RepoPaths
+/// <summary>What the repository's seeds should give the site, read from the files by the test itself.</summary>
+public static class SeedReleases
 {
-    private static readonly Lazy<string> RootPath = new(FindRoot);
-
-    public static string Root => RootPath.Value;
-
-    public static string Seeds => Path.Combine(Root, "seeds");
-
-    /// <summary>Screenshots go under the test output folder (bin/…/TestResults/screenshots), never into the source tree.</summary>
-    public static string Screenshots
-    {
-        get
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
-
     /// <summary>
     /// How many releases the seeds give: release files (SOURCE.md and LICENSE.md aside) whose front matter has a
     /// non-empty title. The ingester rejects the one seed without a title, so this is 213 for the seeds as shipped.
     /// </summary>
-    public static int CountSeedReleases()
+    public static int Count()
     {
         var count = 0;
-        foreach (var file in Directory.EnumerateFiles(Seeds, "*.md", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.RequireSeedsFolder(), "*.md", SearchOption.AllDirectories))
         {
             var name = Path.GetFileName(file);
             if (name is "SOURCE.md" or "LICENSE.md")
@@ -74,18 +57,5 @@ public static class RepoPaths
         }
 
         return false;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PressReleases.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' contains PressReleases.sln.");
     }
 }
