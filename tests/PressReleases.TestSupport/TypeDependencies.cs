@@ -19,28 +19,35 @@ public static class TypeDependencies
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     /// <summary>For every namespace of <paramref name="assembly"/> starting with <paramref name="prefix"/>, the other such namespaces its types use.</summary>
-    public static Dictionary<string, SortedSet<string>> BetweenNamespaces(Assembly assembly, string prefix)
+    public static Dictionary<string, SortedSet<string>> BetweenNamespaces(Assembly assembly, string prefix) =>
+        UsedByNamespace(assembly, prefix).ToDictionary(
+            pair => pair.Key,
+            pair => new SortedSet<string>(
+                pair.Value.Where(used => used.Assembly == assembly).Select(NamespaceOf).OfType<string>()
+                    .Where(to => to != pair.Key && to.StartsWith(prefix, StringComparison.Ordinal)),
+                StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+    /// <summary>For every namespace of <paramref name="assembly"/> starting with <paramref name="prefix"/>, the other assemblies (by name) whose types it uses.</summary>
+    public static Dictionary<string, SortedSet<string>> AssembliesUsed(Assembly assembly, string prefix) =>
+        UsedByNamespace(assembly, prefix).ToDictionary(
+            pair => pair.Key,
+            pair => new SortedSet<string>(pair.Value.Where(used => used.Assembly != assembly).Select(used => used.Assembly.GetName().Name!), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+    private static Dictionary<string, HashSet<Type>> UsedByNamespace(Assembly assembly, string prefix)
     {
-        var graph = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var used = new Dictionary<string, HashSet<Type>>(StringComparer.Ordinal);
         foreach (var type in assembly.GetTypes())
         {
-            var from = NamespaceOf(type);
-            if (from is null || !from.StartsWith(prefix, StringComparison.Ordinal))
+            if (NamespaceOf(type) is { } from && from.StartsWith(prefix, StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            var uses = graph.TryGetValue(from, out var set) ? set : graph[from] = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var used in UsedBy(type))
-            {
-                if (NamespaceOf(used) is { } to && to != from && to.StartsWith(prefix, StringComparison.Ordinal) && used.Assembly == assembly)
-                {
-                    uses.Add(to);
-                }
+                var set = used.TryGetValue(from, out var existing) ? existing : used[from] = [];
+                set.UnionWith(UsedBy(type));
             }
         }
 
-        return graph;
+        return used;
     }
 
     /// <summary>A nested type belongs to its outermost type's namespace; compiler-generated types (closures, state machines) to their owner's.</summary>
