@@ -29,7 +29,7 @@ for n in $SIZES; do
   # The benchmark's data marker (as its build-data verb writes it), so the query mix uses this data as is.
   files=$(find "$corpus" -name '*.md' -type f | wc -l)
   releases=$(sqlite3 "$data/pressreleases.db" 'SELECT COUNT(*) FROM Releases WHERE RemovedAt IS NULL')
-  schema=$(grep -oP 'SchemaVersion = \K[0-9]+' "$REPO_ROOT/src/PressReleases.Core/Search/SearchIndex.cs")
+  schema=$(grep -oP 'SchemaVersion = \K[0-9]+' "$REPO_ROOT/src/PressReleases.Core/Search/Indexing/SearchIndex.cs")
   printf 'corpus=%s\nfiles=%s\nreleases=%s\nschema=%s\n' "$corpus" "$files" "$releases" "$schema" > "$data/bench-corpus.txt"
 
   dotnet run --no-build -c Release --project "$REPO_ROOT/tests/PressReleases.Benchmarks" -- \
