@@ -37,4 +37,22 @@ public class ReleaseAnalyzerTests
 
     [Fact]
     public void DifferentWords_StayDifferent() => Assert.NotEqual(Terms("japan"), Terms("china"));
+
+    /// <summary>
+    /// The exact terms, not only forms that agree with one another: an upgrade of Lucene.Net that changed the
+    /// tokenizer, a filter or the stemmer would pass the tests above yet leave every existing index holding
+    /// terms the queries no longer produce. When this fails on purpose, bump SearchIndex.SchemaVersion so old
+    /// indexes are rebuilt from the store (docs/lucene-internals.md).
+    /// </summary>
+    [Fact]
+    public void Terms_AreExactlyTheChainsOutput_ForTextAndWordFields()
+    {
+        const string Text = "The Minister’s cooperating with Māori communities on COVID-19 vaccinations in Ōtautahi.";
+
+        Assert.Equal(["minist", "cooper", "maori", "commun", "covid", "19", "vaccin", "otautahi"], analyzer.Terms(IndexFields.Body, Text));
+        Assert.Equal(analyzer.Terms(IndexFields.Body, Text), analyzer.Terms(IndexFields.Title, Text));
+        Assert.Equal(
+            ["the", "minister", "cooperating", "with", "maori", "communities", "on", "covid", "19", "vaccinations", "in", "otautahi"],
+            analyzer.Terms(IndexFields.Words, Text));
+    }
 }

@@ -232,6 +232,29 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public async Task IndexWhoseLuceneLockIsHeld_FailsWithAClearMessage_AndKeepsItsDocuments()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "index");
+        using (var index = new SearchIndex(path, new ReleaseAnalyzer()))
+        {
+            await index.CommitAsync(3, Release(1, "One"));
+        }
+
+        // Another writer (a copy of the site without this project's sibling lock file) holds Lucene's own lock.
+        using (var directory = FSDirectory.Open(path))
+        using (new IndexWriter(directory, new IndexWriterConfig(ReleaseAnalyzer.Version, new ReleaseAnalyzer()) { OpenMode = OpenMode.APPEND }))
+        {
+            var error = Assert.Throws<SearchIndexException>(() => new SearchIndex(path, new ReleaseAnalyzer()));
+            Assert.Contains("in use", error.Message);
+        }
+
+        using var reopened = new SearchIndex(path, new ReleaseAnalyzer());
+        Assert.False(reopened.NeedsRebuild);
+        Assert.Equal(1, reopened.DocumentCount);
+    }
+
+    [Fact]
     public void Dispose_IsIdempotent()
     {
         using var temp = new TempDirectory();

@@ -1,4 +1,6 @@
 using Lucene.Net.Store;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Search.Storage;
 
 namespace PressReleases.Core.Tests.Search.Storage;
@@ -176,5 +178,34 @@ public class IndexFilesDirectoryTests
         using var output = directory.CreateOutput(name, IOContext.DEFAULT);
         output.WriteBytes(bytes, bytes.Length);
         return bytes;
+    }
+
+    [Fact]
+    public async Task TheFilesLuceneWrites_IncludeTheTermsAndPostingsHeldInMemory()
+    {
+        // The in-memory rule goes by file name: if an upgrade renamed the terms or postings files, searches would
+        // quietly fall back to buffered reads. A merged segment (what an ingest leaves) is not a compound file.
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "index");
+        using (var index = new SearchIndex(path, new ReleaseAnalyzer()))
+        using (var session = await index.BeginWriteAsync())
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                session.Upsert(new IndexedRelease(i + 1, $"r{i}", $"Harbour report {i}", null, $"https://example.org/{i}", $"The harbour report number {i} is here.", ["jane-doe"], ["transport"]));
+                if (i % 20 == 19)
+                {
+                    session.Commit(i);
+                }
+            }
+
+            Assert.True(session.MergeIfSplit());
+            session.Commit(40);
+        }
+
+        var held = System.IO.Directory.GetFiles(path).Select(Path.GetFileName).Where(name => IndexFilesDirectory.IsHeldInMemory(name!)).ToList();
+        Assert.Contains(held, name => name!.EndsWith(".tim", StringComparison.Ordinal));
+        Assert.Contains(held, name => name!.EndsWith(".doc", StringComparison.Ordinal));
+        Assert.Contains(held, name => name!.EndsWith(".pos", StringComparison.Ordinal));
     }
 }
