@@ -43,29 +43,9 @@ public static class ListingParameters
         },
         Names(NameKind.Minister, "A minister's slug, e.g. jacinda-ardern. Repeat for any of several ministers."),
         Names(NameKind.Portfolio, "A portfolio's slug, e.g. trade. Repeat for any of several portfolios (and with minister: both must match)."),
-        new()
+        Date("from", "First release date, inclusive (YYYY-MM-DD).", request => request.From, (request, date) => request with { From = date }),
+        Date("to", "Last release date, inclusive (YYYY-MM-DD); not before from.", request => request.To, (request, date) => request with { To = date }) with
         {
-            Name = "from",
-            Description = "First release date, inclusive (YYYY-MM-DD).",
-            Surfaces = Everywhere,
-            Type = JsonSchemaType.String,
-            Format = "date",
-            Read = (values, request, problems) => request with { From = ParameterValues.Date("from", values, problems) },
-            Write = request => request.From is { } from ? [ParameterValues.IsoDate(from)] : [],
-            Clear = request => request with { From = null },
-            Form = FormCarry.OwnField,
-        },
-        new()
-        {
-            Name = "to",
-            Description = "Last release date, inclusive (YYYY-MM-DD); not before from.",
-            Surfaces = Everywhere,
-            Type = JsonSchemaType.String,
-            Format = "date",
-            Read = (values, request, problems) => request with { To = ParameterValues.Date("to", values, problems) },
-            Write = request => request.To is { } to ? [ParameterValues.IsoDate(to)] : [],
-            Clear = request => request with { To = null },
-            Form = FormCarry.OwnField,
             Settle = (request, problems) =>
             {
                 if (request is not { From: { } from, To: { } to } || from <= to)
@@ -169,6 +149,20 @@ public static class ListingParameters
 
         return url.ToString();
     }
+
+    /// <summary>A date filter: one inclusive bound of the release date.</summary>
+    private static ListingParameter Date(string name, string description, Func<SearchRequest, DateOnly?> get, Func<SearchRequest, DateOnly?, SearchRequest> set) => new()
+    {
+        Name = name,
+        Description = description,
+        Surfaces = Everywhere,
+        Type = JsonSchemaType.String,
+        Format = "date",
+        Read = (values, request, problems) => set(request, ParameterValues.Date(name, values, problems)),
+        Write = request => get(request) is { } date ? [ParameterValues.IsoDate(date)] : [],
+        Clear = request => set(request, null),
+        Form = FormCarry.OwnField,
+    };
 
     /// <summary>A minister or portfolio filter: slugs, several meaning any of them.</summary>
     private static ListingParameter Names(NameKind kind, string description) => new()
