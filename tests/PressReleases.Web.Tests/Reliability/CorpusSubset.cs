@@ -1,5 +1,3 @@
-using PressReleases.Web.Tests.TestSupport;
-
 namespace PressReleases.Web.Tests.Reliability;
 
 /// <summary>A deterministic slice of the real corpus copied into a test folder (same YYYY/MM layout), so a test can change it freely.</summary>
@@ -8,11 +6,7 @@ public static class CorpusSubset
     /// <summary>Every <paramref name="step"/>-th release file of the corpus in path order: all years, the odd files included.</summary>
     public static int CopyEvery(int step, string destination)
     {
-        var root = RepoPaths.CorpusReleases;
-        if (!Directory.Exists(root))
-        {
-            Assert.Fail($"The shared corpus is missing: expected release files under '{root}' (../shared/corpus/beehive/releases beside the repository).");
-        }
+        var root = RepoPaths.RequireCorpusFolder();
 
         var files = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f))
