@@ -7,7 +7,7 @@ namespace PressReleases.Web.Tests.Api;
 public sealed class ApiHelpPageTests(SeedsFixture site) : IClassFixture<SeedsFixture>
 {
     [Fact]
-    public async Task The_page_renders_and_every_example_link_answers_200()
+    public async Task Page_Renders_AndEveryExampleLinkAnswers200()
     {
         var page = await site.Client.GetPageAsync("/help/api");
         var examples = page.QuerySelectorAll("a.example").Select(a => a.GetAttribute("href")!).Distinct().ToList();

@@ -20,7 +20,7 @@ public sealed class ExportsApiTests(FeedsAndExportsFixture site) : IClassFixture
     [InlineData("q=housing&sort=newest")]
     [InlineData("portfolio=trade&sort=oldest")]
     [InlineData("q=geothermal&from=2020-02-01&to=2020-04-30")]
-    public async Task The_csv_holds_every_release_the_search_finds_in_its_order(string query)
+    public async Task Csv_HoldsEveryReleaseTheSearchFinds_InItsOrder(string query)
     {
         var expected = await Client.GetAllReleasesAsync(query);
         var total = (await Client.GetReleaseListAsync(query)).Total;
@@ -44,7 +44,7 @@ public sealed class ExportsApiTests(FeedsAndExportsFixture site) : IClassFixture
     [InlineData("")]
     [InlineData("minister=" + FeedsAndExportsFixture.BusySlug + "&sort=oldest")]
     [InlineData("q=trade")]
-    public async Task The_ndjson_has_one_parsable_object_per_release(string query)
+    public async Task Ndjson_HasOneParsableObjectPerRelease(string query)
     {
         var expected = await Client.GetAllReleasesAsync(query);
         var export = await Client.GetExportAsync("/api/releases.ndjson" + (query.Length > 0 ? "?" + query : ""));
@@ -67,7 +67,7 @@ public sealed class ExportsApiTests(FeedsAndExportsFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task Titles_that_spreadsheets_would_run_are_written_as_text_and_quotes_survive()
+    public async Task TitlesThatSpreadsheetsWouldRun_AreWrittenAsText_AndQuotesSurvive()
     {
         var rows = Export.CsvRows(await Client.GetExportAsync("/api/releases.csv?portfolio=trade"));
         var bySlug = rows.ToDictionary(r => r[0]);
@@ -83,7 +83,7 @@ public sealed class ExportsApiTests(FeedsAndExportsFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task Exports_are_dated_utf8_downloads()
+    public async Task Exports_AreDatedUtf8Downloads()
     {
         var csv = await Client.GetExportAsync("/api/releases.csv");
         var ndjson = await Client.GetExportAsync("/api/releases.ndjson");
@@ -98,7 +98,7 @@ public sealed class ExportsApiTests(FeedsAndExportsFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task Paging_parameters_are_ignored_but_bad_search_parameters_answer_400()
+    public async Task PagingParameters_AreIgnored_ButBadSearchParametersAnswer400()
     {
         var all = Export.CsvRows(await Client.GetExportAsync("/api/releases.csv?page=3&pageSize=5&facetLimit=zero"));
         Assert.Equal(FeedsAndExportsFixture.All.Count, all.Count);
@@ -114,7 +114,7 @@ public sealed class ExportsApiTests(FeedsAndExportsFixture site) : IClassFixture
     [Theory]
     [InlineData("/releases?q=housing&sort=oldest&page=2", "q=housing&sort=oldest")]
     [InlineData("/ministers/" + FeedsAndExportsFixture.OtherSlug, "minister=" + FeedsAndExportsFixture.OtherSlug)]
-    public async Task Listings_link_to_exports_of_their_state(string listing, string state)
+    public async Task Listings_LinkToExportsOfTheirState(string listing, string state)
     {
         var page = await Client.GetPageAsync(listing);
         var csv = page.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "CSV").GetAttribute("href");

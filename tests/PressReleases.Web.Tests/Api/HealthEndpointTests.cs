@@ -8,7 +8,7 @@ namespace PressReleases.Web.Tests.Api;
 public sealed class HealthEndpointTests(NamesFixture site) : IClassFixture<NamesFixture>
 {
     [Fact]
-    public async Task Reports_ready_with_the_store_and_the_index_holding_every_release()
+    public async Task ReportsReady_WithTheStoreAndTheIndexHoldingEveryRelease()
     {
         var response = await site.Client.GetJsonAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.Status);

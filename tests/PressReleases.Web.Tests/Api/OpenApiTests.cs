@@ -15,7 +15,7 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
     }
 
     [Fact]
-    public async Task It_lists_the_api_health_and_feed_paths_and_no_pages()
+    public async Task Document_ListsTheApiHealthAndFeedPaths_AndNoPages()
     {
         var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
 
@@ -25,7 +25,7 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
     }
 
     [Fact]
-    public async Task Operations_have_summaries_parameters_and_status_codes()
+    public async Task Operations_HaveSummariesParametersAndStatusCodes()
     {
         var paths = (await DocumentAsync()).GetProperty("paths");
         var list = Operation(paths, "/api/releases");
@@ -52,7 +52,7 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
     }
 
     [Fact]
-    public async Task Schemas_use_the_json_names_of_the_responses()
+    public async Task Schemas_UseTheJsonNamesOfTheResponses()
     {
         var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
 

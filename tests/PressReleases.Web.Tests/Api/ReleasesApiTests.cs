@@ -11,7 +11,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task The_list_has_exactly_the_documented_shape()
+    public async Task List_HasExactlyTheDocumentedShape()
     {
         var response = await Client.GetJsonAsync("/api/releases?pageSize=5");
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -59,7 +59,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Every_item_carries_its_files_title_date_and_url()
+    public async Task EveryItem_CarriesItsFilesTitleDateAndUrl()
     {
         var all = await Client.GetAllReleasesAsync();
 
@@ -75,7 +75,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Facets_are_sorted_by_count_and_years_by_year_and_add_up()
+    public async Task Facets_AreSortedByCount_AndYearsByYear_AndAddUp()
     {
         var list = await Client.GetReleaseListAsync("facetLimit=200");
         foreach (var facet in new[] { list.Facets.Ministers, list.Facets.Portfolios })
@@ -95,7 +95,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task FacetLimit_cuts_the_lists_but_not_the_counts()
+    public async Task FacetLimit_CutsTheLists_ButNotTheCounts()
     {
         var full = await Client.GetReleaseListAsync("q=minister&facetLimit=200");
         var cut = await Client.GetReleaseListAsync("q=minister&facetLimit=3");
@@ -117,7 +117,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_selected_value_stays_in_its_facet_even_beyond_the_limit()
+    public async Task SelectedValue_StaysInItsFacet_EvenBeyondTheLimit()
     {
         var full = await Client.GetReleaseListAsync("facetLimit=200");
         var rare = full.Facets.Ministers[^1];
@@ -128,7 +128,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task FacetLimit_zero_returns_no_minister_or_portfolio_values()
+    public async Task FacetLimitZero_ReturnsNoMinisterOrPortfolioValues()
     {
         // facetLimit is accepted from 0 (a lower value is a 400), so 0 should mean "no values", not one.
         var list = await Client.GetReleaseListAsync("facetLimit=0&pageSize=1");
@@ -137,7 +137,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task PageSize_is_capped_at_100()
+    public async Task PageSize_IsCappedAt100()
     {
         Assert.True(SeedCorpus.ExpectedReleases > 100, "The test needs more than 100 releases.");
         var list = await Client.GetReleaseListAsync("pageSize=1000");
@@ -158,7 +158,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     [InlineData("to=31/12/2020", "to")]
     [InlineData("sort=random", "sort")]
     [InlineData("minister=Jacinda%20Ardern", "minister")]
-    public async Task An_unusable_parameter_is_a_400_problem_naming_it(string query, string parameter)
+    public async Task UnusableParameter_IsA400Problem_NamingIt(string query, string parameter)
     {
         var response = await Client.GetJsonAsync("/api/releases?" + query);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -169,7 +169,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_query_longer_than_the_limit_is_cut_and_searched_as_documented()
+    public async Task QueryLongerThanTheLimit_IsCutAndSearched_AsDocumented()
     {
         // docs/search.md, Bounds: "query length 1,000 characters (the rest is cut, and the reading says so)".
         var longQuery = string.Join(' ', Enumerable.Repeat("japan", 300));
@@ -188,7 +188,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Pages_cover_every_release_once()
+    public async Task Pages_CoverEveryReleaseOnce()
     {
         var pageSize = 30;
         var slugs = new List<string>();
@@ -206,7 +206,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Snippets_mark_the_searched_words()
+    public async Task Snippets_MarkTheSearchedWords()
     {
         var list = await Client.GetReleaseListAsync("q=whaling&pageSize=100");
         Assert.NotEmpty(list.Items);
@@ -219,7 +219,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Malformed_queries_are_read_as_words_and_say_how()
+    public async Task MalformedQueries_AreReadAsWords_AndSayHow()
     {
         var response = await Client.GetJsonAsync("/api/releases?q=%22free%20trade");
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -232,7 +232,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_release_has_exactly_the_documented_shape()
+    public async Task Release_HasExactlyTheDocumentedShape()
     {
         var file = SeedCorpus.Accepted.First(f => f.Attachments.Count > 0 && SafeSlug().IsMatch(f.UrlSegment) && f.KnownDate is not null);
         var response = await Client.GetJsonAsync($"/api/releases/{file.UrlSegment}");
@@ -246,7 +246,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_unknown_release_is_a_404_problem()
+    public async Task UnknownRelease_IsA404Problem()
     {
         var response = await Client.GetJsonAsync("/api/releases/no-such-release");
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
@@ -256,7 +256,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_unknown_api_path_is_a_404_problem_not_an_html_page()
+    public async Task UnknownApiPath_IsA404Problem_NotAnHtmlPage()
     {
         var response = await Client.GetJsonAsync("/api/nothing-here");
         Assert.Equal(HttpStatusCode.NotFound, response.Status);

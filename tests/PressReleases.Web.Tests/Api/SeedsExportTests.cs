@@ -9,7 +9,7 @@ public sealed class SeedsExportTests(SeedsFixture site) : IClassFixture<SeedsFix
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task The_unfiltered_csv_and_ndjson_hold_every_seed_release()
+    public async Task UnfilteredCsvAndNdjson_HoldEverySeedRelease()
     {
         var expected = await Client.GetAllReleasesAsync();
         Assert.Equal(SeedCorpus.ExpectedReleases, expected.Count);

@@ -23,7 +23,7 @@ public sealed class CitationFormatTests
     [InlineData("Mary Jane Smith", "Smith", "M. J.", "Smith, Mary Jane")]
     [InlineData("Mark van der Berg", "van der Berg", "M.", "van der Berg, Mark")]
     [InlineData("Tariana", "Tariana", "", "Tariana")]
-    public void Names_split_into_family_name_and_initials(string name, string family, string initials, string familyCommaGiven)
+    public void Names_SplitIntoFamilyNameAndInitials(string name, string family, string initials, string familyCommaGiven)
     {
         var parsed = PersonName.Parse(name);
         Assert.Equal(family, parsed.Family);
@@ -32,7 +32,7 @@ public sealed class CitationFormatTests
     }
 
     [Fact]
-    public void Apa_with_one_minister()
+    public void Apa_WithOneMinister()
     {
         var apa = ApaCitation.From(Source("Budget date announced", new DateOnly(2026, 1, 27), "Nicola Willis"));
         Assert.Equal(
@@ -42,7 +42,7 @@ public sealed class CitationFormatTests
     }
 
     [Fact]
-    public void Apa_joins_two_and_three_ministers_with_an_ampersand()
+    public void Apa_JoinsTwoAndThreeMinisters_WithAnAmpersand()
     {
         var two = ApaCitation.From(Source("T", new DateOnly(2020, 3, 23), "Jacinda Ardern", "Grant Robertson"));
         Assert.StartsWith("Ardern, J., & Robertson, G. (2020, March 23). T [Press release].", two.ToString(), StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class CitationFormatTests
     }
 
     [Fact]
-    public void Apa_without_ministers_or_date_names_the_government_once_and_says_nd()
+    public void Apa_WithoutMinistersOrDate_NamesTheGovernmentOnce_AndSaysNd()
     {
         var apa = ApaCitation.From(Source("Challenge laid", null));
         Assert.Equal(
@@ -62,7 +62,7 @@ public sealed class CitationFormatTests
     }
 
     [Fact]
-    public void BibTex_entry_has_every_field_and_a_stable_key()
+    public void BibTexEntry_HasEveryField_AndAStableKey()
     {
         var source = Source("Enhancing New Zealand – Japan cooperation", new DateOnly(2014, 7, 8), "John Key", "Murray McCully") with
         {
@@ -87,7 +87,7 @@ public sealed class CitationFormatTests
     }
 
     [Fact]
-    public void BibTex_escapes_every_special_character_and_keeps_macrons()
+    public void BibTex_EscapesEverySpecialCharacter_AndKeepsMacrons()
     {
         Assert.Equal(@"\{ \} \% \& \$ \# \_ \^{} \~{} \textbackslash{} ā", BibTexWriter.Escape(@"{ } % & $ # _ ^ ~ \ ā"));
 
@@ -101,7 +101,7 @@ public sealed class CitationFormatTests
     }
 
     [Fact]
-    public void Ris_record_has_crlf_lines_from_TY_to_ER()
+    public void RisRecord_HasCrlfLines_FromTyToEr()
     {
         var ris = RisWriter.Write(Source("Tax & 100% {new}_rules for Māori", new DateOnly(2021, 8, 5), "Nanaia Mahuta", "Grant Robertson"));
         var record = RisRecord.Parse(ris);
@@ -117,7 +117,7 @@ public sealed class CitationFormatTests
     }
 
     [Fact]
-    public void Ris_without_ministers_or_date_names_the_government_and_leaves_out_the_date()
+    public void Ris_WithoutMinistersOrDate_NamesTheGovernment_AndLeavesOutTheDate()
     {
         var record = RisRecord.Parse(RisWriter.Write(Source("Line one\nline two", null)));
         Assert.Equal("New Zealand Government", record.Single("AU"));

@@ -13,7 +13,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
-    public async Task The_page_cites_the_release_with_ministers_title_year_and_the_fixed_retrieval_date()
+    public async Task Page_CitesTheRelease_WithMinistersTitleYearAndTheFixedRetrievalDate()
     {
         var spec = CitationSiteFixture.Covid;
         var page = await Client.GetPageAsync($"/releases/{spec.Slug}");
@@ -37,7 +37,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_release_without_ministers_or_date_is_cited_to_the_government_with_nd()
+    public async Task ReleaseWithoutMinistersOrDate_IsCitedToTheGovernment_WithNd()
     {
         var spec = CitationSiteFixture.Anonymous;
         var page = await Client.GetPageAsync($"/releases/{spec.Slug}");
@@ -46,7 +46,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task BibTex_downloads_as_an_attachment_and_parses()
+    public async Task BibTex_DownloadsAsAnAttachment_AndParses()
     {
         var spec = CitationSiteFixture.Covid;
         using var response = await Client.GetAsync($"/releases/{spec.Slug}/cite.bib");
@@ -70,7 +70,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Ris_downloads_as_an_attachment_and_parses()
+    public async Task Ris_DownloadsAsAnAttachment_AndParses()
     {
         var spec = CitationSiteFixture.Covid;
         using var response = await Client.GetAsync($"/releases/{spec.Slug}/cite.ris");
@@ -92,7 +92,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Special_characters_are_escaped_in_BibTex_and_kept_as_they_are_in_Ris()
+    public async Task SpecialCharacters_AreEscapedInBibTex_AndKeptAsTheyAreInRis()
     {
         var spec = CitationSiteFixture.Special;
         var bib = BibEntry.Parse(await Client.GetStringAsync($"/releases/{spec.Slug}/cite.bib"));
@@ -108,7 +108,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     [Theory]
     [InlineData("cite.bib")]
     [InlineData("cite.ris")]
-    public async Task Unknown_releases_answer_404_and_withdrawn_ones_410(string file)
+    public async Task UnknownReleases_Answer404_AndWithdrawnOnes410(string file)
     {
         using var unknown = await Client.GetAsync($"/releases/no-such-release/{file}");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -118,7 +118,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_withdrawn_release_page_offers_no_citation()
+    public async Task WithdrawnReleasePage_OffersNoCitation()
     {
         var page = await Client.GetHtmlAsync($"/releases/{CitationSiteFixture.Withdrawn.Slug}");
         Assert.Equal(HttpStatusCode.Gone, page.Status);
@@ -126,7 +126,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Link_preview_meta_describes_the_release()
+    public async Task LinkPreviewMeta_DescribesTheRelease()
     {
         var spec = CitationSiteFixture.Covid;
         var page = await Client.GetPageAsync($"/releases/{spec.Slug}");
@@ -158,7 +158,7 @@ public sealed class CitationHttpTests(CitationSiteFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Meta_values_are_attribute_encoded()
+    public async Task MetaValues_AreAttributeEncoded()
     {
         var spec = CitationSiteFixture.Special;
         var html = (await Client.GetHtmlAsync($"/releases/{spec.Slug}")).Html;

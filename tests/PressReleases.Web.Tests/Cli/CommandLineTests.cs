@@ -34,7 +34,7 @@ public sealed class CommandLineTests(CliSeedsFixture seeds) : IClassFixture<CliS
     private static List<ReleaseFileInfo> BadSeeds => SeedCorpus.Files.Where(f => !f.HasRequiredFields).ToList();
 
     [Fact]
-    public void Ingest_prints_a_summary_with_what_was_added_and_succeeds_despite_a_bad_file()
+    public void Ingest_PrintsASummaryWithWhatWasAdded_AndSucceedsDespiteABadFile()
     {
         var result = seeds.FirstIngest;
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -50,7 +50,7 @@ public sealed class CommandLineTests(CliSeedsFixture seeds) : IClassFixture<CliS
     }
 
     [Fact]
-    public async Task A_second_strict_ingest_changes_nothing_and_fails_on_the_bad_file()
+    public async Task SecondStrictIngest_ChangesNothing_AndFailsOnTheBadFile()
     {
         Assert.True(seeds.FirstIngest.ExitCode == 0, seeds.FirstIngest.ToString());
         var result = await CliRunner.RunAsync(seeds.DataDirectory, seeds.WorkingDirectory, "ingest", seeds.RelativeSeeds, "--strict");
@@ -67,7 +67,7 @@ public sealed class CommandLineTests(CliSeedsFixture seeds) : IClassFixture<CliS
     }
 
     [Fact]
-    public async Task Reindex_rebuilds_a_lost_index_from_the_store()
+    public async Task Reindex_RebuildsALostIndexFromTheStore()
     {
         Assert.True(seeds.FirstIngest.ExitCode == 0, seeds.FirstIngest.ToString());
         var indexPath = Path.Combine(seeds.DataDirectory, "index");
@@ -93,7 +93,7 @@ public sealed class CommandLineTests(CliSeedsFixture seeds) : IClassFixture<CliS
     }
 
     [Fact]
-    public async Task Ingest_of_a_missing_folder_fails_with_folder_not_found()
+    public async Task IngestOfAMissingFolder_FailsWithFolderNotFound()
     {
         using var temp = new TempDirectory("cli-missing");
         var missing = Path.Combine(temp.Path, "no-such-folder");
@@ -105,7 +105,7 @@ public sealed class CommandLineTests(CliSeedsFixture seeds) : IClassFixture<CliS
     }
 
     [Fact]
-    public async Task Ingest_refuses_while_a_site_holds_the_index()
+    public async Task Ingest_RefusesWhileASiteHoldsTheIndex()
     {
         using var temp = new TempDirectory("cli-busy");
         var source = temp.Sub("source");
@@ -122,7 +122,7 @@ public sealed class CommandLineTests(CliSeedsFixture seeds) : IClassFixture<CliS
     }
 
     [Fact]
-    public async Task Help_prints_the_usage_and_a_mistake_prints_it_to_stderr_with_exit_code_64()
+    public async Task Help_PrintsTheUsage_AndAMistakePrintsItToStderrWithExitCode64()
     {
         using var temp = new TempDirectory("cli-help");
         var data = Path.Combine(temp.Path, "data");

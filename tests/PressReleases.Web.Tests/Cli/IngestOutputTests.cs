@@ -11,7 +11,7 @@ namespace PressReleases.Web.Tests.Cli;
 public sealed partial class IngestOutputTests(CliSeedsFixture seeds) : IClassFixture<CliSeedsFixture>
 {
     [Fact]
-    public void The_plain_summary_is_one_aligned_line_per_count()
+    public void PlainSummary_IsOneAlignedLinePerCount()
     {
         var report = new IngestReport(1, "/x", 55_167, 55_100, 12, 3, 2, 52, TimeSpan.FromSeconds(83), []);
         using var output = new StringWriter { NewLine = "\n" };
@@ -31,7 +31,7 @@ public sealed partial class IngestOutputTests(CliSeedsFixture seeds) : IClassFix
     }
 
     [Fact]
-    public void Redirected_ingest_output_is_plain_text_without_terminal_codes()
+    public void RedirectedIngestOutput_IsPlainText_WithoutTerminalCodes()
     {
         var result = seeds.FirstIngest;
         Assert.True(result.ExitCode == 0, result.ToString());

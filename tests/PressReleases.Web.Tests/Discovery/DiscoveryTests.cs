@@ -42,7 +42,7 @@ public sealed class DiscoveryTests(CitationSiteFixture site) : IClassFixture<Cit
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task The_sitemap_index_splits_current_releases_over_files_that_cover_each_exactly_once()
+    public async Task SitemapIndex_SplitsCurrentReleasesOverFiles_ThatCoverEachExactlyOnce()
     {
         var children = await Sitemaps.ChildrenAsync(Client);
         var current = await Client.GetAllReleasesAsync();
@@ -78,7 +78,7 @@ public sealed class DiscoveryTests(CitationSiteFixture site) : IClassFixture<Cit
     }
 
     [Fact]
-    public async Task The_pages_sitemap_lists_the_fixed_pages_and_every_minister_and_portfolio()
+    public async Task PagesSitemap_ListsTheFixedPages_AndEveryMinisterAndPortfolio()
     {
         var urls = (await Sitemaps.UrlsAsync(Client, $"{Base}/sitemaps/pages.xml")).Select(u => u.Loc).ToList();
         foreach (var path in new[] { "/", "/ministers", "/portfolios", "/help/search" })
@@ -102,7 +102,7 @@ public sealed class DiscoveryTests(CitationSiteFixture site) : IClassFixture<Cit
     }
 
     [Fact]
-    public async Task Robots_allows_crawling_keeps_out_bulk_exports_and_names_the_sitemap()
+    public async Task Robots_AllowsCrawling_KeepsOutBulkExports_AndNamesTheSitemap()
     {
         using var response = await Client.GetAsync("/robots.txt");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -118,7 +118,7 @@ public sealed class DiscoveryTests(CitationSiteFixture site) : IClassFixture<Cit
     }
 
     [Fact]
-    public async Task OpenSearch_describes_the_search_with_absolute_templates()
+    public async Task OpenSearch_DescribesTheSearch_WithAbsoluteTemplates()
     {
         XNamespace os = "http://a9.com/-/spec/opensearch/1.1/";
         var doc = await Sitemaps.GetXmlAsync(Client, "/opensearch.xml", "application/opensearchdescription+xml");
@@ -141,7 +141,7 @@ public sealed class DiscoveryTests(CitationSiteFixture site) : IClassFixture<Cit
 public sealed class SeedsSitemapTests(SeedsFixture site) : IClassFixture<SeedsFixture>
 {
     [Fact]
-    public async Task Every_seed_release_is_in_the_sitemap_exactly_once()
+    public async Task EverySeedRelease_IsInTheSitemapExactlyOnce()
     {
         var children = await Sitemaps.ChildrenAsync(site.Client);
         Assert.Equal(["http://localhost/sitemaps/pages.xml", "http://localhost/sitemaps/releases-1.xml"], children);

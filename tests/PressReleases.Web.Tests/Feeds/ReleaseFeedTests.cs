@@ -21,7 +21,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_feed_is_atom_with_the_newest_dated_releases_first()
+    public async Task Feed_IsAtom_WithTheNewestDatedReleasesFirst()
     {
         var response = await Client.GetFeedAsync("/feeds/releases.atom");
         Assert.Equal("application/atom+xml", response.MediaType);
@@ -40,7 +40,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Entries_carry_permalinks_dates_names_and_the_original()
+    public async Task Entries_CarryPermalinksDatesNamesAndTheOriginal()
     {
         var feed = (await Client.GetFeedAsync("/feeds/releases.atom?minister=" + FeedsAndExportsFixture.OtherSlug)).Feed;
         var joint = feed.Items.Single(e => e.Id == $"{Base}/releases/{FeedsAndExportsFixture.Joint.Slug}");
@@ -63,7 +63,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_control_character_in_a_release_never_breaks_the_feed()
+    public async Task ControlCharacterInARelease_NeverBreaksTheFeed()
     {
         var response = await Client.GetAsync("/feeds/releases.atom?q=pasted+word+processor");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -76,7 +76,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Entry_ids_are_stable_across_requests()
+    public async Task EntryIds_AreStableAcrossRequests()
     {
         var first = (await Client.GetFeedAsync("/feeds/releases.atom?q=housing")).Feed;
         var second = (await Client.GetFeedAsync("/feeds/releases.atom?q=housing")).Feed;
@@ -90,7 +90,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     [Theory]
     [InlineData(FeedsAndExportsFixture.BusySlug, FeedsAndExportsFixture.Busy)]
     [InlineData(FeedsAndExportsFixture.OtherSlug, FeedsAndExportsFixture.Other)]
-    public async Task A_ministers_feed_holds_only_that_ministers_releases(string slug, string name)
+    public async Task MinistersFeed_HoldsOnlyThatMinistersReleases(string slug, string name)
     {
         var feed = (await Client.GetFeedAsync("/feeds/releases.atom?minister=" + slug)).Feed;
         var api = await Client.GetReleaseListAsync("minister=" + slug);
@@ -109,7 +109,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_busy_ministers_feed_is_capped_and_counts_against_the_api()
+    public async Task BusyMinistersFeed_IsCapped_AndCountsAgainstTheApi()
     {
         var api = await Client.GetReleaseListAsync("minister=" + FeedsAndExportsFixture.BusySlug);
         var feed = (await Client.GetFeedAsync("/feeds/releases.atom?minister=" + FeedsAndExportsFixture.BusySlug)).Feed;
@@ -120,7 +120,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Sort_is_ignored_and_a_search_feed_names_its_words()
+    public async Task Sort_IsIgnored_AndASearchFeedNamesItsWords()
     {
         var feed = (await Client.GetFeedAsync("/feeds/releases.atom?q=geothermal&sort=oldest")).Feed;
         var expected = await DatedNewestAsync("q=geothermal");
@@ -134,7 +134,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     [InlineData("from=yesterday")]
     [InlineData("minister=Not%20A%20Slug")]
     [InlineData("from=2020-02-01&to=2020-01-01")]
-    public async Task Invalid_parameters_answer_400_problem_details(string query)
+    public async Task InvalidParameters_Answer400ProblemDetails(string query)
     {
         var response = await Client.GetJsonAsync("/feeds/releases.atom?" + query);
 
@@ -148,7 +148,7 @@ public sealed class ReleaseFeedTests(FeedsAndExportsFixture site) : IClassFixtur
     [InlineData("/releases?q=housing&sort=oldest&page=2", "/feeds/releases.atom?q=housing")]
     [InlineData("/ministers/" + FeedsAndExportsFixture.BusySlug + "?q=homes", "/feeds/releases.atom?q=homes&minister=" + FeedsAndExportsFixture.BusySlug)]
     [InlineData("/portfolios/trade", "/feeds/releases.atom?portfolio=trade")]
-    public async Task Listings_advertise_and_link_their_feed(string listing, string feedUrl)
+    public async Task Listings_AdvertiseAndLinkTheirFeed(string listing, string feedUrl)
     {
         var page = await Client.GetPageAsync(listing);
 

@@ -10,7 +10,7 @@ public sealed class ErrorsPageTests(NamesFixture site) : IClassFixture<NamesFixt
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task An_unknown_page_gives_the_friendly_404_page()
+    public async Task UnknownPage_GivesTheFriendly404Page()
     {
         var response = await Client.GetHtmlAsync("/no/such/page");
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
@@ -20,7 +20,7 @@ public sealed class ErrorsPageTests(NamesFixture site) : IClassFixture<NamesFixt
     }
 
     [Fact]
-    public async Task A_post_to_the_api_gives_a_405_problem()
+    public async Task PostToTheApi_GivesA405Problem()
     {
         using var response = await Client.PostAsync("/api/releases", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
@@ -31,7 +31,7 @@ public sealed class ErrorsPageTests(NamesFixture site) : IClassFixture<NamesFixt
     [InlineData("PUT", "/api/releases/jane-geothermal-one")]
     [InlineData("DELETE", "/api/releases/jane-geothermal-one")]
     [InlineData("PATCH", "/api/releases")]
-    public async Task Any_other_method_on_the_api_gives_a_problem_not_an_html_page(string method, string url)
+    public async Task AnyOtherMethodOnTheApi_GivesAProblem_NotAnHtmlPage(string method, string url)
     {
         using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
@@ -44,7 +44,7 @@ public sealed class ErrorsPageTests(NamesFixture site) : IClassFixture<NamesFixt
     [Theory]
     [InlineData("PUT", "/releases/jane-geothermal-one")]
     [InlineData("DELETE", "/ministers/jane-example")]
-    public async Task Any_other_method_on_a_page_gives_the_error_page_with_its_real_status(string method, string url)
+    public async Task AnyOtherMethodOnAPage_GivesTheErrorPage_WithItsRealStatus(string method, string url)
     {
         using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());

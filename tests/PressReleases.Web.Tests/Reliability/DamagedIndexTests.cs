@@ -30,7 +30,7 @@ public sealed class DamagedIndexTests(SeedsDataDirectory seeds) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(Damages))]
-    public async Task The_site_serves_release_pages_while_the_index_is_repaired_and_then_finds_everything_again(string damage, bool rebuilds)
+    public async Task Site_ServesReleasePages_WhileTheIndexIsRepaired_AndThenFindsEverythingAgain(string damage, bool rebuilds)
     {
         using var temp = new TempDirectory("damaged-index");
         var expected = await SearchesOverIntactCopyAsync(temp.Path);

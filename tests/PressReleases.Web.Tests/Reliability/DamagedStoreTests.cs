@@ -15,7 +15,7 @@ public sealed class DamagedStoreTests(SeedsDataDirectory seeds) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(Damages))]
-    public async Task Ingest_fails_with_the_file_named_and_leaves_the_store_untouched(string damage)
+    public async Task Ingest_FailsWithTheFileNamed_AndLeavesTheStoreUntouched(string damage)
     {
         using var temp = new TempDirectory("damaged-store-cli");
         var data = seeds.CopyTo(Path.Combine(temp.Path, "data"));
@@ -32,7 +32,7 @@ public sealed class DamagedStoreTests(SeedsDataDirectory seeds) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(Damages))]
-    public async Task The_site_stops_at_start_with_the_file_named_and_leaves_the_store_untouched(string damage)
+    public async Task Site_StopsAtStartWithTheFileNamed_AndLeavesTheStoreUntouched(string damage)
     {
         using var temp = new TempDirectory("damaged-store-site");
         var data = seeds.CopyTo(Path.Combine(temp.Path, "data"));

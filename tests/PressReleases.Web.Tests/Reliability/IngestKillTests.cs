@@ -20,7 +20,7 @@ public sealed class IngestKillTests(ITestOutputHelper output)
     private const int Kills = 3;
 
     [Fact]
-    public async Task Killing_the_ingest_three_times_and_running_it_again_gives_exactly_the_releases_of_the_folder()
+    public async Task KillingTheIngestThreeTimes_AndRunningItAgain_GivesExactlyTheReleasesOfTheFolder()
     {
         var seed = Environment.GetEnvironmentVariable("PRESSRELEASES_KILL_SEED") is { } fixedSeed ? int.Parse(fixedSeed, System.Globalization.CultureInfo.InvariantCulture) : Random.Shared.Next();
         output.WriteLine($"seed {seed} (rerun with PRESSRELEASES_KILL_SEED={seed})");

@@ -26,7 +26,7 @@ public sealed partial class IngestUnderLoadTests(ITestOutputHelper output)
         ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "nebula", "oscar", "papa"];
 
     [Fact]
-    public async Task Readers_see_the_old_or_the_new_version_of_a_release_never_a_mix_and_no_request_fails()
+    public async Task Readers_SeeTheOldOrTheNewVersionOfARelease_NeverAMix_AndNoRequestFails()
     {
         using var temp = new TempDirectory("ingest-under-load");
         var source = temp.Sub("source");

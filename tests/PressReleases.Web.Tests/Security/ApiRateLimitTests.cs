@@ -13,7 +13,7 @@ public sealed class ApiRateLimitTests
     private const string WindowSeconds = "PressReleases:ApiRateLimit:WindowSeconds";
 
     [Fact]
-    public async Task Past_the_limit_the_api_answers_429_with_a_problem_and_retry_after()
+    public async Task PastTheLimit_TheApiAnswers429_WithAProblemAndRetryAfter()
     {
         using var temp = new TempDirectory("rate-limit");
         await using var factory = Site(temp, permitLimit: "3", windowSeconds: "600");
@@ -39,7 +39,7 @@ public sealed class ApiRateLimitTests
     }
 
     [Fact]
-    public async Task The_limit_covers_every_api_route_and_the_exports_together()
+    public async Task Limit_CoversEveryApiRoute_AndTheExportsTogether()
     {
         using var temp = new TempDirectory("rate-limit-routes");
         await using var factory = Site(temp, permitLimit: "2", windowSeconds: "600");
@@ -60,7 +60,7 @@ public sealed class ApiRateLimitTests
     }
 
     [Fact]
-    public async Task Pages_feeds_and_health_are_never_limited()
+    public async Task PagesFeedsAndHealth_AreNeverLimited()
     {
         using var temp = new TempDirectory("rate-limit-pages");
         await using var factory = Site(temp, permitLimit: "1", windowSeconds: "600");
@@ -83,7 +83,7 @@ public sealed class ApiRateLimitTests
     }
 
     [Fact]
-    public async Task A_permit_limit_of_zero_turns_the_limit_off()
+    public async Task PermitLimitOfZero_TurnsTheLimitOff()
     {
         using var temp = new TempDirectory("rate-limit-off");
         await using var factory = Site(temp, permitLimit: "0", windowSeconds: "600");
@@ -96,7 +96,7 @@ public sealed class ApiRateLimitTests
     }
 
     [Fact]
-    public void The_shipped_defaults_are_600_requests_a_minute()
+    public void ShippedDefaults_Are600RequestsAMinute()
     {
         using var temp = new TempDirectory("rate-limit-defaults");
         using var factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
@@ -110,7 +110,7 @@ public sealed class ApiRateLimitTests
     [InlineData("-1", "60", "PermitLimit")]
     [InlineData("10", "0", "WindowSeconds")]
     [InlineData("lots", "60", "PermitLimit")]
-    public void A_bad_setting_stops_the_site_at_start(string permitLimit, string windowSeconds, string named)
+    public void BadSetting_StopsTheSiteAtStart(string permitLimit, string windowSeconds, string named)
     {
         using var temp = new TempDirectory("rate-limit-invalid");
         using var factory = Site(temp, permitLimit, windowSeconds);

@@ -65,7 +65,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
 
     [Theory]
     [MemberData(nameof(HostileQueries))]
-    public async Task A_page_answers_every_hostile_query_with_a_page(string query, bool apiRejects, bool pageWarns)
+    public async Task Page_AnswersEveryHostileQuery_WithAPage(string query, bool apiRejects, bool pageWarns)
     {
         _ = apiRejects;
         var first = await Client.GetReleaseListAsync("pageSize=1");
@@ -82,7 +82,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
 
     [Theory]
     [MemberData(nameof(HostileQueries))]
-    public async Task The_api_exports_and_feed_answer_every_hostile_query_with_data_or_a_400_problem(string query, bool apiRejects, bool pageWarns)
+    public async Task ApiExportsAndFeed_AnswerEveryHostileQuery_WithDataOrA400Problem(string query, bool apiRejects, bool pageWarns)
     {
         _ = pageWarns;
         foreach (var surface in ApiSurfaces)
@@ -107,7 +107,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     }
 
     [Fact]
-    public async Task Thousands_of_terms_are_cut_to_the_first_32_and_the_reading_says_so()
+    public async Task ThousandsOfTerms_AreCutToTheFirst32_AndTheReadingSaysSo()
     {
         var words = string.Join(' ', Enumerable.Range(0, 3_000).Select(i => "japan"));
         var list = await Client.GetReleaseListAsync("q=" + Uri.EscapeDataString(words));
@@ -125,7 +125,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     [InlineData("?*")]
     [InlineData("a*")]
     [InlineData("title:a*")]
-    public async Task A_prefix_of_under_two_letters_is_ignored_rather_than_expanded_over_the_vocabulary(string prefix)
+    public async Task PrefixOfUnderTwoLetters_IsIgnored_RatherThanExpandedOverTheVocabulary(string prefix)
     {
         var list = await Client.GetReleaseListAsync("q=" + Uri.EscapeDataString(prefix));
         Assert.Contains("a prefix needs at least two letters", list.InterpretedAs, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     }
 
     [Fact]
-    public async Task Deep_pagination_answers_the_last_page_not_an_error()
+    public async Task DeepPagination_AnswersTheLastPage_NotAnError()
     {
         var list = await Client.GetReleaseListAsync("pageSize=100&page=2147483647");
         var lastPage = (SeedCorpus.ExpectedReleases + 99) / 100;
@@ -152,7 +152,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     [InlineData(7, 1_000_000, 1_428)]
     [InlineData(2_147_483_647, 2_147_483_647, 100)]
     [InlineData(20, -5, 1)]
-    public void Paging_parameters_are_clamped_inside_the_result_window(int pageSize, int page, int expectedPage)
+    public void PagingParameters_AreClampedInsideTheResultWindow(int pageSize, int page, int expectedPage)
     {
         // Over the seeds every page past the end is the last page anyway, so the window itself is checked where it is applied.
         var (request, problems) = ListingQuery.Parse(Query($"pageSize={pageSize}&page={page}"), ListingSurface.Api);
@@ -162,7 +162,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     }
 
     [Fact]
-    public async Task A_page_number_that_is_not_an_int_is_a_400_problem_naming_it()
+    public async Task PageNumberThatIsNotAnInt_IsA400Problem_NamingIt()
     {
         var response = await Client.GetJsonAsync("/api/releases?page=99999999999999999999");
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -170,7 +170,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     }
 
     [Fact]
-    public async Task More_than_the_selectable_ministers_is_a_400_problem_for_the_api_and_a_notice_on_the_page()
+    public async Task MoreThanTheSelectableMinisters_IsA400ProblemForTheApi_AndANoticeOnThePage()
     {
         var tooMany = string.Join('&', Enumerable.Range(0, ListingParameters.MaxSelected + 1).Select(i => $"minister=minister-{i}"));
         var response = await Client.GetJsonAsync("/api/releases?" + tooMany);
@@ -185,7 +185,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     }
 
     [Fact]
-    public async Task Unknown_parameters_are_ignored()
+    public async Task UnknownParameters_AreIgnored()
     {
         var plain = await Client.GetReleaseListAsync("q=japan&pageSize=50");
         var noisy = await Client.GetReleaseListAsync("q=japan&pageSize=50&unknown=1&__proto__=x&q%5B%5D=trade&callback=alert(1)");
@@ -199,7 +199,7 @@ public sealed class HostileQueryTests(SeedsFixture site) : IClassFixture<SeedsFi
     [InlineData("from", "yesterday")]
     [InlineData("to", "2014-01-01T00:00:00+13:00")]
     [InlineData("to", "99999-01-01")]
-    public async Task An_invalid_date_is_a_400_problem_for_the_api_and_a_notice_on_the_page(string parameter, string value)
+    public async Task InvalidDate_IsA400ProblemForTheApi_AndANoticeOnThePage(string parameter, string value)
     {
         var query = $"{parameter}={Uri.EscapeDataString(value)}";
         var response = await Client.GetJsonAsync("/api/releases?" + query);

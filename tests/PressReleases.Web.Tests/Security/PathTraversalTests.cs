@@ -51,7 +51,7 @@ public sealed class PathTraversalTests(SeedsFixture site) : IClassFixture<SeedsF
 
     [Theory]
     [MemberData(nameof(TraversalUrls))]
-    public async Task A_traversal_in_the_path_is_not_found_and_reveals_nothing(string url)
+    public async Task TraversalInThePath_IsNotFound_AndRevealsNothing(string url)
     {
         using var response = await site.Client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
@@ -68,7 +68,7 @@ public sealed class PathTraversalTests(SeedsFixture site) : IClassFixture<SeedsF
     [Theory]
     [InlineData("minister")]
     [InlineData("portfolio")]
-    public async Task A_traversal_in_a_filter_is_a_400_problem_for_the_feed_and_the_exports(string parameter)
+    public async Task TraversalInAFilter_IsA400Problem_ForTheFeedAndTheExports(string parameter)
     {
         foreach (var path in new[] { "/feeds/releases.atom", "/api/releases.csv", "/api/releases" })
         {

@@ -26,7 +26,7 @@ public sealed class PrefixExpansionFixture() : WrittenFilesFixture("prefix-expan
 public sealed class PrefixExpansionTests(PrefixExpansionFixture site) : IClassFixture<PrefixExpansionFixture>
 {
     [Fact]
-    public async Task A_prefix_matching_more_words_than_the_bound_is_expanded_to_the_bound_only()
+    public async Task PrefixMatchingMoreWordsThanTheBound_IsExpandedToTheBoundOnly()
     {
         // Each word is in one release, so the releases found count the words the prefix was expanded to.
         var list = await site.Client.GetReleaseListAsync($"q={PrefixExpansionFixture.Prefix}*&pageSize=1");
@@ -39,7 +39,7 @@ public sealed class PrefixExpansionTests(PrefixExpansionFixture site) : IClassFi
     }
 
     [Fact]
-    public async Task The_page_and_the_export_apply_the_same_bound()
+    public async Task PageAndTheExport_ApplyTheSameBound()
     {
         var page = ListingPage.Parse(await site.Client.GetPageAsync($"/releases?q={PrefixExpansionFixture.Prefix}*"));
         Assert.Equal(UserQueryParser.MaxPrefixExpansions, page.Count);

@@ -33,7 +33,7 @@ public sealed class ProductionErrorTests : IAsyncLifetime
     [Theory]
     [InlineData("GET")]
     [InlineData("POST")]
-    public async Task An_api_exception_is_a_500_problem_without_details(string method)
+    public async Task ApiException_IsA500Problem_WithoutDetails(string method)
     {
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api" + FailingPath));
         var body = await response.Content.ReadAsStringAsync();
@@ -45,7 +45,7 @@ public sealed class ProductionErrorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_page_exception_is_the_friendly_500_page_without_details()
+    public async Task PageException_IsTheFriendly500Page_WithoutDetails()
     {
         using var response = await client.GetAsync(FailingPath);
         var body = await response.Content.ReadAsStringAsync();

@@ -23,7 +23,7 @@ public sealed class RawRequestTests(SocketSiteFixture site) : IClassFixture<Sock
     [InlineData("/css/%c0%ae%c0%ae/%c0%ae%c0%ae/appsettings.json")]
     [InlineData("/releases/..%00.md")]
     [InlineData("/css/%00../../appsettings.json")]
-    public async Task A_raw_traversal_path_is_refused_or_not_found(string target)
+    public async Task RawTraversalPath_IsRefusedOrNotFound(string target)
     {
         var (status, response) = await site.SendRawAsync(target);
         Assert.True(status is 400 or 404, $"GET {target} answered {status}: {Head(response)}");
@@ -31,7 +31,7 @@ public sealed class RawRequestTests(SocketSiteFixture site) : IClassFixture<Sock
     }
 
     [Fact]
-    public async Task A_request_line_past_the_limit_is_414_and_one_under_it_is_searched()
+    public async Task RequestLinePastTheLimit_Is414_AndOneUnderItIsSearched()
     {
         var tooLong = "/releases?q=" + new string('x', MaxRequestLine);
         using var refused = await site.Client.GetAsync(tooLong);
@@ -48,7 +48,7 @@ public sealed class RawRequestTests(SocketSiteFixture site) : IClassFixture<Sock
     }
 
     [Fact]
-    public async Task One_oversized_header_is_431()
+    public async Task OneOversizedHeader_Is431()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/releases");
         request.Headers.TryAddWithoutValidation("X-Padding", new string('a', MaxRequestHeaders + 1));
@@ -57,7 +57,7 @@ public sealed class RawRequestTests(SocketSiteFixture site) : IClassFixture<Sock
     }
 
     [Fact]
-    public async Task Many_headers_adding_up_past_the_limit_are_431()
+    public async Task ManyHeadersAddingUpPastTheLimit_Are431()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/releases");
         for (var i = 0; i < 200; i++)
@@ -70,7 +70,7 @@ public sealed class RawRequestTests(SocketSiteFixture site) : IClassFixture<Sock
     }
 
     [Fact]
-    public async Task A_cookie_jar_past_the_limit_is_431()
+    public async Task CookieJarPastTheLimit_Is431()
     {
         var (status, response) = await site.SendRawAsync("/", "Cookie: " + string.Join("; ", Enumerable.Range(0, 2_000).Select(i => $"c{i}=xxxxxxxxxxxx")) + "\r\n");
         Assert.True(status == 431, $"An oversized Cookie header answered {status}: {Head(response)}");

@@ -52,7 +52,7 @@ public sealed class ReadOnlySiteTests(NamesFixture site) : IClassFixture<NamesFi
     ];
 
     [Fact]
-    public void Every_endpoint_but_the_error_page_accepts_only_GET_and_HEAD()
+    public void EveryEndpointButTheErrorPage_AcceptsOnlyGetAndHead()
     {
         var endpoints = RouteEndpoints();
         var patterns = endpoints.Select(e => e.RoutePattern.RawText ?? "").ToList();
@@ -81,7 +81,7 @@ public sealed class ReadOnlySiteTests(NamesFixture site) : IClassFixture<NamesFi
     }
 
     [Fact]
-    public async Task No_page_but_the_error_page_has_a_handler_for_anything_but_GET()
+    public async Task NoPageButTheErrorPage_HasAHandler_ForAnythingButGet()
     {
         var pages = 0;
         foreach (var (endpoint, page) in await CompiledPagesAsync())
@@ -105,7 +105,7 @@ public sealed class ReadOnlySiteTests(NamesFixture site) : IClassFixture<NamesFi
     }
 
     [Fact]
-    public async Task No_endpoint_reaches_ingestion()
+    public async Task NoEndpoint_ReachesIngestion()
     {
         var compiled = (await CompiledPagesAsync()).ToDictionary(p => p.Endpoint, p => p.Page);
         foreach (var endpoint in RouteEndpoints())
@@ -141,7 +141,7 @@ public sealed class ReadOnlySiteTests(NamesFixture site) : IClassFixture<NamesFi
     }
 
     [Fact]
-    public async Task Writing_methods_are_refused_everywhere_and_change_nothing()
+    public async Task WritingMethods_AreRefusedEverywhere_AndChangeNothing()
     {
         var before = await StoreSnapshotAsync();
         var listBefore = await site.Client.GetStringAsync("/api/releases?pageSize=100");

@@ -29,7 +29,7 @@ public sealed class SecurityHeadersTests(SeedsFixture site) : IClassFixture<Seed
 
     [Theory]
     [MemberData(nameof(Urls))]
-    public async Task Response_carries_every_security_header(string url, int expectedStatus)
+    public async Task Response_CarriesEverySecurityHeader(string url, int expectedStatus)
     {
         if (url == ReleasePlaceholder)
         {
@@ -42,7 +42,7 @@ public sealed class SecurityHeadersTests(SeedsFixture site) : IClassFixture<Seed
     }
 
     [Fact]
-    public async Task A_redirect_carries_every_security_header()
+    public async Task Redirect_CarriesEverySecurityHeader()
     {
         // The filter form's empty "Add minister" / "Add portfolio" boxes redirect to the canonical listing URL.
         const string url = "/releases?q=japan&addMinister=&addPortfolio=";
@@ -52,7 +52,7 @@ public sealed class SecurityHeadersTests(SeedsFixture site) : IClassFixture<Seed
     }
 
     [Fact]
-    public async Task A_real_socket_answers_without_a_Server_header()
+    public async Task RealSocket_AnswersWithoutAServerHeader()
     {
         // The in-memory TestServer never adds a Server header; only Kestrel does, so start the site on a real port.
         using var temp = new TempDirectory("security-headers");

@@ -16,7 +16,7 @@ namespace PressReleases.Web.Tests.Setup;
 public sealed class RequestQueueTests
 {
     [Fact]
-    public async Task Waiting_requests_run_one_at_a_time_in_arrival_order()
+    public async Task WaitingRequests_RunOneAtATime_InArrivalOrder()
     {
         var started = new List<int>();
         var running = 0;
@@ -59,7 +59,7 @@ public sealed class RequestQueueTests
     }
 
     [Fact]
-    public async Task A_full_queue_answers_503_with_retry_after_and_runs_nothing()
+    public async Task FullQueue_Answers503WithRetryAfter_AndRunsNothing()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var ran = 0;
@@ -83,7 +83,7 @@ public sealed class RequestQueueTests
     }
 
     [Fact]
-    public async Task A_request_abandoned_while_waiting_never_runs_and_frees_its_place()
+    public async Task RequestAbandonedWhileWaiting_NeverRuns_AndFreesItsPlace()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var ran = new List<int>();
@@ -115,7 +115,7 @@ public sealed class RequestQueueTests
     }
 
     [Fact]
-    public async Task Health_and_exports_skip_the_queue_and_everything_else_waits_in_it()
+    public async Task HealthAndExports_SkipTheQueue_AndEverythingElseWaitsInIt()
     {
         using var temp = new TempDirectory("request-queue");
         await using var factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
@@ -137,7 +137,7 @@ public sealed class RequestQueueTests
     }
 
     [Fact]
-    public void By_default_one_more_request_runs_than_there_are_processors()
+    public void ByDefault_OneMoreRequestRunsThanThereAreProcessors()
     {
         using var temp = new TempDirectory("request-queue-defaults");
         using var factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
@@ -150,7 +150,7 @@ public sealed class RequestQueueTests
     [InlineData("MaxConcurrent", "-1")]
     [InlineData("MaxQueued", "-5")]
     [InlineData("MaxConcurrent", "many")]
-    public void A_bad_setting_stops_the_site_at_start(string setting, string value)
+    public void BadSetting_StopsTheSiteAtStart(string setting, string value)
     {
         using var temp = new TempDirectory("request-queue-invalid");
         using var factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);

@@ -41,7 +41,7 @@ public sealed partial class RealCorpusIngestTests(RealCorpusFixture corpus) : IC
     private HttpClient Client => corpus.Client;
 
     [Fact]
-    public async Task Every_accepted_file_is_listed()
+    public async Task EveryAcceptedFile_IsListed()
     {
         Assert.True(corpus.Files.Count >= 200, $"Only {corpus.Files.Count} files were copied from the corpus.");
         var all = await Client.GetAllReleasesAsync();
@@ -59,7 +59,7 @@ public sealed partial class RealCorpusIngestTests(RealCorpusFixture corpus) : IC
     }
 
     [Fact]
-    public async Task Minister_facet_counts_equal_the_files_naming_each_minister()
+    public async Task MinisterFacetCounts_EqualTheFilesNamingEachMinister()
     {
         var byPerson = corpus.Files
             .Where(f => f.HasRequiredFields)
@@ -80,7 +80,7 @@ public sealed partial class RealCorpusIngestTests(RealCorpusFixture corpus) : IC
     }
 
     [Fact]
-    public async Task A_release_page_is_found_at_its_beehive_slug()
+    public async Task ReleasePage_IsFoundAtItsBeehiveSlug()
     {
         var unique = corpus.Files.Where(f => f.HasRequiredFields).GroupBy(f => f.UrlSegment).Where(g => g.Count() == 1).Select(g => g.Single()).ToList();
         var candidates = unique.Where(f => SafeSlug().IsMatch(f.UrlSegment) && !f.Title.Contains('<') && !f.Title.Contains('&')).ToList();
@@ -97,7 +97,7 @@ public sealed partial class RealCorpusIngestTests(RealCorpusFixture corpus) : IC
     }
 
     [Fact]
-    public async Task Searching_the_words_of_a_title_finds_its_release_on_the_first_page()
+    public async Task SearchingTheWordsOfATitle_FindsItsRelease_OnTheFirstPage()
     {
         var file = corpus.Files.Where(f => f.HasRequiredFields).OrderByDescending(f => f.Title.Length).First();
         var words = string.Join(' ', Regex.Matches(file.Title, @"[\p{L}\p{N}]+").Select(m => m.Value));

@@ -9,7 +9,7 @@ namespace PressReleases.Web.Tests.Startup;
 public sealed class StartupServiceTests
 {
     [Fact]
-    public async Task A_missing_source_folder_leaves_an_empty_site_that_still_works()
+    public async Task MissingSourceFolder_LeavesAnEmptySite_ThatStillWorks()
     {
         using var temp = new TempDirectory("no-source");
         await using var site = new PressReleasesFactory(Path.Combine(temp.Path, "does-not-exist"), Path.Combine(temp.Path, "data"));
@@ -24,7 +24,7 @@ public sealed class StartupServiceTests
     }
 
     [Fact]
-    public async Task A_restarted_site_serves_its_store_and_rebuilds_a_lost_index_from_it()
+    public async Task RestartedSite_ServesItsStore_AndRebuildsALostIndexFromIt()
     {
         using var temp = new TempDirectory("restart-store");
         var source = temp.Sub("source");
@@ -50,7 +50,7 @@ public sealed class StartupServiceTests
     }
 
     [Fact]
-    public async Task Ingesting_the_same_folder_again_at_the_next_start_adds_no_duplicates()
+    public async Task IngestingTheSameFolderAgain_AtTheNextStart_AddsNoDuplicates()
     {
         using var temp = new TempDirectory("restart-same");
         var source = temp.Sub("source");

@@ -8,7 +8,7 @@ public sealed class SearchHelpPageTests(SeedsFixture site) : IClassFixture<Seeds
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task Renders_with_its_sections_and_the_documented_bounds()
+    public async Task Renders_WithItsSectionsAndTheDocumentedBounds()
     {
         var page = await Client.GetPageAsync("/help/search");
         Assert.Equal("Search tips", page.QuerySelector("main h1")?.TextContent.Trim());
@@ -25,7 +25,7 @@ public sealed class SearchHelpPageTests(SeedsFixture site) : IClassFixture<Seeds
     }
 
     [Fact]
-    public async Task Every_example_link_is_a_search_with_results()
+    public async Task EveryExampleLink_IsASearchWithResults()
     {
         var page = await Client.GetPageAsync("/help/search");
         var examples = page.QuerySelectorAll("main a.example").Select(a => a.GetAttribute("href")!).ToList();
@@ -40,7 +40,7 @@ public sealed class SearchHelpPageTests(SeedsFixture site) : IClassFixture<Seeds
     }
 
     [Fact]
-    public async Task The_any_word_example_shows_the_fallback_it_describes()
+    public async Task AnyWordExample_ShowsTheFallbackItDescribes()
     {
         var page = await Client.GetPageAsync("/help/search");
         var href = page.QuerySelectorAll("main a.example").Select(a => a.GetAttribute("href")!).Single(h => ListingPage.QueryValues(h, "q") == "geothermal whaling");
@@ -53,7 +53,7 @@ public sealed class SearchHelpPageTests(SeedsFixture site) : IClassFixture<Seeds
     }
 
     [Fact]
-    public async Task Macron_and_case_examples_find_the_same_releases()
+    public async Task MacronAndCaseExamples_FindTheSameReleases()
     {
         var counts = new List<int>();
         foreach (var q in new[] { "maori", "Māori", "MĀORI" })
@@ -66,7 +66,7 @@ public sealed class SearchHelpPageTests(SeedsFixture site) : IClassFixture<Seeds
     }
 
     [Fact]
-    public async Task The_layout_footer_links_to_it()
+    public async Task LayoutFooter_LinksToIt()
     {
         var page = await Client.GetPageAsync("/ministers");
         Assert.NotNull(page.QuerySelector("footer a[href='/help/search']"));

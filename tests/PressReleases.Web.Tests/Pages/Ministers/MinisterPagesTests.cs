@@ -11,7 +11,7 @@ public sealed class MinisterPagesTests(NamesFixture site) : IClassFixture<NamesF
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task Hon_Rt_Hon_Dr_and_the_plain_name_are_one_minister()
+    public async Task HonRtHonDrAndThePlainName_AreOneMinister()
     {
         var rows = NameTable.Parse(await Client.GetPageAsync("/ministers"), "/ministers");
 
@@ -24,7 +24,7 @@ public sealed class MinisterPagesTests(NamesFixture site) : IClassFixture<NamesF
     }
 
     [Fact]
-    public async Task A_ministers_page_lists_only_their_releases()
+    public async Task MinistersPage_ListsOnlyTheirReleases()
     {
         var document = await Client.GetPageAsync("/ministers/jane-example");
         Assert.Equal("Jane Example", document.QuerySelector("h1")?.TextContent.Trim());
@@ -43,7 +43,7 @@ public sealed class MinisterPagesTests(NamesFixture site) : IClassFixture<NamesF
     }
 
     [Fact]
-    public async Task A_ministers_page_searches_within_their_releases()
+    public async Task MinistersPage_SearchesWithinTheirReleases()
     {
         var page = ListingPage.Parse(await Client.GetPageAsync("/ministers/jane-example?q=geothermal"));
         Assert.Equal(2, page.Count);
@@ -59,7 +59,7 @@ public sealed class MinisterPagesTests(NamesFixture site) : IClassFixture<NamesF
     }
 
     [Fact]
-    public async Task The_minister_filter_uses_the_same_slug_as_the_minister_page()
+    public async Task MinisterFilter_UsesTheSameSlugAsTheMinisterPage()
     {
         var fromFilter = await Client.GetAllReleasesAsync("minister=sam-sample");
         var fromPage = ListingPage.Parse(await Client.GetPageAsync("/ministers/sam-sample"));
@@ -72,7 +72,7 @@ public sealed class MinisterPagesTests(NamesFixture site) : IClassFixture<NamesF
     [InlineData("/ministers/Jane%20Example")]
     [InlineData("/ministers/hon-jane-example")]
     [InlineData("/ministers/..%2F..%2Fetc%2Fpasswd")]
-    public async Task An_unknown_minister_gives_a_friendly_404(string url)
+    public async Task UnknownMinister_GivesAFriendly404(string url)
     {
         var response = await Client.GetHtmlAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.Status);

@@ -9,7 +9,7 @@ public sealed class PortfolioPagesTests(NamesFixture site) : IClassFixture<Names
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task Maori_Affairs_with_and_without_the_macron_is_one_portfolio()
+    public async Task MaoriAffairs_WithAndWithoutTheMacron_IsOnePortfolio()
     {
         var rows = NameTable.Parse(await Client.GetPageAsync("/portfolios"), "/portfolios");
 
@@ -27,7 +27,7 @@ public sealed class PortfolioPagesTests(NamesFixture site) : IClassFixture<Names
     }
 
     [Fact]
-    public async Task A_portfolios_page_lists_its_releases_and_searches_within_them()
+    public async Task PortfoliosPage_ListsItsReleases_AndSearchesWithinThem()
     {
         var document = await Client.GetPageAsync("/portfolios/maori-affairs");
         Assert.Equal("Māori Affairs", document.QuerySelector("h1")?.TextContent.Trim());
@@ -45,14 +45,14 @@ public sealed class PortfolioPagesTests(NamesFixture site) : IClassFixture<Names
     }
 
     [Fact]
-    public async Task Filtering_the_list_by_maori_finds_the_macron_spelling()
+    public async Task FilteringTheListByMaori_FindsTheMacronSpelling()
     {
         var rows = NameTable.Parse(await Client.GetPageAsync("/portfolios?filter=maori"), "/portfolios");
         Assert.Equal(["maori-affairs"], rows.Select(r => r.Slug));
     }
 
     [Fact]
-    public async Task Searching_maori_finds_the_macron_spelling()
+    public async Task SearchingMaori_FindsTheMacronSpelling()
     {
         var plain = await Client.GetAllReleasesAsync("q=portfolio:maori-affairs");
         var macron = await Client.GetAllReleasesAsync("q=" + Uri.EscapeDataString("portfolio:\"Māori Affairs\""));
@@ -63,7 +63,7 @@ public sealed class PortfolioPagesTests(NamesFixture site) : IClassFixture<Names
     [Theory]
     [InlineData("/portfolios/no-such-portfolio")]
     [InlineData("/portfolios/M%C4%81ori%20Affairs")]
-    public async Task An_unknown_portfolio_gives_a_friendly_404(string url)
+    public async Task UnknownPortfolio_GivesAFriendly404(string url)
     {
         var response = await Client.GetHtmlAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.Status);

@@ -24,7 +24,7 @@ public sealed class AddNameFilterTests(SearchAssistFixture site) : IClassFixture
     [InlineData("AROHA TĀNEMAHUTA")]
     [InlineData("Hon Aroha Tanemahuta")]
     [InlineData("tanemahuta")]
-    public async Task A_typed_minister_name_redirects_to_the_canonical_filtered_listing(string typed)
+    public async Task TypedMinisterName_RedirectsToTheCanonicalFilteredListing(string typed)
     {
         var slug = await MinisterSlugAsync("Aroha Tānemahuta");
         using var response = await GetAsync($"/releases?q=&addMinister={Uri.EscapeDataString(typed)}&addPortfolio=");
@@ -40,7 +40,7 @@ public sealed class AddNameFilterTests(SearchAssistFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task Adding_keeps_the_search_and_the_other_filters()
+    public async Task Adding_KeepsTheSearchAndTheOtherFilters()
     {
         var slug = await MinisterSlugAsync("Ben Carter");
         using var response = await GetAsync("/releases?q=exports&addMinister=Ben+Carter&addPortfolio=&from=2015-01-01&to=&sort=oldest&portfolio=trade&page=3");
@@ -58,7 +58,7 @@ public sealed class AddNameFilterTests(SearchAssistFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task A_typed_portfolio_name_is_matched_whatever_its_case()
+    public async Task TypedPortfolioName_IsMatched_WhateverItsCase()
     {
         using var response = await GetAsync("/releases?addPortfolio=ENERGY+AND+RESOURCES");
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
@@ -66,7 +66,7 @@ public sealed class AddNameFilterTests(SearchAssistFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task On_a_ministers_page_a_portfolio_is_added_to_that_page()
+    public async Task OnAMinistersPage_APortfolioIsAddedToThatPage()
     {
         var slug = await MinisterSlugAsync("Aroha Tānemahuta");
         using var response = await GetAsync($"/ministers/{slug}?addPortfolio=trade");
@@ -77,7 +77,7 @@ public sealed class AddNameFilterTests(SearchAssistFixture site) : IClassFixture
     [Theory]
     [InlineData("Nobody Atall", "No minister is called “Nobody Atall”")]
     [InlineData("Ben", "matches several ministers")]
-    public async Task A_name_that_finds_no_one_minister_is_a_notice_not_an_error(string typed, string notice)
+    public async Task NameThatFindsNoOneMinister_IsANotice_NotAnError(string typed, string notice)
     {
         var response = await Client.GetHtmlAsync($"/releases?addMinister={Uri.EscapeDataString(typed)}");
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -90,7 +90,7 @@ public sealed class AddNameFilterTests(SearchAssistFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task The_form_suggests_every_minister_and_portfolio_once()
+    public async Task Form_SuggestsEveryMinisterAndPortfolioOnce()
     {
         var page = await Client.GetPageAsync("/releases");
         var facets = (await Client.GetReleaseListAsync("facetLimit=200")).Facets;
@@ -111,7 +111,7 @@ public sealed class AddNameFilterTests(SearchAssistFixture site) : IClassFixture
     }
 
     [Fact]
-    public async Task Choosing_a_year_selects_it_and_offers_to_remove_it()
+    public async Task ChoosingAYear_SelectsIt_AndOffersToRemoveIt()
     {
         var start = ListingPage.Parse(await Client.GetPageAsync("/releases?q=geothermal"));
         var year = start.YearFacet.Single(e => e.Name == "2015");

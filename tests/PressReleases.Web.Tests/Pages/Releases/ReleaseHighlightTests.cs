@@ -16,7 +16,7 @@ public sealed partial class ReleaseHighlightTests(SearchAssistFixture site) : IC
         Regex.Matches(LinkTargets().Replace(markdown, "]"), $@"\b{word}\b", RegexOptions.IgnoreCase).Count;
 
     [Fact]
-    public async Task Every_occurrence_in_the_body_is_marked_with_sequential_ids_and_a_jump_link()
+    public async Task EveryOccurrenceInTheBody_IsMarked_WithSequentialIdsAndAJumpLink()
     {
         var expected = Occurrences(SearchAssistFixture.Marked.Body, "geothermal");
         Assert.Equal(5, expected);
@@ -41,7 +41,7 @@ public sealed partial class ReleaseHighlightTests(SearchAssistFixture site) : IC
     }
 
     [Fact]
-    public async Task Marking_changes_no_text_and_no_attribute()
+    public async Task Marking_ChangesNoTextAndNoAttribute()
     {
         var plain = await Client.GetPageAsync(MarkedPath);
         var marked = await Client.GetPageAsync($"{MarkedPath}?q=geothermal");
@@ -65,7 +65,7 @@ public sealed partial class ReleaseHighlightTests(SearchAssistFixture site) : IC
     }
 
     [Fact]
-    public async Task Stems_and_prefixes_are_marked_as_the_search_matched_them()
+    public async Task StemsAndPrefixes_AreMarked_AsTheSearchMatchedThem()
     {
         var page = await Client.GetPageAsync($"{MarkedPath}?q=electric*%20supply");
         var marks = page.QuerySelectorAll(".release__body mark").Select(m => m.TextContent).ToList();
@@ -73,7 +73,7 @@ public sealed partial class ReleaseHighlightTests(SearchAssistFixture site) : IC
     }
 
     [Fact]
-    public async Task Without_a_search_the_page_has_no_marks_or_summary()
+    public async Task WithoutASearch_ThePageHasNoMarksOrSummary()
     {
         var page = await Client.GetPageAsync(MarkedPath);
         Assert.Empty(page.QuerySelectorAll("mark"));
@@ -81,7 +81,7 @@ public sealed partial class ReleaseHighlightTests(SearchAssistFixture site) : IC
     }
 
     [Fact]
-    public async Task Hostile_search_text_is_shown_as_text_never_as_markup()
+    public async Task HostileSearchText_IsShownAsText_NeverAsMarkup()
     {
         const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> \"geothermal";
         var response = await Client.GetHtmlAsync($"{MarkedPath}?q={Uri.EscapeDataString(hostile)}");
@@ -94,7 +94,7 @@ public sealed partial class ReleaseHighlightTests(SearchAssistFixture site) : IC
     }
 
     [Fact]
-    public async Task A_release_lists_the_release_about_the_same_subject_as_related_never_itself()
+    public async Task Release_ListsTheReleaseAboutTheSameSubjectAsRelated_NeverItself()
     {
         var a = SearchAssistFixture.KakapoA;
         var b = SearchAssistFixture.KakapoB;

@@ -14,7 +14,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     [Theory]
     [InlineData("/")]
     [InlineData("/releases")]
-    public async Task Lists_every_release_newest_first_with_the_count_and_a_search_form(string path)
+    public async Task ListsEveryRelease_NewestFirst_WithTheCountAndASearchForm(string path)
     {
         var page = ListingPage.Parse(await Client.GetPageAsync(path));
 
@@ -31,7 +31,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task Searching_japan_lists_only_the_releases_that_mention_it_with_marked_matches()
+    public async Task SearchingJapan_ListsOnlyTheReleasesThatMentionIt_WithMarkedMatches()
     {
         var expectedUrls = SeedCorpus.Accepted
             .Where(f => JapanWord().IsMatch(f.Title) || JapanWord().IsMatch(LinkTargets().Replace(f.Body, "]")))
@@ -67,7 +67,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     [InlineData("")]
     [InlineData("q=government")]
     [InlineData("q=minister&from=2005-01-01")]
-    public async Task Facet_counts_on_the_page_equal_the_api_facets(string query)
+    public async Task FacetCountsOnThePage_EqualTheApiFacets(string query)
     {
         var page = ListingPage.Parse(await Client.GetPageAsync("/releases" + (query.Length > 0 ? "?" + query : "")));
         var api = await Client.GetReleaseListAsync(query);
@@ -84,7 +84,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task Following_a_minister_facet_link_lists_only_that_ministers_releases()
+    public async Task FollowingAMinisterFacetLink_ListsOnlyThatMinistersReleases()
     {
         var start = ListingPage.Parse(await Client.GetPageAsync("/releases"));
         var entry = start.MinisterFacet[0];
@@ -108,7 +108,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task A_second_minister_widens_the_list_to_releases_naming_either()
+    public async Task SecondMinister_WidensTheList_ToReleasesNamingEither()
     {
         var start = ListingPage.Parse(await Client.GetPageAsync("/releases"));
         var first = ListingPage.QueryValues(start.MinisterFacet[0].Href, "minister").ToString();
@@ -135,7 +135,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task A_minister_and_a_portfolio_narrow_the_list_to_releases_with_both()
+    public async Task MinisterAndAPortfolio_NarrowTheList_ToReleasesWithBoth()
     {
         var start = ListingPage.Parse(await Client.GetPageAsync("/releases"));
         var ministerHref = start.MinisterFacet[0].Href;
@@ -164,7 +164,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task A_year_facet_link_selects_that_year_and_its_remove_link_clears_it()
+    public async Task YearFacetLink_SelectsThatYear_AndItsRemoveLinkClearsIt()
     {
         var start = ListingPage.Parse(await Client.GetPageAsync("/releases"));
         var entry = start.YearFacet.OrderByDescending(e => e.Count).First();
@@ -184,7 +184,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task Removing_one_filter_keeps_the_others()
+    public async Task RemovingOneFilter_KeepsTheOthers()
     {
         var facets = await Client.GetReleaseListAsync();
         var minister = facets.Facets.Ministers[0].Slug;
@@ -202,7 +202,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task Pages_keep_their_own_page_size_and_ignore_the_api_only_parameters()
+    public async Task Pages_KeepTheirOwnPageSize_AndIgnoreTheApiOnlyParameters()
     {
         var page = ListingPage.Parse(await Client.GetPageAsync("/releases?pageSize=5&facetLimit=1"));
         Assert.Equal(PageSize, page.Results.Count);
@@ -214,14 +214,14 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task The_home_page_says_how_many_releases_there_are()
+    public async Task HomePage_SaysHowManyReleasesThereAre()
     {
         var document = await Client.GetPageAsync("/");
         Assert.Contains($"Search {SeedCorpus.ExpectedReleases} releases", document.QuerySelector(".lede")?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task From_and_to_keep_only_releases_dated_within_the_range()
+    public async Task FromAndTo_KeepOnlyReleasesDatedWithinTheRange()
     {
         var dated = SeedCorpus.Accepted.Where(f => f.KnownDate is not null).Select(f => f.KnownDate!.Value).Order().ToList();
         var from = dated[dated.Count / 4];
@@ -246,7 +246,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     [Theory]
     [InlineData("newest", true)]
     [InlineData("oldest", false)]
-    public async Task Sort_orders_by_date_with_unknown_dates_last(string sort, bool newestFirst)
+    public async Task Sort_OrdersByDate_WithUnknownDatesLast(string sort, bool newestFirst)
     {
         var known = SeedCorpus.Accepted.Where(f => f.KnownDate is not null).Select(f => f.KnownDate!.Value).ToList();
         var unknown = SeedCorpus.Accepted.Count(f => f.KnownDate is null);
@@ -266,7 +266,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task Pagination_links_keep_the_search_filters_and_order()
+    public async Task PaginationLinks_KeepTheSearchFiltersAndOrder()
     {
         var dated = SeedCorpus.Accepted.Where(f => f.KnownDate is not null).Select(f => f.KnownDate!.Value).ToList();
         var (from, to) = (Dates.Iso(dated.Min()), Dates.Iso(dated.Max()));
@@ -299,7 +299,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task Page_two_continues_where_page_one_ends()
+    public async Task PageTwo_ContinuesWherePageOneEnds()
     {
         var first = ListingPage.Parse(await Client.GetPageAsync("/releases"));
         Assert.Equal(1, first.CurrentPage);
@@ -340,7 +340,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     [InlineData("q=OR")]
     [InlineData("q=%5C%7E%5E%3F")]
     [InlineData("q=title:%22")]
-    public async Task Bad_input_never_gives_a_server_error(string query)
+    public async Task BadInput_NeverGivesAServerError(string query)
     {
         var page = await Client.GetHtmlAsync("/releases?" + query);
         Assert.True(page.Status == HttpStatusCode.OK, $"/releases?{query} answered {(int)page.Status}. Server log:\n{site.Factory.Logs}");
@@ -361,7 +361,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     [Theory]
     [InlineData("from", "2020-13-45")]
     [InlineData("sort", "sideways")]
-    public async Task An_unusable_parameter_is_left_out_with_a_notice_on_the_page_and_a_400_from_the_api(string name, string value)
+    public async Task UnusableParameter_IsLeftOut_WithANoticeOnThePage_AndA400FromTheApi(string name, string value)
     {
         var page = ListingPage.Parse(await Client.GetPageAsync($"/releases?{name}={value}"));
         var notice = page.Document.QuerySelector(".notice--warning");
@@ -375,7 +375,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task A_page_past_the_end_shows_the_last_page()
+    public async Task PagePastTheEnd_ShowsTheLastPage()
     {
         var lastPage = (SeedCorpus.ExpectedReleases + PageSize - 1) / PageSize;
         var page = ListingPage.Parse(await Client.GetPageAsync("/releases?page=99999"));
@@ -388,7 +388,7 @@ public sealed partial class ReleaseListPageTests(SeedsFixture site) : IClassFixt
     }
 
     [Fact]
-    public async Task A_negative_page_shows_the_first_page()
+    public async Task NegativePage_ShowsTheFirstPage()
     {
         var first = ListingPage.Parse(await Client.GetPageAsync("/releases"));
         var page = ListingPage.Parse(await Client.GetPageAsync("/releases?page=-1"));

@@ -21,7 +21,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Shows_title_date_people_body_source_link_and_attachments()
+    public async Task ShowsTitleDatePeopleBody_SourceLinkAndAttachments()
     {
         var file = ReleaseWithEverything();
         var page = await Client.GetPageAsync($"/releases/{file.UrlSegment}");
@@ -49,7 +49,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Minister_and_portfolio_links_lead_to_pages_that_list_the_release()
+    public async Task MinisterAndPortfolioLinks_LeadToPagesThatListTheRelease()
     {
         var file = ReleaseWithEverything();
         var page = await Client.GetPageAsync($"/releases/{file.UrlSegment}");
@@ -70,7 +70,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_api_gives_the_same_release_with_its_html_and_attachments()
+    public async Task Api_GivesTheSameRelease_WithItsHtmlAndAttachments()
     {
         var file = ReleaseWithEverything();
         var release = await Client.GetReleaseAsync(file.UrlSegment);
@@ -89,7 +89,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_release_with_an_unknown_date_says_so()
+    public async Task ReleaseWithAnUnknownDate_SaysSo()
     {
         var undated = SeedCorpus.Accepted.First(f => f.KnownDate is null && SafeSlug().IsMatch(f.UrlSegment));
         var page = await Client.GetPageAsync($"/releases/{undated.UrlSegment}");
@@ -99,7 +99,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Coming_from_a_search_the_page_links_back_to_the_results()
+    public async Task ComingFromASearch_ThePageLinksBackToTheResults()
     {
         var file = ReleaseWithEverything();
         var page = await Client.GetPageAsync($"/releases/{file.UrlSegment}?q=trade%20deal");
@@ -114,7 +114,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_unknown_slug_gives_a_friendly_404_page()
+    public async Task UnknownSlug_GivesAFriendly404Page()
     {
         var response = await Client.GetHtmlAsync("/releases/no-such-release-anywhere");
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
@@ -129,7 +129,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     [InlineData("/releases/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
     [InlineData("/releases/..%5C..%5Cwindows%5Cwin.ini")]
     [InlineData("/releases/Enhancing%20New%20Zealand")]
-    public async Task A_slug_that_is_not_a_slug_gives_404_not_an_error(string url)
+    public async Task SlugThatIsNotASlug_Gives404_NotAnError(string url)
     {
         var response = await Client.GetHtmlAsync(url);
         Assert.True(response.Status == HttpStatusCode.NotFound, $"{url} answered {(int)response.Status}. Server log:\n{site.Factory.Logs}");
@@ -141,7 +141,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Every_listed_release_has_a_working_permalink()
+    public async Task EveryListedRelease_HasAWorkingPermalink()
     {
         var all = await Client.GetAllReleasesAsync();
         Assert.Equal(SeedCorpus.ExpectedReleases, all.Count);
@@ -155,7 +155,7 @@ public sealed partial class ReleasePageTests(SeedsFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Two_files_with_the_same_url_get_separate_permalinks_the_later_one_dated()
+    public async Task TwoFilesWithTheSameUrl_GetSeparatePermalinks_TheLaterOneDated()
     {
         var groups = SeedCorpus.Accepted.GroupBy(f => f.Url).Where(g => g.Count() > 1).ToList();
         Assert.NotEmpty(groups);

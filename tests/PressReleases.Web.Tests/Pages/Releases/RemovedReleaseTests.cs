@@ -28,7 +28,7 @@ public sealed class RemovedReleaseTests(RemovalFixture site) : IClassFixture<Rem
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task A_removed_file_withdraws_its_release_and_a_restored_file_brings_it_back()
+    public async Task RemovedFile_WithdrawsItsRelease_AndARestoredFileBringsItBack()
     {
         var slug = RemovalFixture.Withdrawn.Slug;
         Assert.Equal(HttpStatusCode.OK, (await Client.GetHtmlAsync($"/releases/{slug}")).Status);
@@ -88,7 +88,7 @@ public sealed class RemovedReleaseTests(RemovalFixture site) : IClassFixture<Rem
 public sealed class RemovedReleaseAfterRestartTests
 {
     [Fact]
-    public async Task A_file_removed_while_the_site_was_down_is_withdrawn_at_the_next_start()
+    public async Task FileRemovedWhileTheSiteWasDown_IsWithdrawnAtTheNextStart()
     {
         using var temp = new TempDirectory("restart");
         var source = temp.Sub("source");

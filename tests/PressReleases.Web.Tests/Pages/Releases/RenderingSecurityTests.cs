@@ -53,7 +53,7 @@ public sealed class RenderingSecurityTests(HostileReleaseFixture site) : IClassF
     private HttpClient Client => site.Client;
 
     [Fact]
-    public async Task The_release_page_shows_hostile_markup_as_text()
+    public async Task ReleasePage_ShowsHostileMarkupAsText()
     {
         var page = await Client.GetPageAsync($"/releases/{Slug}");
         AssertNothingExecutable(page, $"/releases/{Slug}");
@@ -81,7 +81,7 @@ public sealed class RenderingSecurityTests(HostileReleaseFixture site) : IClassF
     [InlineData("/ministers/mallory-attacker")]
     [InlineData("/ministers/mallory-attacker?q=script")]
     [InlineData("/portfolios/fisheries?q=alert")]
-    public async Task Listings_show_the_hostile_title_and_snippet_as_text(string url)
+    public async Task Listings_ShowTheHostileTitleAndSnippetAsText(string url)
     {
         var document = await Client.GetPageAsync(url);
         AssertNothingExecutable(document, url);
@@ -95,7 +95,7 @@ public sealed class RenderingSecurityTests(HostileReleaseFixture site) : IClassF
     }
 
     [Fact]
-    public async Task The_api_gives_sanitised_html()
+    public async Task Api_GivesSanitisedHtml()
     {
         var release = await Client.GetReleaseAsync(Slug);
         Assert.DoesNotContain("<script", release.Html, StringComparison.OrdinalIgnoreCase);
@@ -121,7 +121,7 @@ public sealed class RenderingSecurityTests(HostileReleaseFixture site) : IClassF
     [InlineData("/releases/zebrafish-policy-update?q=%3Cscript%3Ealert(9)%3C%2Fscript%3E")]
     [InlineData("/ministers?filter=%3Cscript%3Ealert(9)%3C%2Fscript%3E")]
     [InlineData("/ministers/mallory-attacker?q=%22%3E%3Cscript%3Ealert(9)%3C%2Fscript%3E")]
-    public async Task Markup_in_the_query_string_is_shown_as_text(string url)
+    public async Task MarkupInTheQueryString_IsShownAsText(string url)
     {
         var response = await Client.GetHtmlAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -130,7 +130,7 @@ public sealed class RenderingSecurityTests(HostileReleaseFixture site) : IClassF
     }
 
     [Fact]
-    public async Task A_slug_with_markup_gives_a_clean_404()
+    public async Task SlugWithMarkup_GivesAClean404()
     {
         var response = await Client.GetHtmlAsync("/releases/%3Cscript%3Ealert(9)%3C%2Fscript%3E");
         Assert.Equal(HttpStatusCode.NotFound, response.Status);

@@ -15,7 +15,7 @@ public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<
     private const string Misspelled = "geotermal";
 
     [Fact]
-    public async Task A_misspelled_search_offers_the_corrected_one_keeping_the_filters()
+    public async Task MisspelledSearch_OffersTheCorrectedOne_KeepingTheFilters()
     {
         Assert.Equal(6, SearchAssistFixture.All.Count(s => s.Body.Contains(Correct, StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain(SearchAssistFixture.All, s => (s.Title + s.Body).Contains(Misspelled, StringComparison.OrdinalIgnoreCase));
@@ -45,7 +45,7 @@ public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_correct_search_offers_no_correction()
+    public async Task CorrectSearch_OffersNoCorrection()
     {
         var page = ListingPage.Parse(await Client.GetPageAsync($"/releases?q={Correct}"));
         Assert.Equal(6, page.Count);
@@ -56,7 +56,7 @@ public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Words_no_release_has_together_list_the_releases_with_either_and_say_so()
+    public async Task WordsNoReleaseHasTogether_ListTheReleasesWithEither_AndSaySo()
     {
         var withEither = SearchAssistFixture.All
             .Where(s => Regex.IsMatch(s.Title + " " + s.Body, @"\b(kiwifruit|submarine)\b", RegexOptions.IgnoreCase))
@@ -78,7 +78,7 @@ public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Words_a_release_has_together_give_no_notice()
+    public async Task WordsAReleaseHasTogether_GiveNoNotice()
     {
         var page = ListingPage.Parse(await Client.GetPageAsync("/releases?q=geothermal%20power"));
         Assert.True(page.Count > 0);
@@ -87,7 +87,7 @@ public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_api_always_has_the_reading_correction_and_fallback_fields()
+    public async Task Api_AlwaysHasTheReadingCorrectionAndFallbackFields()
     {
         foreach (var query in new[] { "", "q=geothermal", $"q={Misspelled}", "q=kiwifruit%20submarine" })
         {
@@ -102,7 +102,7 @@ public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_search_form_links_to_the_search_tips()
+    public async Task SearchForm_LinksToTheSearchTips()
     {
         var page = await Client.GetPageAsync("/releases");
         Assert.NotNull(page.QuerySelector("form.list-search a[href='/help/search']"));

@@ -15,7 +15,7 @@ public sealed class CanonicalLinkTests(SeedsFixture site) : IClassFixture<SeedsF
     [InlineData("/portfolios", "/portfolios")]
     [InlineData("/help/search", "/help/search")]
     [InlineData("/releases/enhancing-new-zealand--japan-cooperation?q=japan", "/releases/enhancing-new-zealand--japan-cooperation")]
-    public async Task A_page_has_exactly_one_absolute_canonical_link(string requested, string expectedPathAndQuery)
+    public async Task Page_HasExactlyOneAbsoluteCanonicalLink(string requested, string expectedPathAndQuery)
     {
         var document = await Client.GetPageAsync(requested);
 
@@ -27,7 +27,7 @@ public sealed class CanonicalLinkTests(SeedsFixture site) : IClassFixture<SeedsF
     }
 
     [Fact]
-    public async Task An_error_page_has_no_canonical_link()
+    public async Task ErrorPage_HasNoCanonicalLink()
     {
         using var response = await Client.GetAsync("/releases/no-such-release");
         var html = await response.Content.ReadAsStringAsync();

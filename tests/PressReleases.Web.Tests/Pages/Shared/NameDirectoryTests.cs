@@ -11,7 +11,7 @@ public sealed class NameDirectoryTests(SeedsFixture site) : IClassFixture<SeedsF
     [Theory]
     [InlineData("/ministers", "minister")]
     [InlineData("/portfolios", "portfolio")]
-    public async Task Lists_every_name_with_the_count_the_search_gives(string basePath, string parameter)
+    public async Task ListsEveryName_WithTheCountTheSearchGives(string basePath, string parameter)
     {
         var document = await Client.GetPageAsync(basePath);
         var rows = NameTable.Parse(document, basePath);
@@ -33,7 +33,7 @@ public sealed class NameDirectoryTests(SeedsFixture site) : IClassFixture<SeedsF
     }
 
     [Fact]
-    public async Task Minister_counts_equal_the_files_naming_each_person()
+    public async Task MinisterCounts_EqualTheFilesNamingEachPerson()
     {
         var rows = NameTable.Parse(await Client.GetPageAsync("/ministers"), "/ministers");
         Assert.All(rows, r => Assert.False(r.Name.StartsWith("Hon ", StringComparison.Ordinal) || r.Name.StartsWith("Rt Hon ", StringComparison.Ordinal), $"'{r.Name}' keeps its honorific"));
@@ -46,7 +46,7 @@ public sealed class NameDirectoryTests(SeedsFixture site) : IClassFixture<SeedsF
     }
 
     [Fact]
-    public async Task Portfolio_counts_equal_the_files_naming_each_portfolio()
+    public async Task PortfolioCounts_EqualTheFilesNamingEachPortfolio()
     {
         var rows = NameTable.Parse(await Client.GetPageAsync("/portfolios"), "/portfolios");
         foreach (var row in rows)
@@ -59,7 +59,7 @@ public sealed class NameDirectoryTests(SeedsFixture site) : IClassFixture<SeedsF
     [Theory]
     [InlineData("/ministers")]
     [InlineData("/portfolios")]
-    public async Task Sorting_by_count_puts_the_largest_first_and_filtering_narrows_by_name(string basePath)
+    public async Task SortingByCount_PutsTheLargestFirst_AndFilteringNarrowsByName(string basePath)
     {
         var byName = NameTable.Parse(await Client.GetPageAsync(basePath), basePath);
         var byCount = NameTable.Parse(await Client.GetPageAsync(basePath + "?sort=count"), basePath);
@@ -74,7 +74,7 @@ public sealed class NameDirectoryTests(SeedsFixture site) : IClassFixture<SeedsF
     }
 
     [Fact]
-    public async Task A_ministers_page_pages_through_their_releases_on_their_own_address()
+    public async Task MinistersPage_PagesThroughTheirReleases_OnTheirOwnAddress()
     {
         var rows = NameTable.Parse(await Client.GetPageAsync("/ministers?sort=count"), "/ministers");
         var busiest = rows[0];
