@@ -1,7 +1,7 @@
 using System.Net;
 using PressReleases.Web.Tests.TestSupport;
 
-namespace PressReleases.Web.Tests.Pages.Ministers;
+namespace PressReleases.Web.Tests.Pages.Names;
 
 /// <summary>/ministers and /ministers/{slug} over releases written to spell one minister several ways.</summary>
 public sealed class MinisterPagesTests(NamesFixture site) : IClassFixture<NamesFixture>

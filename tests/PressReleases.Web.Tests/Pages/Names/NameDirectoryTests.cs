@@ -1,7 +1,7 @@
 using System.Globalization;
 using PressReleases.Web.Tests.TestSupport;
 
-namespace PressReleases.Web.Tests.Pages.Shared;
+namespace PressReleases.Web.Tests.Pages.Names;
 
 /// <summary>/ministers and /portfolios over the seed releases: every name, with counts the search agrees with.</summary>
 public sealed class NameDirectoryTests(SeedsFixture site) : IClassFixture<SeedsFixture>

@@ -1,7 +1,7 @@
 using System.Net;
 using PressReleases.Web.Tests.TestSupport;
 
-namespace PressReleases.Web.Tests.Pages.Portfolios;
+namespace PressReleases.Web.Tests.Pages.Names;
 
 /// <summary>/portfolios and /portfolios/{slug} over releases that spell "Māori Affairs" with and without the macron.</summary>
 public sealed class PortfolioPagesTests(NamesFixture site) : IClassFixture<NamesFixture>
