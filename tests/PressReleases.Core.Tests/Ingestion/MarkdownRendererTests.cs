@@ -1,5 +1,4 @@
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Tests.Ingestion;
 

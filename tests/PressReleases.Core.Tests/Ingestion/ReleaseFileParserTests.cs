@@ -1,6 +1,5 @@
 using System.Text;
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Tests.Ingestion;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 using PressReleases.Core.Tests.TestSupport;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Tests.Releases;
 

@@ -1,5 +1,3 @@
-using PressReleases.Core.Releases;
-
 namespace PressReleases.Core.Tests.Releases;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
 

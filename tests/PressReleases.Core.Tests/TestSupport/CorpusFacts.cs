@@ -1,5 +1,3 @@
-using PressReleases.Core.Releases;
-
 namespace PressReleases.Core.Tests.TestSupport;
 
 /// <summary>Minister and portfolio counts over a set of real release files, as the test reads them.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Tests.TestSupport;
 

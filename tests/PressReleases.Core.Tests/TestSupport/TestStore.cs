@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;

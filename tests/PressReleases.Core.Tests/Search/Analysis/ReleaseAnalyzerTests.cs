@@ -1,4 +1,3 @@
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Analysis;
 
 namespace PressReleases.Core.Tests.Search.Analysis;

@@ -1,7 +1,6 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Tests.TestSupport;

@@ -1,5 +1,4 @@
 using Lucene.Net.Index;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
 

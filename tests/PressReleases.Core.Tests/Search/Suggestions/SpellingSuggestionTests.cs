@@ -1,4 +1,3 @@
-using PressReleases.Core.Releases;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search.Suggestions;
