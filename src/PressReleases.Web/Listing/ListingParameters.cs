@@ -64,7 +64,7 @@ public static class ListingParameters
             Surfaces = ListingSurface.Page | ListingSurface.Api | ListingSurface.Export,
             Type = JsonSchemaType.String,
             Values = [.. Sorts.Keys],
-            Read = (values, request, problems) => request with { Sort = ParameterValues.Choice("sort", values, Sorts, "relevance, newest or oldest", problems) },
+            Read = (values, request, problems) => request with { Sort = ParameterValues.Choice("sort", values, Sorts, "a sort order", "relevance, newest or oldest", problems) },
             Write = request => request.Sort is { } sort ? [SortName(sort)] : [],
             Form = FormCarry.OwnField,
 

@@ -99,7 +99,9 @@ internal static class ParameterValues
     }
 
     /// <summary>One of <paramref name="choices"/>' names, in any letter case; null when absent or not one of them (a problem).</summary>
-    public static T? Choice<T>(string name, StringValues values, IReadOnlyDictionary<string, T> choices, string expected, List<QueryProblem> problems)
+    /// <param name="what">What a value is, for the problem: "a sort order".</param>
+    /// <param name="expected">The values to offer instead: "relevance, newest or oldest".</param>
+    public static T? Choice<T>(string name, StringValues values, IReadOnlyDictionary<string, T> choices, string what, string expected, List<QueryProblem> problems)
         where T : struct
     {
         if (Single(values) is not { } value)
@@ -112,7 +114,7 @@ internal static class ParameterValues
             return choice;
         }
 
-        problems.Add(new(name, $"'{Shorten(value)}' is not a {name} order (expected {expected})."));
+        problems.Add(new(name, $"'{Shorten(value)}' is not {what} (expected {expected})."));
         return null;
     }
 

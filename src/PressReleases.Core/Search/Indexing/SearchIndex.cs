@@ -16,6 +16,8 @@ namespace PressReleases.Core.Search.Indexing;
 /// shared by the whole process. The index is derived from the store: each commit records the schema
 /// version and the store's change sequence it reflects, and an index that is missing, damaged or of
 /// another schema is recreated empty and flagged for a rebuild from the store.
+/// Neither is handed out: searches borrow a <see cref="SearcherLease"/> (<see cref="LeaseSearcher"/>) and
+/// changes go through one <see cref="WriteSession"/> at a time (<see cref="BeginWriteAsync"/>).
 /// Disposal order: searcher manager (readers), then writer, then directory.
 /// </summary>
 public sealed partial class SearchIndex : IDisposable
