@@ -3,9 +3,11 @@ namespace PressReleases.Core.Releases;
 /// <summary>
 /// The two kinds of name a release is filed under. Ministers and portfolios are stored, linked, filtered,
 /// counted and listed alike, so code that does any of that takes a kind instead of being written twice.
-/// They differ only where a file's entry becomes a name (<see cref="MinisterNames"/> drops honorifics and
-/// refuses link text that is not a person; <see cref="PortfolioNames"/> takes the entry as written), so
-/// those two stay apart.
+/// They stay apart only where they really differ: where a file's entry becomes a name (<see cref="MinisterNames"/>
+/// drops honorifics and refuses link text that is not a person; <see cref="PortfolioNames"/> takes the entry as
+/// written); in the store's entity types, because they are two tables; and in the named fields of a search
+/// request, its facets and the JSON API, which programs already read (<c>Selected(kind)</c> and
+/// <c>Of(kind)</c> reach those fields by kind).
 /// </summary>
 public sealed class NameKind
 {

@@ -18,7 +18,7 @@ public class FolderDependencyTests
         ["Store"] = ["Releases"],
         ["Store.CompiledModel"] = ["Store", "Releases"],
         ["Store.Migrations"] = ["Store", "Releases"],
-        ["Search.Analysis"] = [],
+        ["Search.Analysis"] = ["Releases"],
         ["Search.Storage"] = [],
         ["Search.Indexing"] = ["Search.Analysis", "Search.Storage", "Store", "Releases"],
         ["Search.Querying"] = ["Search.Analysis", "Releases"],

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Search.Analysis;
 
@@ -28,6 +29,9 @@ public static class IndexFields
     public const string DateValues = "date_dv";
     public const string Minister = "minister";
     public const string Portfolio = "portfolio";
+
+    /// <summary>The field holding a release's slugs of one kind: <see cref="Minister"/> or <see cref="Portfolio"/>.</summary>
+    public static string NameField(NameKind kind) => kind == NameKind.Minister ? Minister : Portfolio;
 
     /// <summary>Text with offsets in the postings, so snippets come from the postings highlighter without re-analysis.</summary>
     internal static readonly FieldType StoredTextWithOffsets = CreateTextType(stored: true);

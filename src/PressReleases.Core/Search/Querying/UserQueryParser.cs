@@ -212,9 +212,9 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         switch (clause.Kind)
         {
             case ClauseKind.Minister:
-                return NameFilter(IndexFields.Minister, "minister", clause.Text, MinisterNames.Normalize(clause.Text).Slug, ministers, notes);
+                return NameFilter(NameKind.Minister, clause.Text, ministers, notes);
             case ClauseKind.Portfolio:
-                return NameFilter(IndexFields.Portfolio, "portfolio", clause.Text, Slugs.From(clause.Text), portfolios, notes);
+                return NameFilter(NameKind.Portfolio, clause.Text, portfolios, notes);
             case ClauseKind.Prefix:
             {
                 var prefix = Slugs.From(clause.Text).Replace("-", "", StringComparison.Ordinal);
@@ -264,9 +264,9 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         }
     }
 
-    private static (Query Query, string Description)? NameFilter(
-        string field, string label, string text, string slug, IReadOnlyDictionary<string, string> known, List<string> notes)
+    private static (Query Query, string Description)? NameFilter(NameKind kind, string text, IReadOnlyDictionary<string, string> known, List<string> notes)
     {
+        var (field, label, slug) = (IndexFields.NameField(kind), kind.Singular, kind.SlugOf(text));
         var matches = ResolveNames(text, slug, known);
         if (matches.Count == 0)
         {
