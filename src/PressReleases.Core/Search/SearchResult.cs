@@ -25,7 +25,25 @@ public sealed record SearchHit(
     IReadOnlyList<NameRef> Portfolios,
     string TitleHtml,
     string SnippetHtml,
-    string SourceUrl);
+    string SourceUrl)
+{
+    /// <summary>The plain words and phrases of the query this release lacks; empty when it has them all.</summary>
+    public IReadOnlyList<string> MissingWords { get; init; } = [];
+}
+
+/// <summary>
+/// How a search that lists releases missing some of the words matched them: the releases with every word
+/// come first (<see cref="AllWordsTotal"/> of them), then those with at least <see cref="Minimum"/> of the
+/// <see cref="Words"/>.
+/// </summary>
+/// <param name="Words">The plain words and phrases of the query.</param>
+/// <param name="Minimum">The fewest of them a listed release has.</param>
+/// <param name="AllWordsTotal">Releases with every word: the first ones listed.</param>
+/// <param name="FacetsCountAllWords">
+/// True when the facet counts are of the releases with every word (whenever there are any); false when they
+/// are of every listed release (no release had every word).
+/// </param>
+public sealed record WordMatch(int Words, int Minimum, int AllWordsTotal, bool FacetsCountAllWords);
 
 public sealed record SearchResult(
     int Total,
@@ -41,8 +59,14 @@ public sealed record SearchResult(
     public string? DidYouMean { get; init; }
 
     /// <summary>
-    /// True when no release had all the words, so these are the releases with any of them (the page and
-    /// the API say so). False for every ordinary result.
+    /// Set when releases missing some of the words are listed after those with all of them (few or no
+    /// releases had them all); null when every listed release has every word.
     /// </summary>
-    public bool MatchedAnyWord { get; init; }
+    public WordMatch? Words { get; init; }
+
+    /// <summary>
+    /// True when no release had all the words, so every listed release lacks some of them (the page and the
+    /// API say so). False for every ordinary result.
+    /// </summary>
+    public bool MatchedAnyWord => Words is { AllWordsTotal: 0 };
 }

@@ -37,9 +37,17 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     private readonly RelatedReleases related = new(index);
 
     /// <summary>
-    /// Runs the search. When two or more plain words or phrases are required and no release has them all,
-    /// the same request is run again with any of them required (<see cref="SearchResult.MatchedAnyWord"/>).
-    /// <see cref="SearchResult.DidYouMean"/> is set whenever the query looks misspelled.
+    /// Below this many releases with every plain word, releases with most of the words are listed after them:
+    /// a word the release a person remembers does not use must not hide it, but a query that many releases
+    /// match in full is answered by those alone.
+    /// </summary>
+    public const int WidenBelow = 20;
+
+    /// <summary>
+    /// Runs the search. Every plain word or phrase must match; when fewer than <see cref="WidenBelow"/>
+    /// releases have all of at least two of them, releases with most of them follow (<see cref="SearchResult.Words"/>,
+    /// each hit's <see cref="SearchHit.MissingWords"/>). <see cref="SearchResult.DidYouMean"/> is set whenever
+    /// the query looks misspelled.
     /// </summary>
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -48,12 +56,21 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         using var lease = index.LeaseSearcher();
         var searcher = lease.Searcher;
         var result = Search(searcher, request, parsed, ministerNames, portfolioNames);
-        if (MayWiden(parsed, result.Total) && Widen(request, ministerNames, portfolioNames) is { } widened)
+        foreach (var minimum in Minimums(parsed, result.Total, request.EffectiveSort))
         {
-            var anyResult = Search(searcher, request, widened, ministerNames, portfolioNames);
-            if (anyResult.Total > 0)
+            var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum);
+            var wide = Search(searcher, request, widened, ministerNames, portfolioNames);
+            if (wide.Total > result.Total)
             {
-                result = anyResult with { MatchedAnyWord = true };
+                // The facets keep counting the releases with every word, when there are any: the releases that
+                // lack one are many more, and mostly about something else.
+                var allWords = result.Total;
+                result = wide with
+                {
+                    Facets = allWords > 0 ? result.Facets : wide.Facets,
+                    Words = new WordMatch(parsed.PlainClauses.Count, minimum, allWords, FacetsCountAllWords: allWords > 0),
+                };
+                break;
             }
         }
 
@@ -104,19 +121,21 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     }
 
     /// <summary>
-    /// The ids of every matching document in result order, with the same any-word fallback as
-    /// <see cref="SearchAsync"/>: counted first, so the sorting collector is sized to the result set.
+    /// The ids of every matching document in result order, widened as <see cref="SearchAsync"/> widens:
+    /// counted first, so the sorting collector is sized to the result set.
     /// </summary>
     private int[] MatchingDocIds(IndexSearcher searcher, SearchRequest request, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {
         var parsed = parser.Parse(request.Query, ministerNames, portfolioNames);
         var total = Count(searcher, request, parsed);
-        if (MayWiden(parsed, total) && Widen(request, ministerNames, portfolioNames) is { } widened)
+        foreach (var minimum in Minimums(parsed, total, request.EffectiveSort))
         {
-            var anyTotal = Count(searcher, request, widened);
-            if (anyTotal > 0)
+            var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum);
+            var wideTotal = Count(searcher, request, widened);
+            if (wideTotal > total)
             {
-                (parsed, total) = (widened, anyTotal);
+                (parsed, total) = (widened, wideTotal);
+                break;
             }
         }
 
@@ -138,14 +157,26 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         return filtered.TotalHits;
     }
 
-    /// <summary>The any-word fallback is tried only when nothing has all of at least two plain words or phrases.</summary>
-    private static bool MayWiden(ParsedQuery parsed, int total) => total == 0 && parsed.PlainClauses.Count >= 2;
-
-    /// <summary>The query read with any of its plain words required; null when that reading is no different.</summary>
-    private ParsedQuery? Widen(SearchRequest request, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
+    /// <summary>
+    /// How many of the plain words to require when widening, most first; none when the query has fewer than two
+    /// or at least <see cref="WidenBelow"/> releases have them all. Most means all but one, or all but a quarter
+    /// of a long query; only when no release has every word does it go down to any one of them. In date order
+    /// releases with every word could not come first, so there it widens only when none has them all.
+    /// </summary>
+    internal static IEnumerable<int> Minimums(ParsedQuery parsed, int allWordsTotal, SearchSort sort)
     {
-        var widened = parser.Parse(request.Query, ministerNames, portfolioNames, anyWord: true);
-        return widened.MatchesAnyWord ? widened : null;
+        var words = parsed.PlainClauses.Count;
+        if (words < 2 || allWordsTotal >= WidenBelow || (allWordsTotal > 0 && sort != SearchSort.Relevance))
+        {
+            yield break;
+        }
+
+        var most = words - Math.Max(1, words / 4);
+        yield return most;
+        if (allWordsTotal == 0 && most > 1)
+        {
+            yield return 1;
+        }
     }
 
     private SearchResult Search(IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
@@ -170,9 +201,11 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         var bodyMatches = PostingsMatches(searcher.IndexReader, docIds, parsed, IndexFields.Body, SnippetBuilder.MaxScannedChars);
         var hits = new List<SearchHit>(docIds.Length);
         var fields = new HitFieldsVisitor();
+        var matched = parsed.MinimumWords is null ? null : ClauseMatches.Find(searcher, parsed.PlainQueries, docIds);
         for (var i = 0; i < docIds.Length; i++)
         {
-            hits.Add(ToHit(searcher, docIds[i], fields, parsed, titleMatches?[i], bodyMatches?[i], ministerNames, portfolioNames));
+            var hit = ToHit(searcher, docIds[i], fields, parsed, titleMatches?[i], bodyMatches?[i], ministerNames, portfolioNames);
+            hits.Add(matched is null ? hit : hit with { MissingWords = parsed.PlainClauses.Where((_, c) => !matched[i][c]).ToList() });
         }
 
         var facets = new SearchFacets(
@@ -238,7 +271,7 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
                 return default;
             }
 
-            return ProximityRescorer.MayExceedWindow(searcher.IndexReader, proximity, parsed.MatchesAnyWord)
+            return ProximityRescorer.MayExceedWindow(searcher.IndexReader, proximity, parsed.MinimumWords is not null)
                 ? new Ranking(null, proximity)
                 : new Ranking(proximity, null);
         }

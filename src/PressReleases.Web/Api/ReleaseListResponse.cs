@@ -6,7 +6,11 @@ namespace PressReleases.Web.Api;
 /// <summary>GET /api/releases.</summary>
 /// <param name="InterpretedAs">How the query was read; always present, null without a query.</param>
 /// <param name="DidYouMean">The query with misspellings corrected; always present, null when it looks right.</param>
-/// <param name="MatchedAnyWord">True when no release had all the words, so these have any of them.</param>
+/// <param name="MatchedAnyWord">True when no release had all the words, so every listed release lacks some of them.</param>
+/// <param name="Words">
+/// Present when releases missing some of the words are listed after those with all of them (few or none had
+/// them all); null when every listed release has every word.
+/// </param>
 public sealed record ReleaseListResponse(
     int Total,
     int Page,
@@ -15,7 +19,8 @@ public sealed record ReleaseListResponse(
     FacetsResponse Facets,
     string? InterpretedAs,
     string? DidYouMean,
-    bool MatchedAnyWord)
+    bool MatchedAnyWord,
+    WordMatchResponse? Words)
 {
     public static ReleaseListResponse From(SearchResult result) => new(
         result.Total,
@@ -25,11 +30,24 @@ public sealed record ReleaseListResponse(
         FacetsResponse.From(result.Facets),
         result.InterpretedAs,
         result.DidYouMean,
-        result.MatchedAnyWord);
+        result.MatchedAnyWord,
+        result.Words is { } words ? WordMatchResponse.From(words) : null);
+}
+
+/// <summary>How a search that lists releases missing some of the words matched them.</summary>
+/// <param name="Count">The plain words and phrases of the query (not filters, exclusions, OR-groups or title: words).</param>
+/// <param name="Minimum">The fewest of them a listed release has.</param>
+/// <param name="AllWordsTotal">Releases with every word; they are listed first.</param>
+/// <param name="FacetsCount">Which releases the facet counts are of: "allWords" (whenever any release has every word) or "listed" (all listed releases).</param>
+public sealed record WordMatchResponse(int Count, int Minimum, int AllWordsTotal, string FacetsCount)
+{
+    public static WordMatchResponse From(WordMatch words) =>
+        new(words.Words, words.Minimum, words.AllWordsTotal, words.FacetsCountAllWords ? "allWords" : "listed");
 }
 
 /// <param name="Url">The release's original address on beehive.govt.nz.</param>
 /// <param name="Snippet">HTML: encoded text with &lt;mark&gt; around the matched words.</param>
+/// <param name="MissingWords">The query's plain words and phrases this release lacks, as read; empty when it has them all.</param>
 public sealed record ReleaseListItem(
     string Slug,
     string Title,
@@ -37,7 +55,8 @@ public sealed record ReleaseListItem(
     string Url,
     IReadOnlyList<NameResponse> Ministers,
     IReadOnlyList<NameResponse> Portfolios,
-    string Snippet)
+    string Snippet,
+    IReadOnlyList<string> MissingWords)
 {
     public static ReleaseListItem From(SearchHit hit) => new(
         hit.Slug,
@@ -46,7 +65,8 @@ public sealed record ReleaseListItem(
         hit.SourceUrl,
         NameResponse.From(hit.Ministers),
         NameResponse.From(hit.Portfolios),
-        hit.SnippetHtml);
+        hit.SnippetHtml,
+        hit.MissingWords);
 }
 
 public sealed record NameResponse(string Slug, string Name)

@@ -18,12 +18,13 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
         Assert.Equal("application/json", response.MediaType);
         var root = response.Root;
 
-        AssertKeys(root, "total", "page", "pageSize", "items", "facets", "interpretedAs", "didYouMean", "matchedAnyWord");
+        AssertKeys(root, "total", "page", "pageSize", "items", "facets", "interpretedAs", "didYouMean", "matchedAnyWord", "words");
 
         // Without a query there is nothing to read, correct or widen: the fields are there, empty.
         Assert.Equal(JsonValueKind.Null, root.GetProperty("interpretedAs").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("didYouMean").ValueKind);
         Assert.False(root.GetProperty("matchedAnyWord").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("words").ValueKind);
         Assert.Equal(SeedCorpus.ExpectedReleases, root.GetProperty("total").GetInt32());
         Assert.Equal(1, root.GetProperty("page").GetInt32());
         Assert.Equal(5, root.GetProperty("pageSize").GetInt32());
@@ -32,7 +33,8 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
         Assert.Equal(5, items.Count);
         foreach (var item in items)
         {
-            AssertKeys(item, "slug", "title", "date", "url", "ministers", "portfolios", "snippet");
+            AssertKeys(item, "slug", "title", "date", "url", "ministers", "portfolios", "snippet", "missingWords");
+            Assert.Empty(item.GetProperty("missingWords").EnumerateArray());
             Assert.Equal(JsonValueKind.String, item.GetProperty("slug").ValueKind);
             Assert.Equal(JsonValueKind.String, item.GetProperty("title").ValueKind);
             Assert.Matches(IsoDate(), item.GetProperty("date").GetString());

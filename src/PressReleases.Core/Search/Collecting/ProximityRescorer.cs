@@ -25,18 +25,18 @@ internal static class ProximityRescorer
     /// Whether a query whose proximity boosts are <paramref name="proximity"/> may have more hits than
     /// <see cref="Window"/>, judged from its plain words' document frequencies: a word matches in the title
     /// or the body, so it has at most the sum of its two frequencies; all words must match (so the rarest
-    /// bounds the hits), or with <paramref name="anyWord"/> any of them (so their sum does). Everything else
-    /// in the query only narrows.
+    /// bounds the hits), or with <paramref name="someWords"/> only some of them (so their sum bounds them).
+    /// Everything else in the query only narrows.
     /// </summary>
-    public static bool MayExceedWindow(IndexReader reader, Query proximity, bool anyWord)
+    public static bool MayExceedWindow(IndexReader reader, Query proximity, bool someWords)
     {
         var terms = new HashSet<Term>();
         proximity.ExtractTerms(terms);
-        long bound = anyWord ? 0 : long.MaxValue;
+        long bound = someWords ? 0 : long.MaxValue;
         foreach (var text in terms.Select(t => t.Text).Distinct(StringComparer.Ordinal))
         {
             long frequency = reader.DocFreq(new Term(IndexFields.Title, text)) + reader.DocFreq(new Term(IndexFields.Body, text));
-            bound = anyWord ? bound + frequency : Math.Min(bound, frequency);
+            bound = someWords ? bound + frequency : Math.Min(bound, frequency);
         }
 
         return bound > Window;

@@ -7,8 +7,11 @@ public sealed record ParsedQuery(Query? Query, IReadOnlySet<string> HighlightTer
 {
     public static readonly ParsedQuery Empty = new(null, new HashSet<string>(), [], null);
 
-    /// <summary>The positive plain words and phrases (not title:, not in an OR-group), as read; two or more can be widened to "any of them".</summary>
+    /// <summary>The positive plain words and phrases (not title:, not in an OR-group), as read; two or more can be widened to "most of them".</summary>
     public IReadOnlyList<string> PlainClauses { get; init; } = [];
+
+    /// <summary>The queries of <see cref="PlainClauses"/>, in the same order: which of them a release matches tells which words it lacks.</summary>
+    public IReadOnlyList<Query> PlainQueries { get; init; } = [];
 
     /// <summary>
     /// Boosts that add to a matching release's score but never decide whether it matches: the plain words
@@ -17,6 +20,12 @@ public sealed record ParsedQuery(Query? Query, IReadOnlySet<string> HighlightTer
     /// </summary>
     public Query? Proximity { get; init; }
 
+    /// <summary>
+    /// Set when the plain words were read as "at least this many of them" (releases with all of them first);
+    /// null when every plain word must match.
+    /// </summary>
+    public int? MinimumWords { get; init; }
+
     /// <summary>True when the plain words were read as alternatives (at least one must match).</summary>
-    public bool MatchesAnyWord { get; init; }
+    public bool MatchesAnyWord => MinimumWords == 1;
 }

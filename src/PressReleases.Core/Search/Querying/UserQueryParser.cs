@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -22,17 +23,26 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
     public const float TitleBoost = 3f;
     public const float ProximityBoost = 2f;
     public const float AllWordsInTitleBoost = 2f;
+
+    /// <summary>
+    /// Added to the score of a release with every plain word when the words are read as "at least some of
+    /// them": more than any release scores from the words themselves (a BM25 term scores at most about 25, a
+    /// title match three times that, and a query has at most <see cref="MaxClauses"/> clauses), so releases
+    /// with every word come first; small enough that a float still tells their scores apart to a thousandth.
+    /// </summary>
+    public const float AllWordsBonus = 10_000f;
     private const int ProximitySlop = 3;
 
     /// <param name="input">What the user typed.</param>
     /// <param name="ministers">Known minister slugs and display names, to resolve minister: filters.</param>
     /// <param name="portfolios">Known portfolio slugs and display names, to resolve portfolio: filters.</param>
-    /// <param name="anyWord">
-    /// Read the positive plain words and phrases (at least two of them) as alternatives: at least one must
-    /// match, more matches rank higher. Filters, prefixes, OR-groups, title: words and exclusions are unchanged.
-    /// Used when no release has all the words.
+    /// <param name="minimumWords">
+    /// Read the positive plain words and phrases (when there are at least two) as "at least this many of them":
+    /// releases with every one still come first (<see cref="AllWordsBonus"/>), those missing some follow by their
+    /// score. Filters, prefixes, OR-groups, title: words and exclusions keep their meaning. Null (the default):
+    /// every plain word must match. Used when few or no releases have all the words.
     /// </param>
-    public ParsedQuery Parse(string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios, bool anyWord = false)
+    public ParsedQuery Parse(string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios, int? minimumWords = null)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
@@ -104,7 +114,7 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
                 if (group.Count == 1 && group[0] is { Kind: ClauseKind.Word or ClauseKind.Phrase, TitleOnly: false })
                 {
                     plainGroups.Add((groupQuery, description));
-                    if (anyWord)
+                    if (minimumWords is not null)
                     {
                         continue;
                     }
@@ -120,19 +130,22 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         }
 
         var plainDescriptions = plainGroups.ConvertAll(p => p.Description);
-        List<string>? anyOf = null;
-        if (anyWord)
+        int? atLeast = null;
+        if (minimumWords is { } wanted)
         {
             if (plainGroups.Count >= 2)
             {
-                var any = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+                atLeast = Math.Clamp(wanted, 1, plainGroups.Count);
+                var most = new BooleanQuery { MinimumNumberShouldMatch = atLeast.Value };
+                var all = new BooleanQuery();
                 foreach (var (plainQuery, _) in plainGroups)
                 {
-                    any.Add(plainQuery, Occur.SHOULD);
+                    most.Add(plainQuery, Occur.SHOULD);
+                    all.Add(plainQuery, Occur.MUST);
                 }
 
-                query.Add(any, Occur.MUST);
-                anyOf = plainDescriptions;
+                query.Add(most, Occur.MUST);
+                query.Add(new ConstantScoreQuery(all) { Boost = AllWordsBonus }, Occur.SHOULD);
             }
             else
             {
@@ -156,7 +169,7 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         if (query.Clauses.Count == 0)
         {
             notes.Add("nothing searchable was left, so every release is listed");
-            return new ParsedQuery(null, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes, null));
+            return new ParsedQuery(null, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes, null, null));
         }
 
         if (positives == 0)
@@ -164,10 +177,11 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
-        return new ParsedQuery(query, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes, anyOf))
+        return new ParsedQuery(query, highlightTerms, highlightPrefixes, Describe(must, mustNot, notes, atLeast, plainDescriptions))
         {
             PlainClauses = plainDescriptions,
-            MatchesAnyWord = anyOf is not null,
+            PlainQueries = plainGroups.ConvertAll(p => p.Query),
+            MinimumWords = atLeast,
             Proximity = Proximity(plainTerms),
         };
     }
@@ -354,12 +368,14 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
     private static PrefixQuery BoundedPrefix(string field, string prefix) =>
         new(new Term(field, prefix)) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxPrefixExpansions) };
 
-    private static string Describe(List<string> must, List<string> mustNot, List<string> notes, List<string>? anyOf)
+    private static string Describe(List<string> must, List<string> mustNot, List<string> notes, int? atLeast, List<string>? plain)
     {
         var parts = new List<string>();
-        if (anyOf is not null)
+        if (atLeast is { } minimum && plain is not null)
         {
-            parts.Add("no release has all of: " + string.Join(", ", anyOf) + "; showing releases with any of them");
+            parts.Add(minimum == 1
+                ? "any of: " + string.Join(", ", plain) + " (releases with all of them first)"
+                : string.Create(CultureInfo.InvariantCulture, $"at least {minimum} of: {string.Join(", ", plain)} (releases with all of them first)"));
         }
 
         if (must.Count > 0)

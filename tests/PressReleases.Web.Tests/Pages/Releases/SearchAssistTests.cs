@@ -78,6 +78,35 @@ public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<
     }
 
     [Fact]
+    public async Task FewReleasesWithEveryWord_ComeFirst_ThenTheRestSayWhichWordTheyLack()
+    {
+        // Two releases say "geothermal power"; four more say only "geothermal".
+        var both = SearchAssistFixture.All.Where(s => Regex.IsMatch(s.Title + " " + s.Body, @"geothermal power", RegexOptions.IgnoreCase)).Select(s => s.Slug).ToList();
+        var onlyGeothermal = SearchAssistFixture.All.Where(s => Regex.IsMatch(s.Title + " " + s.Body, @"\bgeothermal\b", RegexOptions.IgnoreCase)).Select(s => s.Slug).Except(both).ToList();
+        Assert.Equal(2, both.Count);
+        Assert.NotEmpty(onlyGeothermal);
+
+        var page = ListingPage.Parse(await Client.GetPageAsync("/releases?q=geothermal%20power"));
+        Assert.Equal(both.Order(StringComparer.Ordinal), page.Slugs.Take(2).Order(StringComparer.Ordinal));
+        Assert.Equal(onlyGeothermal.Order(StringComparer.Ordinal), page.Slugs.Skip(2).Order(StringComparer.Ordinal));
+        var notice = page.Document.QuerySelector(".most-words")?.TextContent ?? "";
+        Assert.Contains("2 releases have all of your words and come first", notice, StringComparison.Ordinal);
+        Assert.Contains("The filters count the 2 releases with all of your words", notice, StringComparison.Ordinal);
+        var missing = page.Document.QuerySelectorAll("li.result").Select(r => r.QuerySelector(".result__missing")?.TextContent).ToList();
+        Assert.Equal([null, null, .. onlyGeothermal.Select(_ => "Missing: power")], missing);
+
+        var api = await Client.GetJsonAsync("/api/releases?q=geothermal%20power");
+        var words = api.Root.GetProperty("words");
+        Assert.Equal((2, 1, 2, "allWords"), (words.GetProperty("count").GetInt32(), words.GetProperty("minimum").GetInt32(), words.GetProperty("allWordsTotal").GetInt32(), words.GetProperty("facetsCount").GetString()));
+        Assert.Equal(2 + onlyGeothermal.Count, api.Root.GetProperty("total").GetInt32());
+        Assert.Equal(
+            [.. both.Select(_ => ""), .. onlyGeothermal.Select(_ => "power")],
+            api.Root.GetProperty("items").EnumerateArray().Select(i => string.Join(",", i.GetProperty("missingWords").EnumerateArray().Select(w => w.GetString()))));
+        var ministers = api.Root.GetProperty("facets").GetProperty("ministers").EnumerateArray().ToList();
+        Assert.Equal(2, ministers.Single(m => m.GetProperty("name").GetString() == "Aroha Tānemahuta").GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task WordsAReleaseHasTogether_GiveNoNotice()
     {
         var page = ListingPage.Parse(await Client.GetPageAsync("/releases?q=geothermal%20power"));
