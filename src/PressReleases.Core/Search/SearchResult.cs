@@ -1,4 +1,5 @@
 using PressReleases.Core.Releases;
+using PressReleases.Core.Search.Querying;
 
 namespace PressReleases.Core.Search;
 
@@ -63,6 +64,9 @@ public sealed record SearchResult(
     /// releases had them all); null when every listed release has every word.
     /// </summary>
     public WordMatch? Words { get; init; }
+
+    /// <summary>Words of the query that name a minister or a year (and so also match their releases), in the order typed.</summary>
+    public IReadOnlyList<QueryReading> Readings { get; init; } = [];
 
     /// <summary>
     /// True when no release had all the words, so every listed release lacks some of them (the page and the

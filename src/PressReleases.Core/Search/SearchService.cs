@@ -52,13 +52,13 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
-        var parsed = parser.Parse(request.Query, ministerNames, portfolioNames);
         using var lease = index.LeaseSearcher();
         var searcher = lease.Searcher;
+        var parsed = parser.Parse(request.Query, ministerNames, portfolioNames, searcher: searcher);
         var result = Search(searcher, request, parsed, ministerNames, portfolioNames);
         foreach (var minimum in Minimums(parsed, result.Total, request.EffectiveSort))
         {
-            var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum);
+            var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum, searcher: searcher);
             var wide = Search(searcher, request, widened, ministerNames, portfolioNames);
             if (wide.Total > result.Total)
             {
@@ -74,7 +74,7 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             }
         }
 
-        return result with { DidYouMean = speller.Suggest(request.Query, searcher.IndexReader, ministerNames, portfolioNames) };
+        return result with { DidYouMean = speller.Suggest(request.Query, searcher.IndexReader, ministerNames, portfolioNames), Readings = parsed.Readings };
     }
 
     /// <summary>
@@ -126,11 +126,11 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     /// </summary>
     private int[] MatchingDocIds(IndexSearcher searcher, SearchRequest request, IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
     {
-        var parsed = parser.Parse(request.Query, ministerNames, portfolioNames);
+        var parsed = parser.Parse(request.Query, ministerNames, portfolioNames, searcher: searcher);
         var total = Count(searcher, request, parsed);
         foreach (var minimum in Minimums(parsed, total, request.EffectiveSort))
         {
-            var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum);
+            var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum, searcher: searcher);
             var wideTotal = Count(searcher, request, widened);
             if (wideTotal > total)
             {

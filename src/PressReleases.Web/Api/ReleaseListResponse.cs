@@ -20,7 +20,8 @@ public sealed record ReleaseListResponse(
     string? InterpretedAs,
     string? DidYouMean,
     bool MatchedAnyWord,
-    WordMatchResponse? Words)
+    WordMatchResponse? Words,
+    IReadOnlyList<ReadingResponse> Readings)
 {
     public static ReleaseListResponse From(SearchResult result) => new(
         result.Total,
@@ -31,7 +32,22 @@ public sealed record ReleaseListResponse(
         result.InterpretedAs,
         result.DidYouMean,
         result.MatchedAnyWord,
-        result.Words is { } words ? WordMatchResponse.From(words) : null);
+        result.Words is { } words ? WordMatchResponse.From(words) : null,
+        result.Readings.Select(ReadingResponse.From).ToList());
+}
+
+/// <summary>Words of the query that name a minister or a year: they match as words or as that minister's or year's releases, which rank higher.</summary>
+/// <param name="Text">The words as typed.</param>
+/// <param name="Minister">The minister they name, or null.</param>
+/// <param name="Year">The year they name, or null.</param>
+/// <param name="QueryWithout">The query without these words: with minister=slug (or from/to for the year) added, the same search narrowed to them.</param>
+public sealed record ReadingResponse(string Text, NameResponse? Minister, int? Year, string QueryWithout)
+{
+    public static ReadingResponse From(PressReleases.Core.Search.Querying.QueryReading reading) => new(
+        reading.Text,
+        reading.MinisterSlug is { } slug ? new NameResponse(slug, reading.MinisterName!) : null,
+        reading.Year,
+        reading.QueryWithout);
 }
 
 /// <summary>How a search that lists releases missing some of the words matched them.</summary>

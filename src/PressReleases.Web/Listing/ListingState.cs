@@ -1,5 +1,6 @@
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Querying;
 
 namespace PressReleases.Web.Listing;
 
@@ -58,6 +59,33 @@ public sealed record ListingState(ListingScope Scope, SearchRequest Request)
     public ListingState WithoutFilters() => Changed(ListingParameters.Filters.Aggregate(Request, (request, filter) => filter.Clear!(request)));
 
     public ListingState WithPage(int page) => this with { Request = Request with { Page = page } };
+
+    /// <summary>
+    /// Words of the query that name a minister or a year made a filter instead: the words leave the query and
+    /// the minister or the year becomes a filter (releases by or from it only).
+    /// </summary>
+    public ListingState WithReadingAsFilter(QueryReading reading)
+    {
+        var request = Request with { Query = reading.QueryWithout.Length > 0 ? reading.QueryWithout : null };
+        if (request is { HasQuery: false, Sort: SearchSort.Relevance })
+        {
+            request = request with { Sort = null };
+        }
+
+        if (reading.Year is { } year)
+        {
+            request = request with { From = new DateOnly(year, 1, 1), To = new DateOnly(year, 12, 31) };
+        }
+        else if (reading.MinisterSlug is { } slug && !IsSelected(NameKind.Minister, slug))
+        {
+            request = request.WithSelected(NameKind.Minister, [.. Request.Selected(NameKind.Minister), slug]);
+        }
+
+        return Changed(request);
+    }
+
+    /// <summary>Whether <see cref="WithReadingAsFilter"/> would narrow this listing: not for a minister on their own page.</summary>
+    public bool CanFilterBy(QueryReading reading) => reading.Year is not null || !Scope.Is(NameKind.Minister);
 
     private ListingState Changed(SearchRequest request) => this with { Request = request with { Page = 1 } };
 }

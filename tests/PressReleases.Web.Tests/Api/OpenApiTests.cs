@@ -56,9 +56,10 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
     {
         var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
 
-        Assert.Equal(["total", "page", "pageSize", "items", "facets", "interpretedAs", "didYouMean", "matchedAnyWord", "words"], Properties(schemas, "ReleaseListResponse"));
+        Assert.Equal(["total", "page", "pageSize", "items", "facets", "interpretedAs", "didYouMean", "matchedAnyWord", "words", "readings"], Properties(schemas, "ReleaseListResponse"));
         Assert.Equal(["slug", "title", "date", "url", "ministers", "portfolios", "snippet", "missingWords"], Properties(schemas, "ReleaseListItem"));
         Assert.Equal(["count", "minimum", "allWordsTotal", "facetsCount"], Properties(schemas, "WordMatchResponse"));
+        Assert.Equal(["text", "minister", "year", "queryWithout"], Properties(schemas, "ReadingResponse"));
         Assert.Equal(["slug", "title", "date", "url", "permalink", "ministers", "portfolios"], Properties(schemas, "ExportItem"));
     }
 

@@ -18,13 +18,14 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
         Assert.Equal("application/json", response.MediaType);
         var root = response.Root;
 
-        AssertKeys(root, "total", "page", "pageSize", "items", "facets", "interpretedAs", "didYouMean", "matchedAnyWord", "words");
+        AssertKeys(root, "total", "page", "pageSize", "items", "facets", "interpretedAs", "didYouMean", "matchedAnyWord", "words", "readings");
 
         // Without a query there is nothing to read, correct or widen: the fields are there, empty.
         Assert.Equal(JsonValueKind.Null, root.GetProperty("interpretedAs").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("didYouMean").ValueKind);
         Assert.False(root.GetProperty("matchedAnyWord").GetBoolean());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("words").ValueKind);
+        Assert.Empty(root.GetProperty("readings").EnumerateArray());
         Assert.Equal(SeedCorpus.ExpectedReleases, root.GetProperty("total").GetInt32());
         Assert.Equal(1, root.GetProperty("page").GetInt32());
         Assert.Equal(5, root.GetProperty("pageSize").GetInt32());

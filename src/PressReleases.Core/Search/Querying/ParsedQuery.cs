@@ -26,6 +26,9 @@ public sealed record ParsedQuery(Query? Query, IReadOnlySet<string> HighlightTer
     /// </summary>
     public int? MinimumWords { get; init; }
 
+    /// <summary>Words that name a minister or a year: they match as words or as that minister's or year's releases.</summary>
+    public IReadOnlyList<QueryReading> Readings { get; init; } = [];
+
     /// <summary>True when the plain words were read as alternatives (at least one must match).</summary>
     public bool MatchesAnyWord => MinimumWords == 1;
 }

@@ -19,10 +19,18 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
     public const int MaxQueryLength = 1_000;
 
     public const int MaxClauses = 32;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyNames = new Dictionary<string, string>();
     public const int MaxPrefixExpansions = 256;
     public const float TitleBoost = 3f;
     public const float ProximityBoost = 2f;
     public const float AllWordsInTitleBoost = 2f;
+
+    /// <summary>Added to a release by the minister that words of the query name ("ardern"), beside matching the words.</summary>
+    public const float NamedMinisterBoost = 4f;
+
+    /// <summary>Added to a release from the year a word of the query names ("2019"), beside matching the word.</summary>
+    public const float NamedYearBoost = 4f;
 
     /// <summary>
     /// Added to the score of a release with every plain word when the words are read as "at least some of
@@ -42,7 +50,12 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
     /// score. Filters, prefixes, OR-groups, title: words and exclusions keep their meaning. Null (the default):
     /// every plain word must match. Used when few or no releases have all the words.
     /// </param>
-    public ParsedQuery Parse(string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios, int? minimumWords = null)
+    /// <param name="searcher">
+    /// The index, to tell a surname that is mostly a minister's name from an everyday word; without it only full
+    /// names and years are read as such.
+    /// </param>
+    public ParsedQuery Parse(
+        string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios, int? minimumWords = null, IndexSearcher? searcher = null)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
@@ -67,9 +80,34 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         var plainTerms = new List<string>();
         var plainGroups = new List<(Query Query, string Description)>();
         var positives = 0;
+        var readings = new NameAndYearWords(ministers, searcher).Find(read.Groups, input).ToDictionary(r => r.First);
 
-        foreach (var group in read.Groups)
+        for (var g = 0; g < read.Groups.Count; g++)
         {
+            if (readings.TryGetValue(g, out var named))
+            {
+                // Words that name a minister or a year match as words or as that minister's or year's releases.
+                var clauses = read.Groups.Skip(g).Take(named.Count).Select(words => words[0]).ToList();
+                var reading = Named(named.Reading, clauses, highlightTerms, highlightPrefixes, notes);
+                g += named.Count - 1;
+                if (reading is null)
+                {
+                    continue;
+                }
+
+                positives++;
+                plainGroups.Add(reading.Value);
+                clauses.ForEach(clause => plainTerms.AddRange(analyzer.Terms(IndexFields.Body, clause.Text)));
+                if (minimumWords is null)
+                {
+                    query.Add(reading.Value.Query, Occur.MUST);
+                    must.Add(reading.Value.Description);
+                }
+
+                continue;
+            }
+
+            var group = read.Groups[g];
             var parts = new List<(Query Query, string Description)>();
             foreach (var clause in group)
             {
@@ -157,9 +195,10 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
                 }
             }
 
-            foreach (var group in read.Groups)
+            foreach (var (group, index) in read.Groups.Select((group, index) => (group, index)))
             {
-                if (group.Count == 1 && group[0] is { Kind: ClauseKind.Word, TitleOnly: false, Negated: false })
+                var inReading = readings.Values.Any(r => index >= r.First && index < r.First + r.Count);
+                if (!inReading && group.Count == 1 && group[0] is { Kind: ClauseKind.Word, TitleOnly: false, Negated: false })
                 {
                     plainTerms.AddRange(analyzer.Terms(IndexFields.Body, group[0].Text));
                 }
@@ -183,6 +222,7 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
             PlainQueries = plainGroups.ConvertAll(p => p.Query),
             MinimumWords = atLeast,
             Proximity = Proximity(plainTerms),
+            Readings = readings.Values.Select(r => r.Reading).ToList(),
         };
     }
 
@@ -276,6 +316,37 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
                 return (AcrossFields(clause.TitleOnly, field => Phrase(field, terms, 0, 1f)), description);
             }
         }
+    }
+
+    /// <summary>
+    /// The words of a reading as words (one word, or a minister's whole name as a phrase) or as the minister's
+    /// or year's releases, which also score <see cref="NamedMinisterBoost"/> or <see cref="NamedYearBoost"/>.
+    /// </summary>
+    private (Query Query, string Description)? Named(
+        QueryReading reading, List<QueryClause> clauses, HashSet<string> highlightTerms, List<string> highlightPrefixes, List<string> notes)
+    {
+        var asWords = clauses.Count == 1
+            ? BuildClause(clauses[0], EmptyNames, EmptyNames, notes, highlightTerms, highlightPrefixes)
+            : BuildClause(new QueryClause(ClauseKind.Phrase, reading.Text, Negated: false, TitleOnly: false), EmptyNames, EmptyNames, notes, highlightTerms, highlightPrefixes);
+        Query field;
+        string also;
+        if (reading.Year is { } year)
+        {
+            field = new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(IndexFields.Date, (year * 10000) + 101, (year * 10000) + 1231, true, true)) { Boost = NamedYearBoost };
+            also = string.Create(CultureInfo.InvariantCulture, $"or from {year}");
+        }
+        else
+        {
+            field = new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Minister, reading.MinisterSlug))) { Boost = NamedMinisterBoost };
+            also = $"or by {reading.MinisterName}";
+        }
+
+        if (asWords is not { } words)
+        {
+            return (field, $"{reading.Text} ({also})");
+        }
+
+        return (new BooleanQuery { { words.Query, Occur.SHOULD }, { field, Occur.SHOULD } }, $"{words.Description} ({also})");
     }
 
     private static (Query Query, string Description)? NameFilter(NameKind kind, string text, IReadOnlyDictionary<string, string> known, List<string> notes)

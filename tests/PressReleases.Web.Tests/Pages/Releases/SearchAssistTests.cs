@@ -107,6 +107,40 @@ public sealed class SearchAssistTests(SearchAssistFixture site) : IClassFixture<
     }
 
     [Fact]
+    public async Task WordsNamingAMinisterOrAYear_AreOfferedAsFilters_OnThePageAndInTheApi()
+    {
+        var page = await Client.GetPageAsync("/releases?q=aroha%20tanemahuta%20geothermal%202015");
+        var links = page.QuerySelectorAll("p.reading a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal(
+        [
+            ("show only Aroha Tānemahuta’s releases", "/releases?q=geothermal%202015&minister=aroha-tanemahuta"),
+            ("show only releases from 2015", "/releases?q=aroha%20tanemahuta%20geothermal&from=2015-01-01&to=2015-12-31"),
+        ],
+        links);
+
+        // Following the year link lists the geothermal releases from 2015, which the text never dates.
+        var filtered = ListingPage.Parse(await Client.GetPageAsync(links[1].Item2!));
+        var from2015 = SearchAssistFixture.All.Where(s => s.Date.StartsWith("2015", StringComparison.Ordinal) && s.Body.Contains("geothermal", StringComparison.OrdinalIgnoreCase)).Select(s => s.Slug);
+        Assert.Equal(from2015.Order(StringComparer.Ordinal), filtered.Slugs.Order(StringComparer.Ordinal));
+
+        var api = await Client.GetJsonAsync("/api/releases?q=aroha%20tanemahuta%20geothermal%202015");
+        var readings = api.Root.GetProperty("readings").EnumerateArray().ToList();
+        Assert.Equal(2, readings.Count);
+        Assert.Equal("aroha tanemahuta", readings[0].GetProperty("text").GetString());
+        Assert.Equal("aroha-tanemahuta", readings[0].GetProperty("minister").GetProperty("slug").GetString());
+        Assert.Equal("geothermal 2015", readings[0].GetProperty("queryWithout").GetString());
+        Assert.Equal(2015, readings[1].GetProperty("year").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, readings[1].GetProperty("minister").ValueKind);
+    }
+
+    [Fact]
+    public async Task OnAMinistersOwnPage_TheirNameIsNotOfferedAsAFilter()
+    {
+        var page = await Client.GetPageAsync("/ministers/aroha-tanemahuta?q=aroha%20tanemahuta%20geothermal");
+        Assert.Empty(page.QuerySelectorAll("p.reading"));
+    }
+
+    [Fact]
     public async Task WordsAReleaseHasTogether_GiveNoNotice()
     {
         var page = ListingPage.Parse(await Client.GetPageAsync("/releases?q=geothermal%20power"));
