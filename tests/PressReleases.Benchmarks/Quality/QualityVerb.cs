@@ -45,7 +45,11 @@ public static class QualityVerb
         output.WriteLine($"{queries.Count} judged queries of '{file}' (split {options.Split}{(options.Kind is null ? "" : $", kind {options.Kind}")}) searched in {elapsed.TotalSeconds:F1} s over {data.Releases:N0} releases.");
         output.WriteLine();
         output.Write(report.KindTable());
-        output.WriteLine(report.TypoLine());
+        if (report.TypoLine() is { Length: > 0 } typos)
+        {
+            output.WriteLine(typos);
+        }
+
         if (options.Verbose)
         {
             output.WriteLine();
