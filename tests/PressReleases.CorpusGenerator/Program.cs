@@ -1,5 +1,6 @@
 using System.Globalization;
 using PressReleases.CorpusGenerator;
+using PressReleases.CorpusGenerator.Judged;
 
 // Deterministic synthetic corpus generator (issue #5). Usage: see Usage below, or README in this folder.
 const string Usage = """
@@ -13,9 +14,12 @@ const string Usage = """
           read the real corpus and write the statistics generation uses (checked in as corpus-stats.json)
       queries --corpus DIR --out FILE [--count N]
           write N (default 50000) distinct real queries for the load tests (tests/load/queries.txt)
+      judged --corpus DIR --out FILE [--seed S]
+          generate the search-quality judged queries from the real corpus into FILE, keeping its
+          hand-written queries (tests/PressReleases.SearchQuality.Tests/judged-queries.json; seed 1)
     """;
 
-var verbs = new[] { "generate", "verify", "stats", "queries" };
+var verbs = new[] { "generate", "verify", "stats", "queries", "judged" };
 var verb = args.Length > 0 && verbs.Contains(args[0]) ? args[0] : "generate";
 var options = Options.Parse(verbs.Contains(args.FirstOrDefault()) ? args[1..] : args);
 if (options is null || args.Contains("--help") || args.Contains("-h"))
@@ -34,6 +38,8 @@ switch (verb)
         return 0;
     case "queries" when options.ContainsKey("corpus") && options.ContainsKey("out"):
         return QueryListBuilder.Build(options["corpus"]!, options["out"]!, int.Parse(options.GetValueOrDefault("count") ?? "50000", CultureInfo.InvariantCulture));
+    case "judged" when options.ContainsKey("corpus") && options.ContainsKey("out"):
+        return JudgedSetGenerator.Run(options["corpus"]!, options["out"]!, ulong.Parse(options.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture), Console.Out);
     case "verify" when options.ContainsKey("out"):
         return CorpusVerifier.Verify(options["out"]!, options.TryGetValue("count", out var c) ? long.Parse(c!, CultureInfo.InvariantCulture) : null, statsPath);
     case "generate" when options.ContainsKey("out") && options.ContainsKey("count"):

@@ -1,27 +1,45 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PressReleases.Core.Search;
 using PressReleases.SearchQuality.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace PressReleases.SearchQuality.Tests;
 
 /// <summary>
-/// Ranking quality over the full real corpus: every judged query (judged-queries.json) is searched as a
-/// user would (first page of 10), scored by reciprocal rank of the first judged release and recall@10, and
-/// the means must stay above the floors. The full table goes to the test output and to
-/// TestResults/search-quality.md under the test output directory.
+/// Ranking quality over the full real corpus: every judged query (judged-queries.json) is searched as a user would
+/// (first page of 10; a typo query also through its "Did you mean"), scored by reciprocal rank of the first judged
+/// release and recall@10, and the means, overall and per kind, must stay above the floors. The full table goes to the
+/// test output and to TestResults/search-quality.md under the test output directory.
 /// </summary>
 [Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHelper output) : IClassFixture<CorpusSearchFixture>
 {
-    // Floors about 0.03 below the figures measured when they were set (2026-11-28: MRR 0.879, recall@10
-    // 0.890 over 59 queries); see docs/search-quality.md for the figures per category, the history and the
-    // failure analysis. Raise them when ranking improves; never lower them to let a regression pass without
-    // recording why in that document's History.
-    public const double MrrFloor = 0.85;
-    public const double RecallAt10Floor = 0.86;
+    // Floors about 0.03 below the figures measured when they were set (2026-12-02, 279 queries: MRR 0.796, recall@10
+    // 0.841; per kind in docs/search-quality.md, where the History says why the overall floors went down); see docs/search-quality.md for the figures per
+    // kind and split, the history and the failure analysis. Raise them when ranking improves; never lower them to let a
+    // regression pass without recording why in that document's History.
+    public const double MrrFloor = 0.77;
+    public const double RecallAt10Floor = 0.81;
+
+    /// <summary>The least each kind may score (MRR, recall@10), over both splits; set as the overall floors are.</summary>
+    public static readonly IReadOnlyDictionary<string, QualityFloor> KindFloors = new Dictionary<string, QualityFloor>(StringComparer.Ordinal)
+    {
+        ["known-item"] = new(0.67, 0.64),
+        ["topic"] = new(0.97, 0.97),
+        ["minister-topic"] = new(0.97, 0.97),
+        ["folding"] = new(0.97, 0.97),
+        ["stemming-possessive"] = new(0.97, 0.97),
+        ["phrase"] = new(0.84, 0.97),
+        ["title"] = new(0.97, 0.97),
+        ["gist"] = new(0.83, 0.97),
+        ["gist-absent"] = new(0.06, 0.22),
+        ["quote"] = new(0.97, 0.97),
+        ["stem"] = new(0.97, 0.97),
+        ["macron"] = new(0.97, 0.97),
+        ["typo"] = new(0.97, 0.97),
+        ["topic-year"] = new(0.57, 0.57),
+    };
 
     private readonly JudgedQuerySet set = JudgedQuerySet.Load(QualityFiles.JudgedQueries);
 
@@ -41,26 +59,10 @@ public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHe
         await AssertJudgedReleasesStoredAsync();
 
         var stopwatch = Stopwatch.StartNew();
-        var outcomes = new List<QueryOutcome>();
-        foreach (var judged in set.Queries)
-        {
-            var result = await corpus.Search.SearchAsync(new SearchRequest { Query = judged.Query, PageSize = QueryOutcome.Depth });
-            outcomes.Add(new QueryOutcome(judged, result));
-        }
-
+        var outcomes = await QualityRunner.RunAsync(corpus.Search, set.Queries);
         stopwatch.Stop();
+        var report = new QualityReport(set, await QualityRunner.DiagnoseAsync(corpus.Search, outcomes));
 
-        // Diagnosis for the report only: how far down the judged releases of imperfect queries are.
-        for (var i = 0; i < outcomes.Count; i++)
-        {
-            if (!outcomes[i].IsPerfect)
-            {
-                var deeper = await corpus.Search.SearchAsync(new SearchRequest { Query = outcomes[i].Judged.Query, PageSize = SearchRequest.MaxPageSize });
-                outcomes[i] = outcomes[i] with { Deeper = deeper };
-            }
-        }
-
-        var report = new QualityReport(set, outcomes);
         var ingest = corpus.Report!;
         var context = string.Create(
             CultureInfo.InvariantCulture,
@@ -68,7 +70,7 @@ public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHe
             $"Corpus `{corpus.CorpusFolder}`: {ingest.FilesSeen:N0} files, {ingest.Added:N0} added, {ingest.Rejected:N0} rejected, " +
             $"{corpus.IndexedDocuments:N0} documents indexed; ingest {corpus.IngestElapsed.TotalSeconds:0.0} s; " +
             $"{set.Queries.Count} queries searched in {stopwatch.Elapsed.TotalMilliseconds:0} ms.");
-        var markdown = report.ToMarkdown(context, MrrFloor, RecallAt10Floor);
+        var markdown = report.ToMarkdown(context, new QualityFloor(MrrFloor, RecallAt10Floor), KindFloors);
 
         output.WriteLine(markdown);
         Directory.CreateDirectory(Path.GetDirectoryName(QualityFiles.Report)!);
@@ -81,6 +83,18 @@ public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHe
         Assert.True(
             report.Overall.RecallAt10 >= RecallAt10Floor,
             $"Recall@10 {QualityReport.F(report.Overall.RecallAt10)} fell below the floor {QualityReport.F(RecallAt10Floor)} (see {QualityFiles.Report} and docs/search-quality.md).");
+    }
+
+    [Fact]
+    public async Task EveryKind_StaysAboveItsFloors()
+    {
+        corpus.EnsureCorpus();
+
+        var report = new QualityReport(set, await QualityRunner.RunAsync(corpus.Search, set.Queries));
+        output.WriteLine(report.KindTable(KindFloors, new QualityFloor(MrrFloor, RecallAt10Floor)));
+
+        var problems = QualityFloors.Check(report.ByKind.Select(k => k.All), KindFloors);
+        Assert.True(problems.Count == 0, "Kinds below their floors (see docs/search-quality.md):\n" + string.Join("\n", problems));
     }
 
     private async Task AssertJudgedReleasesStoredAsync()

@@ -19,6 +19,18 @@ public sealed record BenchOptions
 
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
 
+    /// <summary>quality: the judged query file (default: the search-quality project's).</summary>
+    public string? Queries { get; init; }
+
+    /// <summary>quality: tune, holdout or all (default all).</summary>
+    public string Split { get; init; } = "all";
+
+    /// <summary>quality: only queries of this kind.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>quality: also list every imperfect query with the rank of its answers.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>Everything else, for BenchmarkDotNet.</summary>
     public IReadOnlyList<string> Rest { get; init; } = [];
 
@@ -70,7 +82,23 @@ public sealed record BenchOptions
 
                     options = options with { Url = url };
                     break;
-                case "--data" or "--corpus":
+                case "--queries" or "--kind" when verb == "quality" && Value() is { } text:
+                    options = arg == "--queries" ? options with { Queries = text } : options with { Kind = text };
+                    break;
+                case "--split" when verb == "quality":
+                    var split = Value();
+                    if (split is not ("tune" or "holdout" or "all"))
+                    {
+                        error = $"--split needs tune, holdout or all, not '{split}'.";
+                        return null;
+                    }
+
+                    options = options with { Split = split };
+                    break;
+                case "--verbose" when verb == "quality":
+                    options = options with { Verbose = true };
+                    break;
+                case "--data" or "--corpus" or "--queries" or "--kind":
                     error = $"{arg} needs a value.";
                     return null;
                 default:

@@ -21,6 +21,12 @@ public static class Usage
           httpmix                      The same mix, one sequential client, against GET /api/releases of a running site.
               --url URL                the site (default http://127.0.0.1:5080)
               --passes N, --runs K     as for querymix
+          quality                      Search quality: every judged query through SearchService as the search-quality
+                                       test runs it; MRR, recall@10 and found@10 per kind and split.
+              --queries FILE           the judged query set (default tests/PressReleases.SearchQuality.Tests/judged-queries.json)
+              --split S                tune, holdout or all (default all)
+              --kind K                 only queries of kind K (e.g. gist, typo, known-item)
+              --verbose                also each imperfect query: its answers' ranks (first 100 hits) and the top hit
           build-data                   Build (or check and reuse) the full-corpus data directory and exit.
           ingest-floor                 The least a cold ingest could take here: parse/render/sanitize every file, then
                                        a minimal index of the bodies alone, each stage alone on every core.

@@ -6,7 +6,7 @@ using PressReleases.Core.Ingestion;
 namespace PressReleases.Benchmarks.Mix;
 
 /// <summary>
-/// The query mix: the judged queries of the search-quality set (real questions, as typed), then 200 queries
+/// The query mix: the hand-written judged queries of the search-quality set (real questions, as typed), then 200 queries
 /// derived from real releases, the same every time. For the k-th derived query (k = 0..199) the release is
 /// the k-th of the corpus sample taken every (files / 200)th file from half that stride (ordinal path order;
 /// every 275th from position 137 on the real corpus, so a corpus of any size is sampled end to end), and:
@@ -54,8 +54,11 @@ public static class QueryMixBuilder
             throw new Setup.BenchSetupException($"The judged queries were not found at '{file}'.");
         }
 
+        // Only the hand-written queries: the mix stays the one docs/performance.md measured, whatever the generated
+        // part of the set becomes (the quality verb runs all of them).
         using var json = JsonDocument.Parse(File.ReadAllBytes(file));
         return json.RootElement.GetProperty("queries").EnumerateArray()
+            .Where(q => !(q.TryGetProperty("source", out var source) && source.GetString() == "generated"))
             .Select(q => new MixQuery("judged " + q.GetProperty("id").GetString(), q.GetProperty("query").GetString(), [], [], null, null))
             .ToList();
     }

@@ -1,21 +1,6 @@
 using System.Text.Json;
 
-namespace PressReleases.SearchQuality.Tests;
-
-/// <summary>One judged query: what a person types and the releases (slugs) that must be on the first page.</summary>
-public sealed record JudgedQuery
-{
-    public required string Id { get; init; }
-
-    public required string Category { get; init; }
-
-    public required string Query { get; init; }
-
-    public required IReadOnlyList<string> Relevant { get; init; }
-
-    /// <summary>Why these releases are the right answers.</summary>
-    public required string Note { get; init; }
-}
+namespace PressReleases.TestSupport.Quality;
 
 /// <summary>judged-queries.json: how the set was judged, its categories and its queries.</summary>
 public sealed record JudgedQuerySet
@@ -33,11 +18,12 @@ public sealed record JudgedQuerySet
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
+    /// <exception cref="FileNotFoundException">The file is not there (the message says where it was looked for).</exception>
     public static JudgedQuerySet Load(string path)
     {
         if (!File.Exists(path))
         {
-            Assert.Fail($"The judged query set was not found at '{path}' (it is copied beside the test binaries from the project folder).");
+            throw new FileNotFoundException($"The judged query set was not found at '{path}'.", path);
         }
 
         return JsonSerializer.Deserialize<JudgedQuerySet>(File.ReadAllText(path), Options)
@@ -47,4 +33,10 @@ public sealed record JudgedQuerySet
     /// <summary>The categories in file order (then any a query names that the header does not).</summary>
     public IReadOnlyList<string> CategoryOrder =>
         Categories.Keys.Concat(Queries.Select(q => q.Category)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The queries of one split ("all" or null for every query) and one kind (null for every kind).</summary>
+    public IReadOnlyList<JudgedQuery> Select(string? split, string? kind) => Queries
+        .Where(q => split is null or "all" || q.Split == split)
+        .Where(q => kind is null || q.Category == kind)
+        .ToList();
 }
