@@ -15,30 +15,30 @@ namespace PressReleases.SearchQuality.Tests;
 [Trait(TestCategories.Key, TestCategories.Corpus)]
 public sealed class SearchQualityTests(CorpusSearchFixture corpus, ITestOutputHelper output) : IClassFixture<CorpusSearchFixture>
 {
-    // Floors about 0.03 below the figures measured when they were set (2026-12-02, 279 queries: MRR 0.796, recall@10
-    // 0.841; per kind in docs/search-quality.md, where the History says why the overall floors went down); see docs/search-quality.md for the figures per
-    // kind and split, the history and the failure analysis. Raise them when ranking improves; never lower them to let a
-    // regression pass without recording why in that document's History.
-    public const double MrrFloor = 0.77;
-    public const double RecallAt10Floor = 0.81;
+    // Floors at the targets where the engine meets them, else about 0.03 below what was measured when they
+    // were set (2026-12-02, 279 queries: MRR 0.935, recall@10 0.996, after releases missing a word came to be listed;
+    // per kind and split in docs/search-quality.md, with the history and the failure analysis). Raise them when
+    // ranking improves; never lower them to let a regression pass without recording why in that document's History.
+    public const double MrrFloor = 0.91;
+    public const double RecallAt10Floor = 0.97;
 
-    /// <summary>The least each kind may score (MRR, recall@10), over both splits; set as the overall floors are.</summary>
+    /// <summary>The least each kind may score (MRR, recall@10), over both splits.</summary>
     public static readonly IReadOnlyDictionary<string, QualityFloor> KindFloors = new Dictionary<string, QualityFloor>(StringComparer.Ordinal)
     {
-        ["known-item"] = new(0.67, 0.64),
+        ["known-item"] = new(0.74, 0.92),
         ["topic"] = new(0.97, 0.97),
         ["minister-topic"] = new(0.97, 0.97),
-        ["folding"] = new(0.97, 0.97),
-        ["stemming-possessive"] = new(0.97, 0.97),
+        ["folding"] = new(1.0, 1.0),
+        ["stemming-possessive"] = new(1.0, 1.0),
         ["phrase"] = new(0.84, 0.97),
-        ["title"] = new(0.97, 0.97),
-        ["gist"] = new(0.83, 0.97),
-        ["gist-absent"] = new(0.06, 0.22),
-        ["quote"] = new(0.97, 0.97),
-        ["stem"] = new(0.97, 0.97),
-        ["macron"] = new(0.97, 0.97),
-        ["typo"] = new(0.97, 0.97),
-        ["topic-year"] = new(0.57, 0.57),
+        ["title"] = new(0.95, 0.97),
+        ["gist"] = new(0.85, 0.97),
+        ["gist-absent"] = new(0.80, 0.90),
+        ["quote"] = new(1.0, 1.0),
+        ["stem"] = new(1.0, 1.0),
+        ["macron"] = new(1.0, 1.0),
+        ["typo"] = new(0.97, 1.0),
+        ["topic-year"] = new(0.97, 0.97),
     };
 
     private readonly JudgedQuerySet set = JudgedQuerySet.Load(QualityFiles.JudgedQueries);

@@ -159,8 +159,9 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
 
     /// <summary>
     /// How many of the plain words to require when widening, most first; none when the query has fewer than two
-    /// or at least <see cref="WidenBelow"/> releases have them all. Most means all but one, or all but a quarter
-    /// of a long query; only when no release has every word does it go down to any one of them. In date order
+    /// or at least <see cref="WidenBelow"/> releases have them all. Most means all but one, or all but two fifths
+    /// of a query of five words or more (5 → 3, 8 → 5): long queries a person half remembers carry several
+    /// words the release never used. Only when no release has every word does it go down to any one of them. In date order
     /// releases with every word could not come first, so there it widens only when none has them all.
     /// </summary>
     internal static IEnumerable<int> Minimums(ParsedQuery parsed, int allWordsTotal, SearchSort sort)
@@ -171,7 +172,7 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             yield break;
         }
 
-        var most = words - Math.Max(1, words / 4);
+        var most = words - Math.Max(1, words * 2 / 5);
         yield return most;
         if (allWordsTotal == 0 && most > 1)
         {
