@@ -26,7 +26,7 @@ public static class QueryMixVerb
         }
 
         output.WriteLine($"index: {data.Releases:N0} releases; mix results: {results.Count(r => r.Total == 0)} with none, " +
-                         $"{results.Count(r => r.MatchedAnyWord)} by the any-word fallback, {results.Count(r => r.DidYouMean is not null)} with a did-you-mean, " +
+                         $"{results.Count(r => r.Words is not null)} listing releases that lack a word, {results.Count(r => r.DidYouMean is not null)} with a did-you-mean, " +
                          $"median total {LatencyStats.Median(results.Select(r => (double)r.Total).ToList()):N0}");
         MixReport.Machine(output);
 

@@ -68,7 +68,7 @@ public sealed class QualityReport(JudgedQuerySet set, IReadOnlyList<QueryOutcome
         var ranks = string.Join(", ", o.Judged.Relevant.Select((slug, i) => o.Ranks[i]?.ToString(Invariant) ?? (o.Deeper is null ? "-" : $"({o.DeepRank(slug)})")));
         var first = o.Top.FirstOrDefault() is { } hit ? $"top: {hit.Title}" : "no hits";
         var suggestion = string.IsNullOrWhiteSpace(o.Result.DidYouMean) ? "" : $" dym '{o.Result.DidYouMean}'{(o.FoundViaSuggestion ? " (counted)" : "")};";
-        return string.Create(Invariant, $"{o.Judged.Id} [{o.Judged.Split}] `{o.Judged.Query}` ranks {ranks}; RR {F(o.ReciprocalRank)};{(o.Result.MatchedAnyWord ? " any-word;" : "")}{suggestion} {o.Result.Total:N0} hits; {first}");
+        return string.Create(Invariant, $"{o.Judged.Id} [{o.Judged.Split}] `{o.Judged.Query}` ranks {ranks}; RR {F(o.ReciprocalRank)};{Widened(o.Result)}{suggestion} {o.Result.Total:N0} hits; {first}");
     });
 
     public string ToMarkdown(string context, QualityFloor overallFloor, IReadOnlyDictionary<string, QualityFloor> kindFloors)
@@ -80,15 +80,15 @@ public sealed class QualityReport(JudgedQuerySet set, IReadOnlyList<QueryOutcome
         md.Append(KindTable(kindFloors, overallFloor)).Append('\n').Append(TypoLine()).Append("\n\n");
 
         md.Append("## Every query\n\nRanks are those of the judged releases, in the order the set lists them (`-`: not in the top 10). ")
-          .Append("`any-word`: no release had all the words, so the engine fell back to any word; `dym`: the did-you-mean suggestion (`counted`: a typo query found only through it, scored on its page).\n\n");
+          .Append("`most words`: fewer than 20 releases had every word, so releases with most of them were listed after them (`any word`: none had every word); `dym`: the did-you-mean suggestion (`counted`: a typo query found only through it, scored on its page).\n\n");
         md.Append("| id | kind | split | query | ranks | RR | R@10 | hits | notes |\n|---|---|---|---|---|---:|---:|---:|---|\n");
         foreach (var o in outcomes)
         {
             var ranks = string.Join(", ", o.Ranks.Select(r => r?.ToString(Invariant) ?? "-"));
             var notes = new List<string>();
-            if (o.Result.MatchedAnyWord)
+            if (o.Result.Words is not null)
             {
-                notes.Add("any-word");
+                notes.Add(o.Result.MatchedAnyWord ? "any word" : "most words");
             }
 
             if (!string.IsNullOrEmpty(o.Result.DidYouMean))
@@ -104,7 +104,7 @@ public sealed class QualityReport(JudgedQuerySet set, IReadOnlyList<QueryOutcome
           .Append("How the engine read the query, where each judged release stands in the first 100 hits (diagnosis only, not scored), and what it put first.\n");
         foreach (var o in imperfect)
         {
-            md.Append(Invariant, $"\n### {o.Judged.Id} `{o.Judged.Query}` — RR {F(o.ReciprocalRank)}, recall@10 {F(o.RecallAt10)}, {o.Result.Total:N0} hits{(o.Result.MatchedAnyWord ? " (any-word fallback)" : "")}\n\n");
+            md.Append(Invariant, $"\n### {o.Judged.Id} `{o.Judged.Query}` — RR {F(o.ReciprocalRank)}, recall@10 {F(o.RecallAt10)}, {o.Result.Total:N0} hits{(o.Result.Words is { } w ? $" ({w.AllWordsTotal:N0} with every word, then at least {w.Minimum} of {w.Words})" : "")}\n\n");
             md.Append("- read as: ").Append(o.Counted.InterpretedAs ?? "(nothing)").Append('\n');
             md.Append("- made: ").Append(o.Judged.Note).Append('\n');
             foreach (var slug in o.Judged.Relevant)
@@ -135,4 +135,8 @@ public sealed class QualityReport(JudgedQuerySet set, IReadOnlyList<QueryOutcome
     private static string Score(QualitySummary summary, double value) => summary.Queries == 0 ? "-" : F(value);
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    /// <summary>" most words;" when releases missing a word were listed (" any word;" when none had every word), else nothing.</summary>
+    private static string Widened(Core.Search.SearchResult result) =>
+        result.Words is null ? "" : result.MatchedAnyWord ? " any word;" : " most words;";
 }
