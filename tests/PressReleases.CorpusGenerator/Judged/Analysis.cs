@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Lucene.Net.Analysis.TokenAttributes;
 using PressReleases.Core.Search.Analysis;
 
 namespace PressReleases.CorpusGenerator.Judged;
@@ -32,23 +31,7 @@ public sealed class Analysis : IDisposable
     /// The body field's terms in order with the positions the index gives them (a stop word leaves a gap): two
     /// texts hold the same phrase when their terms and gaps agree.
     /// </summary>
-    public IReadOnlyList<(string Term, int Position)> Positions(string text)
-    {
-        var result = new List<(string, int)>();
-        using var stream = analyzers.Value!.GetTokenStream(IndexFields.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            result.Add((term.ToString(), position));
-        }
-
-        stream.End();
-        return result;
-    }
+    public IReadOnlyList<(string Term, int Position)> Positions(string text) => analyzers.Value!.TermsWithPositions(IndexFields.Body, text);
 
     public void Dispose()
     {

@@ -37,6 +37,28 @@ public sealed class ReleaseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
     internal static TokenStream Stemmed(TokenStream wholeWords) =>
         new PorterStemFilter(new StopFilter(Version, wholeWords, StopAnalyzer.ENGLISH_STOP_WORDS_SET));
 
+    /// <summary>
+    /// The terms a piece of text becomes with the positions the index gives them (a stop word leaves a gap):
+    /// two texts hold the same phrase when their terms and gaps agree.
+    /// </summary>
+    public List<(string Term, int Position)> TermsWithPositions(string field, string text)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add((term.ToString(), position));
+        }
+
+        stream.End();
+        return terms;
+    }
+
     /// <summary>The terms a piece of text becomes, in order (used to build queries from user words).</summary>
     public IReadOnlyList<string> Terms(string field, string text)
     {

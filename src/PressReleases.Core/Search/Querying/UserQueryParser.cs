@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PressReleases.Core.Releases;
@@ -315,7 +314,7 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
 
             default:
             {
-                var terms = AnalyzeWithPositions(clause.Text);
+                var terms = analyzer.TermsWithPositions(IndexFields.Body, clause.Text);
                 if (terms.Count == 0)
                 {
                     notes.Add($"'{clause.Text}' is too common a word to search for and was ignored");
@@ -427,24 +426,6 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
             .Order(StringComparer.Ordinal)
             .Take(20)
             .ToList();
-    }
-
-    private List<(string Term, int Position)> AnalyzeWithPositions(string text)
-    {
-        var terms = new List<(string, int)>();
-        using var stream = analyzer.GetTokenStream(IndexFields.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            terms.Add((term.ToString(), position));
-        }
-
-        stream.End();
-        return terms;
     }
 
     private static Query AcrossFields(bool titleOnly, Func<string, Query> build)
