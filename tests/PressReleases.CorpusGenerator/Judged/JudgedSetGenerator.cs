@@ -58,6 +58,7 @@ public static class JudgedSetGenerator
             }
         }
 
+        entries = WithCopies(entries, corpus);
         JudgedFile.Write(output, entries, log);
         foreach (var group in entries.GroupBy(e => e.Category))
         {
@@ -110,6 +111,25 @@ public static class JudgedSetGenerator
         }
 
         return [.. splits];
+    }
+
+    /// <summary>
+    /// A release published twice (same title and date under two addresses, the text the same or nearly so: one copy
+    /// may add a contact line) is one release, as related releases treat re-publications: whichever copy ranks first
+    /// answers the query, so every copy of an answer is an answer too (at most five answers).
+    /// </summary>
+    private static List<JudgedEntry> WithCopies(List<JudgedEntry> entries, JudgedCorpus corpus)
+    {
+        var copies = corpus.Eligible
+            .GroupBy(r => (r.Title, r.Parsed.Date))
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select(r => (r.Slug, Copies: g.Select(c => c.Slug).Where(c => c != r.Slug).Order(StringComparer.Ordinal).ToList())))
+            .ToDictionary(c => c.Slug, c => c.Copies, StringComparer.Ordinal);
+        return entries.ConvertAll(entry => entry with
+        {
+            Relevant = entry.Relevant.SelectMany(slug => copies.TryGetValue(slug, out var more) ? [slug, .. more] : new[] { slug })
+                .Distinct(StringComparer.Ordinal).Take(5).ToList(),
+        });
     }
 
     private static string Id(string kind, int i) => string.Create(CultureInfo.InvariantCulture, $"{kind}-{i + 1:00}");
