@@ -6,6 +6,7 @@ using PressReleases.Core.Search;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
 
 namespace PressReleases.SearchQuality.Tests;
 
@@ -48,7 +49,7 @@ public sealed class CorpusSearchFixture : IAsyncLifetime
         temp = new TempDirectory("search-quality");
         var data = new DataDirectory(Path.Combine(temp.Path, "data"));
         data.EnsureWritable();
-        dbFactory = new TestDbContextFactory(data);
+        dbFactory = new StoreContextFactory(StoreLocation.Sqlite(data));
         await using (var db = dbFactory.CreateDbContext())
         {
             await StoreSetup.InitializeAsync(db);

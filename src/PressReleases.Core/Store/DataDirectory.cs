@@ -1,6 +1,6 @@
 namespace PressReleases.Core.Store;
 
-/// <summary>Where one installation keeps its SQLite store and its Lucene index.</summary>
+/// <summary>Where one installation keeps its Lucene index, and with the SQLite provider its store.</summary>
 public sealed class DataDirectory
 {
     public DataDirectory(string root)
@@ -13,13 +13,6 @@ public sealed class DataDirectory
     public string DatabasePath => Path.Combine(Root, "pressreleases.db");
 
     public string IndexPath => Path.Combine(Root, "index");
-
-    /// <summary>Built, not formatted, so a path with ';' or '=' in it stays one path.</summary>
-    public string SqliteConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
-    {
-        DataSource = DatabasePath,
-        Pooling = true,
-    }.ToString();
 
     /// <summary>Creates the folder and proves it is writable, so a bad setting fails early with a clear message.</summary>
     public void EnsureWritable()

@@ -4,10 +4,11 @@ using PressReleases.Core.Releases;
 namespace PressReleases.Core.Store;
 
 /// <summary>
-/// The store: the source of truth. Nothing here names SQLite; the provider is chosen where the
-/// context is configured, so a server database can take its place.
+/// The store: the source of truth. One model for every provider; each provider has a context of its own
+/// (<see cref="Sqlite.SqliteDbContext"/>, <see cref="PostgreSql.PostgreSqlDbContext"/>) only because EF Core
+/// keeps migrations, and the compiled model, per context type. Everything else uses this type.
 /// </summary>
-public sealed class PressReleasesDbContext(DbContextOptions<PressReleasesDbContext> options) : DbContext(options)
+public abstract class PressReleasesDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Release> Releases => Set<Release>();
 

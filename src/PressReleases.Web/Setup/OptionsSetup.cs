@@ -11,9 +11,19 @@ public static class OptionsSetup
             .BindConfiguration(PressReleasesOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<IngestOptions>()
+            .BindConfiguration(IngestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 
     internal static PressReleasesOptions GetPressReleasesOptions(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<PressReleasesOptions>>().Value;
+
+    internal static StoreOptions GetStoreOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StoreOptions>>().Value;
+
+    internal static IngestOptions GetIngestOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<IngestOptions>>().Value;
 }

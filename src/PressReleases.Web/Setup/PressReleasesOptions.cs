@@ -7,7 +7,10 @@ public sealed class PressReleasesOptions
 {
     public const string SectionName = "PressReleases";
 
-    /// <summary>Where the SQLite store and the Lucene index live. Relative paths resolve against the start directory.</summary>
+    /// <summary>
+    /// Where the Lucene index lives, and with the SQLite store the store's file too (with PostgreSQL, only this
+    /// node's index). Relative paths resolve against the start directory.
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; set; } = "data";
 
@@ -18,9 +21,10 @@ public sealed class PressReleasesOptions
     /// <summary>Ingest <see cref="SourceFolder"/> once the site is up (unchanged files are skipped cheaply).</summary>
     public bool IngestOnStartup { get; set; } = true;
 
-    // Resolved here rather than at binding time so a test host's settings, applied after the
-    // environment is read, are the ones that count.
-    public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
+    // Resolved on use rather than at binding time so a test host's settings, applied after the environment is
+    // read, are the ones that count. Methods, not properties: validation reads every property, and an empty
+    // setting must fail as "required", not as GetFullPath's exception.
+    public string DataDirectoryPath() => Path.GetFullPath(DataDirectory);
 
-    public string SourceFolderPath => Path.GetFullPath(SourceFolder);
+    public string SourceFolderPath() => Path.GetFullPath(SourceFolder);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
 
 namespace PressReleases.Web.Setup;
 

@@ -28,7 +28,7 @@ internal sealed partial class StartupService(
         var options = services.GetPressReleasesOptions();
         if (options.IngestOnStartup)
         {
-            await IngestAsync(options.SourceFolderPath, stoppingToken);
+            await IngestAsync(options.SourceFolderPath(), stoppingToken);
         }
     }
 

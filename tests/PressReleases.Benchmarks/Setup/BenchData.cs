@@ -7,6 +7,7 @@ using PressReleases.Core.Search;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
 
 namespace PressReleases.Benchmarks.Setup;
 
@@ -52,7 +53,7 @@ public sealed class BenchData : IDisposable
         var files = ReleaseFiles.Enumerate(corpus).Count;
         var data = new DataDirectory(dataFolder);
         data.EnsureWritable();
-        var dbFactory = new BenchDbContextFactory(data);
+        var dbFactory = new StoreContextFactory(StoreLocation.Sqlite(data));
         await using (var db = dbFactory.CreateDbContext())
         {
             await StoreSetup.InitializeAsync(db, cancellationToken);

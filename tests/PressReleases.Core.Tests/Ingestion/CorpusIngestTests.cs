@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Search;
 using PressReleases.Core.Tests.TestSupport;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.Ingestion;
 
@@ -10,7 +11,7 @@ namespace PressReleases.Core.Tests.Ingestion;
 /// as YYYY/MM/*.md), checked against what the test itself reads from the files.
 /// </summary>
 [Trait(TestCategories.Key, TestCategories.Corpus)]
-public sealed partial class CorpusIngestTests : IAsyncLifetime
+public abstract partial class CorpusIngestTests(StoreProvider provider) : IAsyncLifetime
 {
     private static readonly string[] Months = ["2014/07", "2020/03"];
 
@@ -20,7 +21,7 @@ public sealed partial class CorpusIngestTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var corpus = RepoPaths.RequireCorpusFolder();
-        store = await TestStore.CreateAsync();
+        store = await TestStore.CreateAsync(provider);
         files = [];
         foreach (var month in Months)
         {
@@ -177,3 +178,8 @@ public sealed partial class CorpusIngestTests : IAsyncLifetime
     [GeneratedRegex(@"&#?\w+;")]
     private static partial Regex Entity();
 }
+
+public sealed class CorpusIngestOnSqliteTests() : CorpusIngestTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class CorpusIngestOnPostgreSqlTests() : CorpusIngestTests(StoreProvider.PostgreSql);

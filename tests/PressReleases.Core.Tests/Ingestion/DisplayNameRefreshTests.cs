@@ -8,11 +8,11 @@ namespace PressReleases.Core.Tests.Ingestion;
 /// An ingest that changes nothing skips recomputing display names, unless the run before it stopped early
 /// (the names may then lag behind releases it stored).
 /// </summary>
-public sealed class DisplayNameRefreshTests : IAsyncLifetime
+public abstract class DisplayNameRefreshTests(StoreProvider provider) : IAsyncLifetime
 {
     private TestStore store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -64,3 +64,8 @@ public sealed class DisplayNameRefreshTests : IAsyncLifetime
         return await db.Portfolios.Select(p => p.Name).SingleAsync();
     }
 }
+
+public sealed class DisplayNameRefreshOnSqliteTests() : DisplayNameRefreshTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class DisplayNameRefreshOnPostgreSqlTests() : DisplayNameRefreshTests(StoreProvider.PostgreSql);

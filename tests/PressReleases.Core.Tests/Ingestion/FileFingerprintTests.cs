@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Tests.TestSupport;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.Ingestion;
 
@@ -9,7 +10,7 @@ namespace PressReleases.Core.Tests.Ingestion;
 /// without reading them; files written too recently to vouch for, and rows stored before fingerprints were
 /// recorded, are read and hashed as before.
 /// </summary>
-public sealed class FileFingerprintTests : IAsyncLifetime
+public abstract class FileFingerprintTests(StoreProvider provider) : IAsyncLifetime
 {
     private static readonly DateTime AnHourAgo = DateTime.UtcNow.AddHours(-1);
 
@@ -17,7 +18,7 @@ public sealed class FileFingerprintTests : IAsyncLifetime
 
     private SourceFolder Source => store.Source;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -106,3 +107,8 @@ public sealed class FileFingerprintTests : IAsyncLifetime
         return await db.Releases.AsNoTracking().SingleAsync(r => r.Slug == slug);
     }
 }
+
+public sealed class FileFingerprintOnSqliteTests() : FileFingerprintTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class FileFingerprintOnPostgreSqlTests() : FileFingerprintTests(StoreProvider.PostgreSql);

@@ -8,13 +8,13 @@ using PressReleases.Core.Tests.TestSupport;
 namespace PressReleases.Core.Tests.Ingestion;
 
 /// <summary>End to end: files in a folder, through the ingester, into the SQLite store and the Lucene index.</summary>
-public sealed class IngesterTests : IAsyncLifetime
+public abstract class IngesterTests(StoreProvider provider) : IAsyncLifetime
 {
     private TestStore store = null!;
 
     private SourceFolder Source => store.Source;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -668,3 +668,8 @@ public sealed class IngesterTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class IngesterOnSqliteTests() : IngesterTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class IngesterOnPostgreSqlTests() : IngesterTests(StoreProvider.PostgreSql);

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Ingestion;
 using PressReleases.Core.Tests.TestSupport;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.Ingestion;
 
 /// <summary>The plain-SQL read of stored releases' identities gives what the same EF query gives.</summary>
-public sealed class KnownReleaseReaderTests : IAsyncLifetime
+public abstract class KnownReleaseReaderTests(StoreProvider provider) : IAsyncLifetime
 {
     private TestStore store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -37,3 +38,8 @@ public sealed class KnownReleaseReaderTests : IAsyncLifetime
         Assert.Contains(read, k => !k.IsRemoved);
     }
 }
+
+public sealed class KnownReleaseReaderOnSqliteTests() : KnownReleaseReaderTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class KnownReleaseReaderOnPostgreSqlTests() : KnownReleaseReaderTests(StoreProvider.PostgreSql);

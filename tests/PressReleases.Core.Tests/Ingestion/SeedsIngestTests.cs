@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Search;
 using PressReleases.Core.Tests.TestSupport;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.Ingestion;
 
 /// <summary>The repository's 214 real seed releases, ingested in place.</summary>
-public sealed class SeedsIngestTests : IAsyncLifetime
+public abstract class SeedsIngestTests(StoreProvider provider) : IAsyncLifetime
 {
     private static readonly string[] FolderDescriptions = ["SOURCE.md", "LICENSE.md", "README.md"];
 
@@ -21,7 +22,7 @@ public sealed class SeedsIngestTests : IAsyncLifetime
             .Order(StringComparer.Ordinal)
             .Select(f => SimpleFrontMatter.Read(f) ?? throw new InvalidOperationException($"the test cannot read {f}"))
             .ToList();
-        store = await TestStore.CreateAsync();
+        store = await TestStore.CreateAsync(provider);
     }
 
     public async Task DisposeAsync() => await store.DisposeAsync();
@@ -106,3 +107,8 @@ public sealed class SeedsIngestTests : IAsyncLifetime
         Assert.Equal(first.Added, await db.Releases.CountAsync());
     }
 }
+
+public sealed class SeedsIngestOnSqliteTests() : SeedsIngestTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class SeedsIngestOnPostgreSqlTests() : SeedsIngestTests(StoreProvider.PostgreSql);

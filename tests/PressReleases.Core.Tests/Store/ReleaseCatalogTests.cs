@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Tests.TestSupport;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.Store;
 
-public sealed class ReleaseCatalogTests : IAsyncLifetime
+public abstract class ReleaseCatalogTests(StoreProvider provider) : IAsyncLifetime
 {
     // slug, date, ministers, portfolios
     private static readonly (string Slug, string Date, string[] Ministers, string[] Portfolios)[] Input =
@@ -20,7 +21,7 @@ public sealed class ReleaseCatalogTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        store = await TestStore.CreateAsync();
+        store = await TestStore.CreateAsync(provider);
         foreach (var (slug, date, ministers, portfolios) in Input)
         {
             store.Source.Write($"{slug}.md", $"Release {slug}", date: date, ministers: ministers, portfolios: portfolios);
@@ -112,3 +113,8 @@ public sealed class ReleaseCatalogTests : IAsyncLifetime
         Assert.Equal(before - 1, await store.Catalog.CountAsync());
     }
 }
+
+public sealed class ReleaseCatalogOnSqliteTests() : ReleaseCatalogTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class ReleaseCatalogOnPostgreSqlTests() : ReleaseCatalogTests(StoreProvider.PostgreSql);

@@ -1,20 +1,19 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
+using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Store;
 
-public class StoreSetupTests
+/// <summary>The schema and its constraints, the same on every provider.</summary>
+public abstract class StoreSetupTests(StoreProvider provider) : IAsyncLifetime
 {
-    private static async Task<DataDirectory> InitializedAsync(TempDirectory temp)
-    {
-        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
-        data.EnsureWritable();
-        await using var db = new TestDbContextFactory(data).CreateDbContext();
-        await StoreSetup.InitializeAsync(db);
-        return data;
-    }
+    private TestStore store = null!;
+
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
 
     private static Release NewRelease(string slug) => new()
     {
@@ -29,144 +28,50 @@ public class StoreSetupTests
     };
 
     [Fact]
-    public async Task Initialize_MigratesAStoreWhoseFirstMigrationWasKilled_DespiteEfsLeftoverLockRow()
+    public async Task Initialize_AppliesEveryMigration()
     {
-        using var temp = new TempDirectory();
-        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
-        data.EnsureWritable();
-        // What a process killed during its first migration leaves: EF's lock table holding its row, nothing else.
-        await using (var connection = new SqliteConnection(data.SqliteConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
-                INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-11-28 08:58:38.1168461+00:00');
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
+        await using var db = store.NewDb();
 
-        await using (var db = new TestDbContextFactory(data).CreateDbContext())
-        {
-            // EF alone waits for the row forever; bounded here so a regression fails instead of hanging.
-            var initializing = StoreSetup.InitializeAsync(db);
-            Assert.Same(initializing, await Task.WhenAny(initializing, Task.Delay(TimeSpan.FromSeconds(60))));
-            await initializing;
-        }
-
-        await using var check = new TestDbContextFactory(data).CreateDbContext();
-        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
-        Assert.Equal(0, await check.Releases.CountAsync());
-        Assert.Equal(0, await check.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsLock\"").SingleAsync());
-    }
-
-    [Fact]
-    public async Task Initialize_WaitsWhileAnotherProcessHoldsTheMigrationLock()
-    {
-        using var temp = new TempDirectory();
-        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
-        data.EnsureWritable();
-        Task initializing;
-        await using var db = new TestDbContextFactory(data).CreateDbContext();
-        // The lock file another process would hold while migrating this store.
-        using (new FileStream(data.DatabasePath + ".migrating", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
-        {
-            initializing = StoreSetup.InitializeAsync(db);
-            await Task.Delay(500);
-            Assert.False(initializing.IsCompleted);
-        }
-
-        Assert.Same(initializing, await Task.WhenAny(initializing, Task.Delay(TimeSpan.FromSeconds(60))));
-        await initializing;
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-    }
-
-    [Fact]
-    public async Task Initialize_CreatesTheDatabaseFileAndAppliesEveryMigration()
-    {
-        using var temp = new TempDirectory();
-        var data = await InitializedAsync(temp);
-
-        Assert.True(File.Exists(data.DatabasePath));
-        await using var db = new TestDbContextFactory(data).CreateDbContext();
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal(0, await db.Releases.CountAsync());
-    }
-
-    [Fact]
-    public async Task Initialize_SwitchesTheFileToWriteAheadLogging()
-    {
-        using var temp = new TempDirectory();
-        var data = await InitializedAsync(temp);
-
-        await using var connection = new SqliteConnection(data.SqliteConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
 
     [Fact]
     public async Task Initialize_TwiceKeepsTheData()
     {
-        using var temp = new TempDirectory();
-        var data = await InitializedAsync(temp);
-        var factory = new TestDbContextFactory(data);
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             db.Releases.Add(NewRelease("kept"));
             await db.SaveChangesAsync();
         }
 
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             await StoreSetup.InitializeAsync(db);
         }
 
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             Assert.Equal(["kept"], await db.Releases.Select(r => r.Slug).ToListAsync());
         }
     }
 
     [Fact]
-    public async Task Initialize_OfAFileThatIsNotADatabase_FailsWithAMessageNamingIt_AndLeavesItAlone()
-    {
-        using var temp = new TempDirectory();
-        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
-        data.EnsureWritable();
-        var garbage = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("this is not a sqlite database. ", 200)));
-        File.WriteAllBytes(data.DatabasePath, garbage);
-
-        await using (var db = new TestDbContextFactory(data).CreateDbContext())
-        {
-            var error = await Assert.ThrowsAsync<StoreException>(() => StoreSetup.InitializeAsync(db));
-            Assert.Contains(data.DatabasePath, error.Message);
-        }
-
-        SqliteConnection.ClearAllPools();
-        Assert.Equal(garbage, File.ReadAllBytes(data.DatabasePath));
-    }
-
-    [Fact]
     public async Task Release_RoundTripsItsListsAndDates()
     {
-        using var temp = new TempDirectory();
-        var factory = new TestDbContextFactory(await InitializedAsync(temp));
         var release = NewRelease("round-trip");
         release.Date = new DateOnly(2020, 3, 15);
         release.Attachments = ["https://a.example/1.pdf", "https://a.example/2.pdf"];
         release.DiscardedMinisterEntries = ["clicking here"];
         release.FirstIngestedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             db.Releases.Add(release);
             await db.SaveChangesAsync();
         }
 
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             var read = await db.Releases.SingleAsync();
             Assert.Equal(release.Date, read.Date);
@@ -180,15 +85,13 @@ public class StoreSetupTests
     [Fact]
     public async Task Slugs_AreUnique()
     {
-        using var temp = new TempDirectory();
-        var factory = new TestDbContextFactory(await InitializedAsync(temp));
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             db.Releases.Add(NewRelease("same"));
             await db.SaveChangesAsync();
         }
 
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             db.Releases.Add(NewRelease("same"));
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
@@ -198,10 +101,8 @@ public class StoreSetupTests
     [Fact]
     public async Task ForeignKeys_AreEnforced_AndLinksGoWithTheirRelease()
     {
-        using var temp = new TempDirectory();
-        var factory = new TestDbContextFactory(await InitializedAsync(temp));
         int releaseId;
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             var release = NewRelease("linked");
             release.Ministers.Add(new ReleaseMinister { Minister = new Minister { Slug = "john-key", Name = "John Key" }, Spelling = "John Key" });
@@ -210,13 +111,13 @@ public class StoreSetupTests
             releaseId = release.Id;
         }
 
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             db.ReleaseMinisters.Add(new ReleaseMinister { ReleaseId = releaseId, MinisterId = 999, Spelling = "Nobody" });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 
-        await using (var db = factory.CreateDbContext())
+        await using (var db = store.NewDb())
         {
             db.Releases.Remove(await db.Releases.SingleAsync());
             await db.SaveChangesAsync();
@@ -226,52 +127,25 @@ public class StoreSetupTests
     }
 
     [Fact]
-    public void DataDirectory_PlacesTheStoreAndIndexInsideItsRoot()
+    public async Task Text_KeepsEveryCharacterTheCorpusUses()
     {
-        using var temp = new TempDirectory();
-        var data = new DataDirectory(Path.Combine(temp.Path, "a", "..", "data"));
-        Assert.Equal(Path.Combine(temp.Path, "data"), data.Root);
-        Assert.Equal(Path.Combine(data.Root, "pressreleases.db"), data.DatabasePath);
-        Assert.Equal(Path.Combine(data.Root, "index"), data.IndexPath);
-        Assert.Contains(data.DatabasePath, data.SqliteConnectionString);
-    }
-
-    [Fact]
-    public void DataDirectory_EnsureWritable_CreatesTheFolderAndLeavesNoProbe()
-    {
-        using var temp = new TempDirectory();
-        var data = new DataDirectory(Path.Combine(temp.Path, "nested", "data"));
-
-        data.EnsureWritable();
-
-        Assert.True(Directory.Exists(data.Root));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(data.Root));
-    }
-
-    [Fact]
-    public void DataDirectory_EnsureWritable_FailsClearlyWhereNoFolderCanBe()
-    {
-        using var temp = new TempDirectory();
-        var file = Path.Combine(temp.Path, "a-file");
-        File.WriteAllText(file, "x");
-        var data = new DataDirectory(Path.Combine(file, "data"));
-
-        var error = Assert.Throws<DataDirectoryException>(data.EnsureWritable);
-        Assert.Contains(data.Root, error.Message);
-    }
-
-    [Fact]
-    public async Task DataDirectory_WithASemicolonInItsPath_StillOpens()
-    {
-        using var temp = new TempDirectory();
-        var data = new DataDirectory(Path.Combine(temp.Path, "press;releases"));
-        data.EnsureWritable();
-
-        await using (var db = new TestDbContextFactory(data).CreateDbContext())
+        // Macrons, typographic quotes and dashes, and characters outside the basic plane, exactly as written.
+        var release = NewRelease("characters");
+        release.Title = "Māori “quoted” – dash, ellipsis… 𝒳 and a tab\there";
+        await using (var db = store.NewDb())
         {
-            await StoreSetup.InitializeAsync(db);
+            db.Releases.Add(release);
+            await db.SaveChangesAsync();
         }
 
-        Assert.True(File.Exists(data.DatabasePath));
+        await using (var db = store.NewDb())
+        {
+            Assert.Equal(release.Title, await db.Releases.Select(r => r.Title).SingleAsync());
+        }
     }
 }
+
+public sealed class StoreSetupOnSqliteTests() : StoreSetupTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class StoreSetupOnPostgreSqlTests() : StoreSetupTests(StoreProvider.PostgreSql);

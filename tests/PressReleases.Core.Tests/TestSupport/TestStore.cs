@@ -5,29 +5,40 @@ using PressReleases.Core.Search;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
+using PressReleases.TestSupport.Servers;
 
 namespace PressReleases.Core.Tests.TestSupport;
 
 /// <summary>
-/// A complete installation wired by hand, as the site wires it: a SQLite store and a Lucene index in a
-/// temp data directory of its own, a catalog, the synchronizer, the ingester and the search service, plus
-/// a source folder for release files. <see cref="ReopenIndexAsync"/> simulates a restart of the index.
+/// A complete installation wired by hand, as the site wires it: a store (a SQLite file in a temp data directory
+/// of its own, or a fresh database on the shared throwaway PostgreSQL server), a Lucene index in that data
+/// directory, a catalog, the synchronizer, the ingester and the search service, plus a source folder for release
+/// files. <see cref="ReopenIndexAsync"/> simulates a restart of the index.
 /// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
     private readonly TempDirectory temp;
 
-    private TestStore(TempDirectory temp, DataDirectory data)
+    private readonly PostgreSqlServer? server;
+
+    private TestStore(TempDirectory temp, DataDirectory data, StoreLocation location, PostgreSqlServer? server)
     {
         this.temp = temp;
+        this.server = server;
         Data = data;
-        DbFactory = new TestDbContextFactory(data);
+        Location = location;
+        DbFactory = new StoreContextFactory(location);
         Catalog = new ReleaseCatalog(DbFactory);
         Source = new SourceFolder(temp.Sub("source"));
         Index = OpenIndex();
     }
 
     public DataDirectory Data { get; }
+
+    public StoreLocation Location { get; }
+
+    public StoreProvider Provider => Location.Provider;
 
     public IDbContextFactory<PressReleasesDbContext> DbFactory { get; }
 
@@ -47,14 +58,16 @@ public sealed class TestStore : IAsyncDisposable
     /// <summary>The temp directory this store lives in (for extra folders a test needs).</summary>
     public TempDirectory Temp => temp;
 
-    public static async Task<TestStore> CreateAsync()
+    public static async Task<TestStore> CreateAsync(StoreProvider provider = StoreProvider.Sqlite)
     {
         var temp = new TempDirectory();
         try
         {
             var data = new DataDirectory(Path.Combine(temp.Path, "data"));
             data.EnsureWritable();
-            var store = new TestStore(temp, data);
+            var server = provider == StoreProvider.PostgreSql ? await PostgreSqlServer.SharedAsync() : null;
+            var location = server is null ? StoreLocation.Sqlite(data) : StoreLocation.PostgreSql(await server.CreateDatabaseAsync());
+            var store = new TestStore(temp, data, location, server);
             await using (var db = store.DbFactory.CreateDbContext())
             {
                 await StoreSetup.InitializeAsync(db);
@@ -115,8 +128,12 @@ public sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Index.Dispose();
+        if (server is not null)
+        {
+            await server.DropDatabaseAsync(Location.ConnectionString);
+        }
+
         temp.Dispose();
-        await Task.CompletedTask;
     }
 
     private SearchIndex OpenIndex() => new(Data.IndexPath, new ReleaseAnalyzer());

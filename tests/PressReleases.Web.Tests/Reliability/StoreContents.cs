@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
 
 namespace PressReleases.Web.Tests.Reliability;
 
@@ -28,7 +29,7 @@ public static class StoreContents
     {
         try
         {
-            await using var db = new PressReleasesDbContext(StoreSetup.SqliteOptions(new DataDirectory(dataDirectory)));
+            await using var db = new StoreContextFactory(StoreLocation.Sqlite(new DataDirectory(dataDirectory))).CreateDbContext();
             var rows = await db.Releases.AsNoTracking()
                 .Where(r => r.RemovedAt == null)
                 .Select(r => new

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Ingestion;
 using PressReleases.Core.Tests.TestSupport;
+using PressReleases.Core.Store;
 using Xunit.Abstractions;
 
 namespace PressReleases.Core.Tests.Ingestion.BadInput;
@@ -13,7 +14,7 @@ namespace PressReleases.Core.Tests.Ingestion.BadInput;
 /// longer with PRESSRELEASES_FUZZ_SEED and PRESSRELEASES_FUZZ_FILES.
 /// </summary>
 [Trait(TestCategories.Key, TestCategories.Corpus)]
-public sealed class FuzzIngestTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class FuzzIngestTests(StoreProvider provider, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int DefaultSeed = 20_260_906;
     private const int DefaultFiles = 300;
@@ -31,7 +32,7 @@ public sealed class FuzzIngestTests(ITestOutputHelper output) : IAsyncLifetime
 
     private TestStore store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -159,3 +160,8 @@ public sealed class FuzzIngestTests(ITestOutputHelper output) : IAsyncLifetime
     private static int? EnvironmentNumber(string name) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
+
+public sealed class FuzzIngestOnSqliteTests(ITestOutputHelper output) : FuzzIngestTests(StoreProvider.Sqlite, output);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class FuzzIngestOnPostgreSqlTests(ITestOutputHelper output) : FuzzIngestTests(StoreProvider.PostgreSql, output);

@@ -8,11 +8,11 @@ namespace PressReleases.Core.Tests.Ingestion.BadInput;
 /// sub-folder): the good files are all stored and searchable; the bad file is reported by name with the
 /// reason and, where known, the line; nothing is stored for it.
 /// </summary>
-public sealed class RejectedFileTests : IAsyncLifetime
+public abstract class RejectedFileTests(StoreProvider provider) : IAsyncLifetime
 {
     private TestStore store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -65,3 +65,8 @@ public sealed class RejectedFileTests : IAsyncLifetime
         Assert.Equal((0, 0, cases.Count, cases.Count), (again.Added, again.Updated, again.Unchanged, again.Rejected));
     }
 }
+
+public sealed class RejectedFileOnSqliteTests() : RejectedFileTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class RejectedFileOnPostgreSqlTests() : RejectedFileTests(StoreProvider.PostgreSql);

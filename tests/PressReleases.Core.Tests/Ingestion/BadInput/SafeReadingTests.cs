@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Tests.TestSupport;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.Ingestion.BadInput;
 
@@ -12,13 +13,13 @@ namespace PressReleases.Core.Tests.Ingestion.BadInput;
 /// expected, control characters and markup in titles, hostile markup in bodies, duplicate urls and
 /// unusual file names.
 /// </summary>
-public sealed class SafeReadingTests : IAsyncLifetime
+public abstract class SafeReadingTests(StoreProvider provider) : IAsyncLifetime
 {
     private TestStore store = null!;
 
     private SourceFolder Source => store.Source;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -213,3 +214,8 @@ public sealed class SafeReadingTests : IAsyncLifetime
         Assert.Equal((0, 0, names.Length, 0), (again.Added, again.Updated, again.Unchanged, again.Removed));
     }
 }
+
+public sealed class SafeReadingOnSqliteTests() : SafeReadingTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class SafeReadingOnPostgreSqlTests() : SafeReadingTests(StoreProvider.PostgreSql);

@@ -1,4 +1,5 @@
 using PressReleases.Core.Tests.TestSupport;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.Ingestion.BadInput;
 
@@ -6,11 +7,11 @@ namespace PressReleases.Core.Tests.Ingestion.BadInput;
 /// Symbolic links are never followed (a loop would recurse for ever; a link out of the folder would
 /// ingest files that are not the folder's): only the folder's own files are ingested.
 /// </summary>
-public sealed class SymbolicLinkTests : IAsyncLifetime
+public abstract class SymbolicLinkTests(StoreProvider provider) : IAsyncLifetime
 {
     private TestStore store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -40,3 +41,8 @@ public sealed class SymbolicLinkTests : IAsyncLifetime
         Assert.Equal(["a-good", "b-good"], (await store.SlugsFoundAsync(null)).Order(StringComparer.Ordinal));
     }
 }
+
+public sealed class SymbolicLinkOnSqliteTests() : SymbolicLinkTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class SymbolicLinkOnPostgreSqlTests() : SymbolicLinkTests(StoreProvider.PostgreSql);

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PressReleases.Core.Store.PostgreSql;
+
+/// <summary>The store on a PostgreSQL server; its migrations are in Migrations/ beside it.</summary>
+public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options) : PressReleasesDbContext(options);

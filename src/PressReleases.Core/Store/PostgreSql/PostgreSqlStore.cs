@@ -1,0 +1,94 @@
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace PressReleases.Core.Store.PostgreSql;
+
+/// <summary>The PostgreSQL provider's configuration, schema setup and failures.</summary>
+internal static class PostgreSqlStore
+{
+    /// <summary>Shown in <c>pg_stat_activity</c> (and so in "who holds the ingest lock") unless the connection string names another.</summary>
+    public const string ApplicationName = "PressReleases";
+
+    /// <summary>
+    /// Checks the connection string's syntax without connecting, and describes it for messages (server and database,
+    /// never the password). A malformed string is a one-line <see cref="StoreException"/>.
+    /// </summary>
+    public static (string ConnectionString, string Description) ParseConnectionString(string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StoreException("The PostgreSQL store needs a connection string (PressReleases:Store:ConnectionString), for example \"Host=db;Database=pressreleases;Username=pressreleases;Password=...\".");
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            throw new StoreException($"The PostgreSQL connection string (PressReleases:Store:ConnectionString) is not valid: {ex.Message}", ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new StoreException("The PostgreSQL connection string (PressReleases:Store:ConnectionString) names no Host.");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.ApplicationName))
+        {
+            builder.ApplicationName = ApplicationName;
+        }
+
+        var database = string.IsNullOrWhiteSpace(builder.Database) ? builder.Username : builder.Database;
+        return (builder.ConnectionString, $"the PostgreSQL database '{database}' on {builder.Host}:{builder.Port}");
+    }
+
+    public static Func<PressReleasesDbContext> ContextFactory(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PostgreSqlDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(120))
+            .Options;
+        return () => new PostgreSqlDbContext(options);
+    }
+
+    /// <summary>
+    /// Applies migrations; EF Core creates the database when the server lacks it, and holds a lock of its own while
+    /// migrating, so nodes that start together migrate once. An unreachable server, a refused login or a missing
+    /// database that may not be created fails here with a one-line <see cref="StoreException"/>.
+    /// </summary>
+    public static async Task InitializeAsync(PostgreSqlDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex))
+        {
+            var (_, description) = ParseConnectionString(db.Database.GetConnectionString()!);
+            throw new StoreException($"The store ({description}) cannot be used: {StoreException.OneLine(ex)}", ex);
+        }
+    }
+
+    /// <summary>
+    /// True when the server could not be reached or went away (refused, timed out, shut down, out of connections):
+    /// a failure that passes when the server is back, unlike an error in a statement.
+    /// </summary>
+    public static bool IsUnavailable(Exception ex) => ex switch
+    {
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+                or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections,
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or TimeoutException or IOException,
+        SocketException => true,
+        _ => false,
+    };
+
+    /// <summary>Failures of connecting at all, including a refused login or a database that may not be created.</summary>
+    private static bool IsConnectionFailure(Exception ex) =>
+        StoreException.Chain(ex).Any(e => e is NpgsqlException or SocketException or TimeoutException);
+}

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PressReleases.Core.Store.Sqlite;
+
+/// <summary>The store in a SQLite file; its migrations are in Migrations/ beside it, its compiled model in CompiledModel/.</summary>
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : PressReleasesDbContext(options);

@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace PressReleases.Core.Store.Sqlite;
+
+/// <summary>The SQLite provider's configuration, schema setup and failures.</summary>
+internal static class SqliteStore
+{
+    /// <summary>Built, not formatted, so a path with ';' or '=' in it stays one path.</summary>
+    public static string ConnectionString(DataDirectory data) => new SqliteConnectionStringBuilder
+    {
+        DataSource = data.DatabasePath,
+        Pooling = true,
+    }.ToString();
+
+    public static Func<PressReleasesDbContext> ContextFactory(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SqliteDbContext>()
+            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(120))
+            .AddInterceptors(new SqliteConnectionTuning())
+            .Options;
+        return () => new SqliteDbContext(options);
+    }
+
+    /// <summary>
+    /// Switches the file to WAL, so readers never wait for the ingest writer, and applies migrations. A file that
+    /// is not a SQLite database (or is damaged) fails here with a message naming it, before anything writes to it.
+    /// </summary>
+    public static async Task InitializeAsync(SqliteDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            // Migrating also compares the model with the last migration's snapshot, which costs most of a
+            // second at every start; a store that is up to date (the usual case) needs only the history read.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                using var migrating = await MigrationLock.AcquireAsync(db.Database.GetDbConnection().DataSource, cancellationToken);
+                await MigrationLock.ClearStaleRowAsync(db, cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            var source = db.Database.GetDbConnection().DataSource;
+            throw new StoreException($"The store '{source}' cannot be opened: {ex.Message} It may be damaged or not a PressReleases database; nothing was written to it.", ex);
+        }
+    }
+
+    /// <summary>True for failures of the file itself (gone, unreadable), which no retry of the statement fixes.</summary>
+    public static bool IsUnavailable(Exception ex) =>
+        ex is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_IOERR };
+}
