@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PressReleases.Core.Ingestion;
+using PressReleases.Web.Ingest;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Setup;
@@ -17,13 +18,14 @@ public static class IngestionServices
     }
 
     /// <summary>
-    /// The site's own startup work (store, index, ingest) and the readiness it reports. Kept apart from
+    /// The site's own startup work (store, index, then the source folder's ingest) and the readiness it reports. Kept apart from
     /// <see cref="AddPressReleaseIngestion"/> because the command-line verbs do that work themselves.
     /// </summary>
     public static IHostApplicationBuilder AddPressReleaseStartup(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddHostedService<StartupService>();
+        builder.Services.AddHostedService<SiteIngestService>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using PressReleases.Core.Ingestion;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Web.Setup;
@@ -6,8 +5,9 @@ using PressReleases.Web.Setup;
 namespace PressReleases.Web.Startup;
 
 /// <summary>
-/// Opens the store and the index, brings the index up to date and then ingests the source folder, all
-/// in the background so the site answers (with "starting" notices) from the first moment.
+/// Opens the store and the index and brings the index up to date, in the background so the site answers (with
+/// "starting" notices) from the first moment. What follows readiness runs in services of its own: following the
+/// store's changes (<c>Following/</c>) and ingesting the source folder (<c>Ingest/</c>).
 /// </summary>
 internal sealed partial class StartupService(
     IServiceProvider services,
@@ -20,19 +20,10 @@ internal sealed partial class StartupService(
         // Return to the host at once so Kestrel starts listening while the work below runs.
         await Task.Yield();
 
-        if (!await OpenAsync(stoppingToken))
-        {
-            return;
-        }
-
-        var options = services.GetPressReleasesOptions();
-        if (options.IngestOnStartup)
-        {
-            await IngestAsync(options.SourceFolderPath(), stoppingToken);
-        }
+        await OpenAsync(stoppingToken);
     }
 
-    private async Task<bool> OpenAsync(CancellationToken cancellationToken)
+    private async Task OpenAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -45,25 +36,21 @@ internal sealed partial class StartupService(
             LogIndexSynced(sync.Rebuilt, sync.Indexed, sync.Deleted, sync.Elapsed.TotalSeconds, index.DocumentCount);
 
             state.MarkReady();
-            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             state.MarkFailed("The site stopped before startup finished.");
-            return false;
         }
         catch (Exception ex) when (ex is DataDirectoryException or StoreException or SearchIndexException)
         {
             // These have messages written for operators; a stack trace would only bury them.
             LogStartupFailed(ex.Message);
             Fail(ex.Message);
-            return false;
         }
         catch (Exception ex)
         {
             LogStartupCrashed(ex);
             Fail("Startup failed; see the log for details.");
-            return false;
         }
     }
 
@@ -74,30 +61,6 @@ internal sealed partial class StartupService(
         lifetime.StopApplication();
     }
 
-    private async Task IngestAsync(string folder, CancellationToken cancellationToken)
-    {
-        try
-        {
-            LogIngestStarting(folder);
-            var report = await services.GetRequiredService<Ingester>().IngestAsync(folder, progress: null, searchableWhileRunning: true, cancellationToken);
-            LogIngestFinished(report.Folder, report.FilesSeen, report.Added, report.Updated, report.Unchanged, report.Removed, report.Rejected, report.Elapsed.TotalSeconds);
-        }
-        catch (IngestFolderNotFoundException)
-        {
-            // A site with no source folder still serves what its store holds.
-            LogSourceFolderMissing(folder);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            LogIngestCancelled();
-        }
-        catch (Exception ex)
-        {
-            // The store and index are intact (the ingester commits per batch); the site keeps serving them.
-            LogIngestFailed(ex, folder);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index ready (rebuilt: {Rebuilt}, indexed {Indexed}, deleted {Deleted} in {Seconds:0.0} s; {Documents} documents)")]
     private partial void LogIndexSynced(bool rebuilt, int indexed, int deleted, double seconds, int documents);
 
@@ -106,19 +69,4 @@ internal sealed partial class StartupService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Startup failed")]
     private partial void LogStartupCrashed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ingesting {Folder}")]
-    private partial void LogIngestStarting(string folder);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Folder}: {Files} files, {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected in {Seconds:0.0} s")]
-    private partial void LogIngestFinished(string folder, int files, int added, int updated, int unchanged, int removed, int rejected, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Source folder {Folder} does not exist; nothing was ingested at startup")]
-    private partial void LogSourceFolderMissing(string folder);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Startup ingest cancelled by shutdown")]
-    private partial void LogIngestCancelled();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Startup ingest of {Folder} failed; the site keeps serving the current store")]
-    private partial void LogIngestFailed(Exception exception, string folder);
 }
