@@ -21,6 +21,7 @@ builder.AddPressReleaseStore();
 builder.AddPressReleaseSearch();
 builder.AddPressReleaseIngestion();
 builder.AddPressReleaseStartup();
+builder.AddPressReleaseFollowing();
 builder.AddPressReleasePages();
 builder.AddPressReleaseApiDescription();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
 
 namespace PressReleases.Core.Ingestion;
 
@@ -14,8 +15,8 @@ internal sealed record IngestCounts(int Added, int Updated, int Unchanged, int R
 /// </summary>
 internal sealed class IngestBatchWriter(
     IDbContextFactory<PressReleasesDbContext> dbFactory,
-    SearchIndex.WriteSession session,
-    IndexFeeder feeder,
+    SearchIndex.WriteSession? session,
+    IndexFeeder? feeder,
     IngestState state,
     int runId,
     TimeProvider time)
@@ -198,6 +199,11 @@ internal sealed class IngestBatchWriter(
         await db.SaveChangesAsync(cancellationToken);
         await InsertFreshAsync(db, fresh, cancellationToken);
         await RecordFingerprintsAsync(db, cancellationToken);
+        if (written.Count > 0)
+        {
+            await StoreChanges.NotifyAsync(db, state.ChangeSeq, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var (kind, created) in newNames)
@@ -208,7 +214,7 @@ internal sealed class IngestBatchWriter(
             }
         }
 
-        if (written.Count > 0)
+        if (written.Count > 0 && feeder is not null)
         {
             await feeder.AddAsync(
                 written.Select(w => new IndexedRelease(
@@ -293,11 +299,21 @@ internal sealed class IngestBatchWriter(
         }
 
         db.IngestProblems.AddRange(pendingProblems);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (gone.Count > 0)
+            {
+                await StoreChanges.NotifyAsync(db, state.ChangeSeq, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         pendingProblems.Clear();
         foreach (var id in gone)
         {
-            session.Delete(id);
+            session?.Delete(id);
         }
 
         removed += gone.Count;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
 
 namespace PressReleases.Core.Ingestion;
 
@@ -14,10 +15,16 @@ namespace PressReleases.Core.Ingestion;
 /// batches (one transaction each), then the index. Unchanged files are skipped before any parsing: those
 /// not written since they were last read (same length and write time) without even being read, the rest by
 /// their hash; a bad file is recorded and skipped; releases whose files left the folder are marked removed.
+/// One ingest writes a store at a time (<see cref="IngestLock"/>); each batch tells the nodes that follow the
+/// store that it changed (<see cref="StoreChanges"/>).
 /// </summary>
+/// <param name="index">
+/// The index to keep with the store, or null to write the store only: the ingester of a PostgreSQL store,
+/// whose web nodes each index the store's changes themselves.
+/// </param>
 public sealed class Ingester(
     IDbContextFactory<PressReleasesDbContext> dbFactory,
-    SearchIndex index,
+    SearchIndex? index,
     ReleaseFileParser parser,
     ReleaseCatalog catalog,
     TimeProvider time,
@@ -40,12 +47,19 @@ public sealed class Ingester(
             throw new IngestFolderNotFoundException(root);
         }
 
-        using var session = await index.BeginWriteAsync(cancellationToken);
+        await using var writing = await AcquireIngestLockAsync(cancellationToken);
+        using var session = index is null ? null : await index.BeginWriteAsync(cancellationToken);
         return await RunAsync(session, root, progress, searchableWhileRunning, cancellationToken);
     }
 
+    private async Task<IAsyncDisposable> AcquireIngestLockAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await IngestLock.AcquireAsync(db, holder => logger.LogWarning("Waiting: {Holder}", holder), cancellationToken);
+    }
+
     private async Task<IngestReport> RunAsync(
-        SearchIndex.WriteSession session, string root, IProgress<IngestProgress>? progress, bool searchableWhileRunning, CancellationToken cancellationToken)
+        SearchIndex.WriteSession? session, string root, IProgress<IngestProgress>? progress, bool searchableWhileRunning, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         // Listing the folder and reading what the store holds are independent; on an unchanged folder they are
@@ -65,7 +79,7 @@ public sealed class Ingester(
         }
 
         logger.LogInformation("Ingest {RunId} of {Folder}: {Count} files", run.Id, root, files.Count);
-        await using var feeder = new IndexFeeder(session);
+        await using var feeder = session is null ? null : new IndexFeeder(session);
         var writer = new IngestBatchWriter(dbFactory, session, feeder, state, run.Id, time);
         try
         {
@@ -78,7 +92,7 @@ public sealed class Ingester(
                 {
                     await writer.FlushAsync(cancellationToken);
                     catalog.Invalidate();
-                    if (searchableWhileRunning && lastRefresh.Elapsed > RefreshInterval)
+                    if (session is not null && searchableWhileRunning && lastRefresh.Elapsed > RefreshInterval)
                     {
                         // Let searches see the releases written so far while the ingest goes on.
                         session.Refresh();
@@ -96,7 +110,11 @@ public sealed class Ingester(
             await writer.FlushAsync(cancellationToken);
 
             // Every release written so far reaches the index writer before any removal is applied to it.
-            await feeder.CompleteAsync();
+            if (feeder is not null)
+            {
+                await feeder.CompleteAsync();
+            }
+
             await writer.MarkRemovedAsync(files.Count, cancellationToken);
             // Display names follow the spellings of current releases: they change only when releases do, or
             // may be behind when the last run stopped before this step.
@@ -105,8 +123,8 @@ public sealed class Ingester(
                 await DisplayNames.RefreshAsync(dbFactory, cancellationToken);
             }
 
-            session.MergeIfSplit();
-            session.Commit(state.ChangeSeq);
+            session?.MergeIfSplit();
+            session?.Commit(state.ChangeSeq);
             catalog.Invalidate();
             progress?.Report(new IngestProgress(files.Count, files.Count));
 
@@ -225,6 +243,9 @@ public sealed class Ingester(
             run.Removed = counts.Removed;
             run.Rejected = counts.Rejected;
             await db.SaveChangesAsync(cancellationToken);
+
+            // The run's end is a change too: display names are settled by now.
+            await StoreChanges.NotifyAsync(db, 0, cancellationToken);
         }
         catch (Exception ex) when (status == IngestRunStatus.Failed)
         {

@@ -89,6 +89,54 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     }
 
     /// <summary>
+    /// The release as the index holds it, for when the store cannot be reached: title, date, source, names (with the
+    /// catalog's last display names) and the plain text, set as paragraphs. Null for a slug the index lacks, which
+    /// includes every withdrawn release.
+    /// </summary>
+    public async Task<ReleaseDetail?> FindInIndexAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        if (!Slugs.IsSafe(slug))
+        {
+            return null;
+        }
+
+        var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
+        using var lease = index.LeaseSearcher();
+        var top = lease.Searcher.Search(new TermQuery(new Lucene.Net.Index.Term(IndexFields.Slug, slug)), 1);
+        if (top.TotalHits == 0)
+        {
+            return null;
+        }
+
+        var fields = new HitFieldsVisitor();
+        lease.Searcher.Doc(top.ScoreDocs[0].Doc, fields);
+        static IReadOnlyList<NameRef> Named(List<string> slugs, IReadOnlyDictionary<string, string> names) =>
+            slugs.Select(s => new NameRef(s, names.GetValueOrDefault(s, s))).ToList();
+
+        return new ReleaseDetail(
+            int.Parse(fields.Id, System.Globalization.CultureInfo.InvariantCulture),
+            fields.Slug,
+            fields.Title,
+            IndexFields.FromDateKey(fields.DateKey),
+            fields.Url,
+            TextAsParagraphs(fields.Body),
+            fields.Body,
+            Named(fields.MinisterSlugs, ministerNames),
+            Named(fields.PortfolioSlugs, portfolioNames),
+            [],
+            RemovedAt: null)
+        { FromSearchIndex = true };
+    }
+
+    /// <summary>
+    /// Each line of the plain text as a paragraph, encoded as the snippets are: the only markup the index can give
+    /// back, and nothing in the text can become markup.
+    /// </summary>
+    private static string TextAsParagraphs(string text) =>
+        string.Concat(text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => $"<p>{SnippetBuilder.Encode(line)}</p>\n"));
+
+    /// <summary>
     /// Every release the search would list for <paramref name="request"/> (all pages, no paging limit), in its
     /// order, without snippets or facets: for exports. Only the matching document ids are held (an int each);
     /// the releases are read from the index <see cref="ExportChunkSize"/> at a time as the caller consumes

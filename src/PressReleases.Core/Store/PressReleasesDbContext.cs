@@ -24,6 +24,13 @@ public abstract class PressReleasesDbContext(DbContextOptions options) : DbConte
 
     public DbSet<IngestProblem> IngestProblems => Set<IngestProblem>();
 
+    /// <summary>
+    /// True when <paramref name="exception"/> (or a cause of it) says this provider's store cannot be reached now
+    /// (a server down or restarting, a refused connection, a timeout), as opposed to a statement that failed:
+    /// readers may serve what they hold and writers may retry later.
+    /// </summary>
+    public abstract bool IsUnavailable(Exception exception);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PressReleasesDbContext).Assembly);
 }

@@ -22,18 +22,34 @@ public sealed record ReleaseDetail(
 {
     public bool IsRemoved => RemovedAt is not null;
 
+    /// <summary>
+    /// True when the store could not be reached and this was read from the search index instead: the text without
+    /// its formatting (paragraphs only) and without attachments.
+    /// </summary>
+    public bool FromSearchIndex { get; init; }
+
     public IReadOnlyList<NameRef> NamesOf(NameKind kind) => kind == NameKind.Minister ? Ministers : Portfolios;
 }
 
 /// <summary>
 /// Reads releases, ministers and portfolios from the store for pages that do not search. The minister and
 /// portfolio lists are small and asked for often, so they are computed once per store change and cached.
+/// While the store cannot be reached (<see cref="StoreAvailability"/>) the last lists computed are served, so a
+/// node whose database is down keeps its pages; the release itself must then come from elsewhere (the index).
 /// </summary>
-public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbFactory)
+public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbFactory, StoreAvailability availability)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private Snapshot? snapshot;
+    private Snapshot? lastLoaded;
     private int generation;
+
+    public ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbFactory)
+        : this(dbFactory, new StoreAvailability())
+    {
+    }
+
+    public StoreAvailability Availability => availability;
 
     public async Task<ReleaseDetail?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -43,7 +59,17 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var release = await ReadConsistentlyAsync(db, slug, cancellationToken);
+        Release? release;
+        try
+        {
+            release = await ReadConsistentlyAsync(db, slug, cancellationToken);
+        }
+        catch (Exception ex) when (db.IsUnavailable(ex))
+        {
+            availability.MarkDown(ex);
+            throw new StoreUnavailableException(ex);
+        }
+
         if (release is null)
         {
             return null;
@@ -115,6 +141,9 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
     public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).ReleaseCount;
 
+    /// <summary>The release count of the last lists read, without asking the store (null before the first read).</summary>
+    public int? LastKnownCount => (snapshot ?? lastLoaded)?.ReleaseCount;
+
     /// <summary>Called after the store changes so the next read recomputes the lists.</summary>
     public void Invalidate()
     {
@@ -137,9 +166,25 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
                 return loaded;
             }
 
+            // While the store is away, the last lists serve without waiting for it; it is asked again now and then.
+            if (lastLoaded is { } last && !availability.ShouldTry())
+            {
+                return last;
+            }
+
             // A store change during the load makes what was read stale: use it for this call, keep it for none.
             var startedAt = Volatile.Read(ref generation);
-            var fresh = await LoadAsync(cancellationToken);
+            Snapshot fresh;
+            try
+            {
+                fresh = await LoadAsync(cancellationToken);
+            }
+            catch (StoreUnavailableException) when (lastLoaded is { } stale)
+            {
+                return stale;
+            }
+
+            lastLoaded = fresh;
             if (Volatile.Read(ref generation) == startedAt)
             {
                 snapshot = fresh;
@@ -156,6 +201,21 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
     private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            var loaded = await LoadAsync(db, cancellationToken);
+            availability.MarkUp();
+            return loaded;
+        }
+        catch (Exception ex) when (db.IsUnavailable(ex))
+        {
+            availability.MarkDown(ex);
+            throw new StoreUnavailableException(ex);
+        }
+    }
+
+    private static async Task<Snapshot> LoadAsync(PressReleasesDbContext db, CancellationToken cancellationToken)
+    {
         var names = new Dictionary<NameKind, NameList>();
         foreach (var kind in NameKind.All)
         {

@@ -7,6 +7,10 @@ namespace PressReleases.Web.Api;
 /// <param name="Url">The release's original address on beehive.govt.nz.</param>
 /// <param name="Html">The body as sanitised HTML.</param>
 /// <param name="Related">Up to five releases most like this one (empty while the search index is being built).</param>
+/// <param name="FromSearchIndex">
+/// True while the node's database is out of reach: the release comes from the node's search index, its html is the
+/// plain text in paragraphs and its attachments are not known (an empty list).
+/// </param>
 public sealed record ReleaseResponse(
     string Slug,
     string Title,
@@ -16,7 +20,8 @@ public sealed record ReleaseResponse(
     IReadOnlyList<NameResponse> Portfolios,
     string Html,
     IReadOnlyList<string> Attachments,
-    IReadOnlyList<RelatedResponse> Related)
+    IReadOnlyList<RelatedResponse> Related,
+    bool FromSearchIndex)
 {
     public static ReleaseResponse From(ReleaseDetail release, IReadOnlyList<RelatedRelease> related) => new(
         release.Slug,
@@ -27,7 +32,8 @@ public sealed record ReleaseResponse(
         release.Portfolios.Select(n => new NameResponse(n.Slug, n.Name)).ToList(),
         release.BodyHtml,
         release.Attachments,
-        related.Select(r => new RelatedResponse(r.Slug, r.Title, r.Date)).ToList());
+        related.Select(r => new RelatedResponse(r.Slug, r.Title, r.Date)).ToList(),
+        release.FromSearchIndex);
 }
 
 public sealed record RelatedResponse(string Slug, string Title, DateOnly? Date);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PressReleases.Core.Search;
 using PressReleases.Core.Store;
 using PressReleases.Web.Display;
+using PressReleases.Web.Following;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
@@ -52,14 +53,14 @@ public static class ReleasesApi
     }
 
     private static async Task<Results<Ok<ReleaseResponse>, ProblemHttpResult>> GetAsync(
-        string slug, HttpContext context, StartupState startup, ReleaseCatalog catalog, SearchService search, CancellationToken cancellationToken)
+        string slug, HttpContext context, StartupState startup, ReleaseLookup releases, SearchService search, CancellationToken cancellationToken)
     {
         if (await ApiProblems.WaitAsync(context, startup.WhenStoreReady, cancellationToken) is { } notReady)
         {
             return notReady;
         }
 
-        var release = await catalog.FindAsync(slug, cancellationToken);
+        var release = await releases.FindAsync(slug, cancellationToken);
         if (release is null)
         {
             return TypedResults.Problem(

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Net.Http.Headers;
 using PressReleases.Core.Store;
 using PressReleases.Web.Discovery;
+using PressReleases.Web.Following;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Citations;
@@ -27,7 +28,7 @@ public static class CitationDownloads
     {
         var services = context.RequestServices;
         await services.GetRequiredService<StartupState>().WhenStoreReady.WaitAsync(cancellationToken);
-        var release = await services.GetRequiredService<ReleaseCatalog>().FindAsync(slug, cancellationToken);
+        var release = await services.GetRequiredService<ReleaseLookup>().FindAsync(slug, cancellationToken);
         if (release is null)
         {
             return Results.NotFound();

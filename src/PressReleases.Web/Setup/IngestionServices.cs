@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PressReleases.Core.Ingestion;
+using PressReleases.Core.Search.Indexing;
+using PressReleases.Core.Store;
 using PressReleases.Web.Ingest;
 using PressReleases.Web.Startup;
 
@@ -7,12 +10,23 @@ namespace PressReleases.Web.Setup;
 
 public static class IngestionServices
 {
-    /// <summary>The parser and the ingester, shared by the site and the <c>ingest</c> command.</summary>
+    /// <summary>
+    /// The parser and the ingester, shared by the site and the <c>ingest</c> command. On a PostgreSQL store the
+    /// command writes the store only (<see cref="IngestTarget"/>); the site, a node with an index of its own,
+    /// overrides that in <see cref="AddPressReleaseStartup"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddPressReleaseIngestion(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ReleaseFileParser>();
-        builder.Services.AddSingleton<Ingester>();
+        builder.Services.TryAddSingleton(sp => sp.GetStoreOptions().Provider == StoreProvider.PostgreSql ? IngestTarget.StoreOnly : IngestTarget.StoreAndIndex);
+        builder.Services.AddSingleton(sp => new Ingester(
+            sp.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>(),
+            sp.GetRequiredService<IngestTarget>().UpdatesIndex ? sp.GetRequiredService<SearchIndex>() : null,
+            sp.GetRequiredService<ReleaseFileParser>(),
+            sp.GetRequiredService<ReleaseCatalog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Ingester>>()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
@@ -23,6 +37,7 @@ public static class IngestionServices
     /// </summary>
     public static IHostApplicationBuilder AddPressReleaseStartup(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(IngestTarget.StoreAndIndex);
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHostedService<SiteIngestService>();

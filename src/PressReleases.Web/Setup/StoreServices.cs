@@ -23,6 +23,7 @@ public static class StoreServices
             _ => StoreLocation.Sqlite(sp.GetRequiredService<DataDirectory>()),
         });
         builder.Services.AddSingleton<IDbContextFactory<PressReleasesDbContext>>(sp => new StoreContextFactory(sp.GetRequiredService<StoreLocation>()));
+        builder.Services.AddSingleton(sp => new StoreAvailability(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder;
     }
 }

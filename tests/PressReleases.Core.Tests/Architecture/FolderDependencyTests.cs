@@ -35,7 +35,7 @@ public class FolderDependencyTests
             "Search.Suggestions", "Search.Highlighting", "Search.Collecting", "Search.Querying", "Search.Export",
             "Search.Indexing", "Search.Analysis", "Store", "Releases",
         ],
-        ["Ingestion"] = ["Search.Indexing", "Store", "Releases"],
+        ["Ingestion"] = ["Search.Indexing", "Store.Providers", "Store", "Releases"],
     };
 
     [Fact]

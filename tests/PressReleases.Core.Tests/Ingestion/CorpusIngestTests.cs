@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Search;
-using PressReleases.Core.Tests.TestSupport;
 using PressReleases.Core.Store;
+using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Tests.TestSupport;
 using PressReleases.Core.Store;
+using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion;
 

@@ -13,7 +13,7 @@ public sealed class HealthEndpointTests(NamesFixture site) : IClassFixture<Names
         var response = await site.Client.GetJsonAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("application/json", response.MediaType);
-        Assert.Equal(["releases", "status"], response.Root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["releases", "status", "store"], response.Root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("ready", response.Root.GetProperty("status").GetString());
 
         var releases = response.Root.GetProperty("releases");
@@ -22,5 +22,12 @@ public sealed class HealthEndpointTests(NamesFixture site) : IClassFixture<Names
         Assert.Equal(NamesFixture.All.Count, releases.GetProperty("stored").GetInt32());
         Assert.Equal(releases.GetProperty("stored").GetInt32(), releases.GetProperty("indexed").GetInt32());
         Assert.Equal(NamesFixture.All.Count, (await site.Client.GetReleaseListAsync()).Total);
+
+        // The embedded store, answering; the index reflects its latest change.
+        var store = response.Root.GetProperty("store");
+        Assert.Equal(["changeSeq", "indexedChangeSeq", "provider", "reachable"], store.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Sqlite", store.GetProperty("provider").GetString());
+        Assert.True(store.GetProperty("reachable").GetBoolean());
+        Assert.True(store.GetProperty("indexedChangeSeq").GetInt64() > 0);
     }
 }

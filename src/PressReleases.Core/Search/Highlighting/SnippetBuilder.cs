@@ -23,6 +23,9 @@ public sealed class SnippetBuilder(ReleaseAnalyzer analyzer)
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>Text made safe to write into HTML, with the encoder every snippet uses.</summary>
+    public static string Encode(string text) => Encoder.Encode(text);
+
     public string Snippet(string text, IReadOnlySet<string> terms, IReadOnlyList<string> prefixes, int length = SnippetChars)
     {
         if (text.Length == 0)

@@ -8,15 +8,27 @@ namespace PressReleases.Core.Search.Indexing;
 
 public sealed record IndexSyncReport(bool Rebuilt, int Indexed, int Deleted, TimeSpan Elapsed);
 
+/// <summary>What one look at the store found: how far the store has got, and what the index took from it.</summary>
+public sealed record IndexCatchUp(StoreVersion Store, bool Rebuilt, int Indexed, int Deleted)
+{
+    public bool ChangedIndex => Rebuilt || Indexed > 0 || Deleted > 0;
+}
+
 /// <summary>
 /// Keeps the index derived from the store. Every store change carries a change sequence; the index
-/// commit records the last one it reflects. Catching up replays only newer changes (after a crash or an
-/// ingest cut short); a rebuild replays everything (a new, damaged or outdated index, or counts that
-/// disagree).
+/// commit records the last one it reflects. Catching up replays only newer changes (after a crash, an
+/// ingest cut short, or another process's ingest); a rebuild replays everything (a new, damaged or outdated
+/// index, counts that disagree, or an index so far behind that most of it would be replayed anyway).
 /// </summary>
 public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> dbFactory, SearchIndex index, ILogger<IndexSynchronizer> logger)
 {
     private const int ChunkSize = 1000;
+
+    /// <summary>
+    /// Past this many changes, an index that more than half of the store has changed since is rebuilt rather than
+    /// replayed: the work is about the same, and a rebuilt index holds no deleted documents to skip or merge away.
+    /// </summary>
+    private const int RebuildWhenBehind = 1000;
 
     public async Task<IndexSyncReport> SyncAsync(CancellationToken cancellationToken = default)
     {
@@ -36,6 +48,14 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
             return await RebuildAsync(session, cancellationToken);
         }
 
+        var stored = await db.Releases.CountAsync(r => r.RemovedAt == null, cancellationToken);
+        var behind = await db.Releases.CountAsync(r => r.ChangeSeq > index.CommittedChangeSeq, cancellationToken);
+        if (behind > RebuildWhenBehind && behind * 2L > stored)
+        {
+            logger.LogInformation("The index is {Behind} changes behind the store's {Stored} releases; rebuilding it", behind, stored);
+            return await RebuildAsync(session, cancellationToken);
+        }
+
         var (indexed, deleted) = (0, 0);
         if (storeSeq > index.CommittedChangeSeq)
         {
@@ -43,7 +63,6 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
             session.Commit(storeSeq);
         }
 
-        var stored = await db.Releases.CountAsync(r => r.RemovedAt == null, cancellationToken);
         if (stored != index.DocumentCount)
         {
             logger.LogWarning("The index holds {Indexed} releases but the store {Stored}; rebuilding the index from the store", index.DocumentCount, stored);
@@ -51,6 +70,41 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
         }
 
         return new IndexSyncReport(false, indexed, deleted, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// A follower's look at the store: reads how far it has got and, when it is ahead of the index, replays the
+    /// changes since the index's last commit and commits. No count check (that is for starts, where a damaged
+    /// index is suspected); an index ahead of the store (restored from a backup) is rebuilt. Cheap when nothing
+    /// changed: two indexed lookups and no write session.
+    /// </summary>
+    public async Task<IndexCatchUp> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var version = await StoreVersion.ReadAsync(db, cancellationToken);
+        if (version.ChangeSeq == index.CommittedChangeSeq && !index.NeedsRebuild)
+        {
+            return new IndexCatchUp(version, false, 0, 0);
+        }
+
+        using var session = await index.BeginWriteAsync(cancellationToken);
+        // Another writer (this process's own ingest) may have brought the index up to date while this one waited.
+        var storeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
+        if (index.NeedsRebuild || storeSeq < index.CommittedChangeSeq)
+        {
+            logger.LogWarning("The index reflects store change {IndexSeq} but the store's latest is {StoreSeq}; rebuilding the index from the store", index.CommittedChangeSeq, storeSeq);
+            var rebuilt = await RebuildAsync(session, cancellationToken);
+            return new IndexCatchUp(version with { ChangeSeq = storeSeq }, true, rebuilt.Indexed, 0);
+        }
+
+        if (storeSeq == index.CommittedChangeSeq)
+        {
+            return new IndexCatchUp(version with { ChangeSeq = storeSeq }, false, 0, 0);
+        }
+
+        var (indexed, deleted) = await ReplayAsync(session, db, index.CommittedChangeSeq, cancellationToken);
+        session.Commit(storeSeq);
+        return new IndexCatchUp(version with { ChangeSeq = storeSeq }, false, indexed, deleted);
     }
 
     public async Task<IndexSyncReport> RebuildAsync(CancellationToken cancellationToken = default)
@@ -67,6 +121,7 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
         logger.LogInformation("Rebuilding the search index from the store");
         session.DeleteAll();
         var (indexed, _) = await ReplayAsync(session, db, afterSeq: -1, cancellationToken);
+        session.MergeIfSplit();
         session.Commit(storeSeq);
         logger.LogInformation("Rebuilt the search index: {Count} releases in {Elapsed}", indexed, stopwatch.Elapsed);
         return new IndexSyncReport(true, indexed, 0, stopwatch.Elapsed);

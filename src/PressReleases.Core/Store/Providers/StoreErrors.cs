@@ -11,5 +11,5 @@ public static class StoreErrors
     /// readers may fall back to what they hold and writers may retry later. False for any other failure.
     /// </summary>
     public static bool IsUnavailable(Exception exception) =>
-        StoreException.Chain(exception).Any(e => PostgreSqlStore.IsUnavailable(e) || SqliteStore.IsUnavailable(e) || e is TimeoutException);
+        StoreException.Chain(exception).Any(e => PostgreSqlStore.IsUnavailable(e) || SqliteStore.IsUnavailable(e));
 }

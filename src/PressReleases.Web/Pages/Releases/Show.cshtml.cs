@@ -6,12 +6,13 @@ using PressReleases.Core.Store;
 using PressReleases.Web.Api;
 using PressReleases.Web.Citations;
 using PressReleases.Web.Discovery;
+using PressReleases.Web.Following;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Pages.Releases;
 
 /// <summary>/releases/{slug}: one release, its permalink.</summary>
-public sealed class ShowModel(ReleaseCatalog catalog, SearchService search, ReleaseHighlighter highlighter, StartupState startup, TimeProvider clock) : PageModel
+public sealed class ShowModel(ReleaseLookup releases, SearchService search, ReleaseHighlighter highlighter, StartupState startup, TimeProvider clock) : PageModel
 {
     public ReleaseDetail Release { get; private set; } = null!;
 
@@ -41,7 +42,7 @@ public sealed class ShowModel(ReleaseCatalog catalog, SearchService search, Rele
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "q")] string? q, CancellationToken cancellationToken)
     {
         await startup.WhenStoreReady.WaitAsync(cancellationToken);
-        var release = await catalog.FindAsync(slug, cancellationToken);
+        var release = await releases.FindAsync(slug, cancellationToken);
         if (release is null)
         {
             return NotFound();

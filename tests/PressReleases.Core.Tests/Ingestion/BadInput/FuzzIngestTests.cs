@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Ingestion;
-using PressReleases.Core.Tests.TestSupport;
 using PressReleases.Core.Store;
+using PressReleases.Core.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace PressReleases.Core.Tests.Ingestion.BadInput;

@@ -2,8 +2,8 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
-using PressReleases.Core.Tests.TestSupport;
 using PressReleases.Core.Store;
+using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion.BadInput;
 

@@ -1,5 +1,5 @@
-using PressReleases.Core.Tests.TestSupport;
 using PressReleases.Core.Store;
+using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion.BadInput;
 

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Options;
+using PressReleases.Core.Search.Indexing;
+using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
+using PressReleases.Web.Setup;
+using PressReleases.Web.Startup;
+
+namespace PressReleases.Web.Following;
+
+/// <summary>
+/// Keeps this node's index and catalog with the store once the node is ready: wakes on the store's change
+/// notifications (PostgreSQL) or every <see cref="StoreOptions.PollSeconds"/>, whichever comes first, and replays
+/// into the index whatever changed since its last commit. Each node has an index of its own and needs no other
+/// node. A look that cannot reach the store marks it away (<see cref="StoreAvailability"/>): the node then serves
+/// from its index and its last lists, says "degraded" on /healthz, and goes on looking until the store answers.
+/// On SQLite the same loop notices ingests run by another process on the same file.
+/// </summary>
+internal sealed partial class StoreFollower(
+    StartupState startup,
+    IndexSynchronizer synchronizer,
+    ReleaseCatalog catalog,
+    StoreAvailability availability,
+    FollowerState state,
+    StoreLocation location,
+    IOptions<StoreOptions> options,
+    ILogger<StoreFollower> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await startup.WhenIndexReady.WaitAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is StartupFailedException or OperationCanceledException)
+        {
+            return;
+        }
+
+        await using var signal = StoreChanges.Listen(location, logger);
+        var poll = options.Value.PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await LookAsync(stoppingToken);
+            try
+            {
+                await signal.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task LookAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var previous = state.Seen;
+            var caughtUp = await synchronizer.CatchUpAsync(cancellationToken);
+            state.Saw(caughtUp.Store);
+            if (availability.MarkUp())
+            {
+                LogStoreBack(location.Description);
+                catalog.Invalidate();
+            }
+
+            if (caughtUp.ChangedIndex || caughtUp.Store.LastEndedRun != previous?.LastEndedRun)
+            {
+                catalog.Invalidate();
+            }
+
+            if (caughtUp.ChangedIndex)
+            {
+                LogCaughtUp(caughtUp.Indexed, caughtUp.Deleted, caughtUp.Rebuilt, caughtUp.Store.ChangeSeq);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (StoreErrors.IsUnavailable(ex))
+        {
+            if (availability.MarkDown(ex))
+            {
+                LogStoreAway(location.Description, StoreException.OneLine(ex));
+            }
+        }
+        catch (Exception ex)
+        {
+            // One failed look must not end the following: the next one may succeed.
+            LogLookFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Followed the store to change {ChangeSeq}: {Indexed} releases indexed, {Deleted} removed (rebuilt: {Rebuilt})")]
+    private partial void LogCaughtUp(int indexed, int deleted, bool rebuilt, long changeSeq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store ({Store}) cannot be reached: {Error} Serving searches and releases from this node's index until it answers")]
+    private partial void LogStoreAway(string store, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store ({Store}) answers again")]
+    private partial void LogStoreBack(string store);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Following the store failed; trying again at the next poll")]
+    private partial void LogLookFailed(Exception exception);
+}
