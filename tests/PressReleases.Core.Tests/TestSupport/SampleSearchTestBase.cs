@@ -1,3 +1,4 @@
+using PressReleases.Core.Store;
 using PressReleases.Core.Search;
 
 namespace PressReleases.Core.Tests.TestSupport;
@@ -7,9 +8,12 @@ public abstract class SampleSearchTestBase : IAsyncLifetime
 {
     protected TestStore Store { get; private set; } = null!;
 
+    /// <summary>The store's provider; tests of the store's own behaviour run on both.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
-        Store = await TestStore.CreateAsync();
+        Store = await TestStore.CreateAsync(Provider);
         SampleReleases.WriteTo(Store.Source);
         var report = await Store.IngestAsync();
         Assert.Equal(SampleReleases.All.Count, report.Added);

@@ -53,19 +53,31 @@ public sealed class TestStore : IAsyncDisposable
 
     public Ingester Ingester => new(DbFactory, Index, new ReleaseFileParser(new MarkdownRenderer()), Catalog, TimeProvider.System, NullLogger<Ingester>.Instance);
 
+    /// <summary>An ingester that writes the store only, as the command line does on PostgreSQL; the index learns by catching up.</summary>
+    public Ingester StoreOnlyIngester => new(DbFactory, null, new ReleaseFileParser(new MarkdownRenderer()), new ReleaseCatalog(DbFactory), TimeProvider.System, NullLogger<Ingester>.Instance);
+
+    /// <summary>The PostgreSQL server the store is on; null for SQLite.</summary>
+    public PostgreSqlServer? Server => server;
+
     public SearchService Search => new(Index, Catalog);
 
     /// <summary>The temp directory this store lives in (for extra folders a test needs).</summary>
     public TempDirectory Temp => temp;
 
-    public static async Task<TestStore> CreateAsync(StoreProvider provider = StoreProvider.Sqlite)
+    public static Task<TestStore> CreateAsync(StoreProvider provider = StoreProvider.Sqlite) =>
+        CreateAsync(provider, provider == StoreProvider.PostgreSql ? PostgreSqlServer.SharedAsync : null);
+
+    /// <summary>A store on a PostgreSQL server of the test's own (one it may stop and start again).</summary>
+    public static Task<TestStore> CreateAsync(PostgreSqlServer server) => CreateAsync(StoreProvider.PostgreSql, () => Task.FromResult(server));
+
+    private static async Task<TestStore> CreateAsync(StoreProvider provider, Func<Task<PostgreSqlServer>>? serverOf)
     {
         var temp = new TempDirectory();
         try
         {
             var data = new DataDirectory(Path.Combine(temp.Path, "data"));
             data.EnsureWritable();
-            var server = provider == StoreProvider.PostgreSql ? await PostgreSqlServer.SharedAsync() : null;
+            var server = serverOf is null ? null : await serverOf();
             var location = server is null ? StoreLocation.Sqlite(data) : StoreLocation.PostgreSql(await server.CreateDatabaseAsync());
             var store = new TestStore(temp, data, location, server);
             await using (var db = store.DbFactory.CreateDbContext())
@@ -109,6 +121,34 @@ public sealed class TestStore : IAsyncDisposable
         return await Synchronizer.SyncAsync();
     }
 
+    /// <summary>
+    /// Copies the store as it is now, as an operator's backup would, and returns what restores it: the SQLite file
+    /// put back, or the PostgreSQL database dropped and re-created from the copy. Restore while nothing uses the store.
+    /// </summary>
+    public async Task<Func<Task>> BackUpStoreAsync()
+    {
+        if (server is null)
+        {
+            var backup = Path.Combine(temp.Path, $"backup-{Guid.NewGuid():N}.db");
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Copy(Data.DatabasePath, backup);
+            return () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "-wal", "-shm" })
+                {
+                    File.Delete(Data.DatabasePath + suffix);
+                }
+
+                File.Copy(backup, Data.DatabasePath, overwrite: true);
+                return Task.CompletedTask;
+            };
+        }
+
+        var copy = await server.CopyDatabaseAsync(Location.ConnectionString);
+        return () => server.ReplaceDatabaseAsync(Location.ConnectionString, copy);
+    }
+
     /// <summary>Every slug of the hits of <paramref name="query"/> (all pages).</summary>
     public async Task<List<string>> SlugsFoundAsync(string? query, SearchRequest? template = null)
     {
@@ -128,7 +168,7 @@ public sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Index.Dispose();
-        if (server is not null)
+        if (server is { IsRunning: true })
         {
             await server.DropDatabaseAsync(Location.ConnectionString);
         }

@@ -90,16 +90,39 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     /// <summary>Drops the database of <paramref name="connectionString"/>, closing whatever is still connected to it.</summary>
     public async Task DropDatabaseAsync(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = await CloseSessionsAsync(connectionString);
+        if (IsRunning)
+        {
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    /// <summary>Closes this process's pooled sessions to the database (copying and dropping need none open); returns its name.</summary>
+    private static async Task<string> CloseSessionsAsync(string connectionString)
+    {
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             NpgsqlConnection.ClearPool(connection);
         }
 
-        if (IsRunning)
-        {
-            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)");
-        }
+        return new NpgsqlConnectionStringBuilder(connectionString).Database!;
+    }
+
+    /// <summary>A copy of the database of <paramref name="connectionString"/> (which must have no session open), by name.</summary>
+    public async Task<string> CopyDatabaseAsync(string connectionString)
+    {
+        var source = await CloseSessionsAsync(connectionString);
+        var copy = $"copy_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{copy}\" TEMPLATE \"{source}\"");
+        return copy;
+    }
+
+    /// <summary>Puts the copy <paramref name="copy"/> in place of the database of <paramref name="connectionString"/>.</summary>
+    public async Task ReplaceDatabaseAsync(string connectionString, string copy)
+    {
+        var target = await CloseSessionsAsync(connectionString);
+        await ExecuteAsync($"DROP DATABASE \"{target}\" WITH (FORCE)");
+        await ExecuteAsync($"CREATE DATABASE \"{target}\" TEMPLATE \"{copy}\"");
     }
 
     /// <summary>Stops the server (fast shutdown: sessions are ended), as a database going down would.</summary>

@@ -88,6 +88,13 @@ internal static class PostgreSqlStore
         _ => false,
     };
 
+    /// <summary>
+    /// Drops this process's idle pooled sessions. A server that restarted has ended them all, and each would
+    /// otherwise fail once more ("terminating connection due to administrator command") when next borrowed, so
+    /// whoever finds the store away calls this, and the next use connects afresh.
+    /// </summary>
+    public static void ForgetPooledSessions() => NpgsqlConnection.ClearAllPools();
+
     /// <summary>Failures of connecting at all, including a refused login or a database that may not be created.</summary>
     private static bool IsConnectionFailure(Exception ex) =>
         StoreException.Chain(ex).Any(e => e is NpgsqlException or SocketException or TimeoutException);

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Search;
+using PressReleases.Core.Store;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search.Indexing;
 
 /// <summary>The index is derived from the store: it is caught up or rebuilt from it whatever happened to the index.</summary>
-public sealed class IndexSynchronizerTests : SampleSearchTestBase
+public abstract class IndexSynchronizerTests : SampleSearchTestBase
 {
     private static readonly string?[] Probes = [null, "japan", "maori", "trade OR tourism", "minister:john-key", "\"trade talks\""];
 
@@ -193,9 +194,7 @@ public sealed class IndexSynchronizerTests : SampleSearchTestBase
     [Fact]
     public async Task StoreRestoredFromAnOlderBackup_IndexFollowsTheStore()
     {
-        var backup = Path.Combine(Store.Temp.Path, "backup.db");
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Copy(Store.Data.DatabasePath, backup);
+        var restore = await Store.BackUpStoreAsync();
         var before = await FingerprintAsync();
 
         // After the backup, a release is edited and ingested: the index now holds the new title.
@@ -204,17 +203,10 @@ public sealed class IndexSynchronizerTests : SampleSearchTestBase
         Assert.Equal(["china-visit"], await FoundAsync("mongolia"));
 
         // The operator restores the backup of the store while the site is stopped.
-        var report = await Store.ReopenIndexAsync(_ =>
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "-wal", "-shm" })
-            {
-                File.Delete(Store.Data.DatabasePath + suffix);
-            }
-
-            File.Copy(backup, Store.Data.DatabasePath, overwrite: true);
-        });
+        Store.ReopenIndex(_ => restore().GetAwaiter().GetResult());
+        var report = await Store.Synchronizer.SyncAsync();
         Store.Catalog.Invalidate();
+        Assert.True(report.Rebuilt, "the store went back in time, so the index is rebuilt from it");
 
         await using (var db = Store.NewDb())
         {
@@ -224,4 +216,12 @@ public sealed class IndexSynchronizerTests : SampleSearchTestBase
         Assert.Empty(await FoundAsync("mongolia"));
         Assert.Equal(before, await FingerprintAsync());
     }
+}
+
+public sealed class IndexSynchronizerOnSqliteTests : IndexSynchronizerTests;
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class IndexSynchronizerOnPostgreSqlTests : IndexSynchronizerTests
+{
+    protected override StoreProvider Provider => StoreProvider.PostgreSql;
 }
