@@ -26,6 +26,10 @@ builder.AddPressReleasePages();
 builder.AddPressReleaseApiDescription();
 
 var app = builder.Build();
+if (app.ReportInvalidSettings())
+{
+    return Environment.ExitCode;
+}
 
 // The middleware, in the order a request meets it.
 app.UsePressReleaseSecurityHeaders();                // first: every response carries them, error pages and files too

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Core.Store.Providers;
@@ -15,16 +14,18 @@ namespace PressReleases.Web.Following;
 /// from its index and its last lists, says "degraded" on /healthz, and goes on looking until the store answers.
 /// On SQLite the same loop notices ingests run by another process on the same file.
 /// </summary>
-internal sealed partial class StoreFollower(
-    StartupState startup,
-    IndexSynchronizer synchronizer,
-    ReleaseCatalog catalog,
-    StoreAvailability availability,
-    FollowerState state,
-    StoreLocation location,
-    IOptions<StoreOptions> options,
-    ILogger<StoreFollower> logger) : BackgroundService
+/// <remarks>
+/// What it follows with is resolved once the node is ready, not injected: hosted services are built as the host
+/// starts, and a store setting that cannot be used must fail in the start-up service, which reports it in one line.
+/// </remarks>
+internal sealed partial class StoreFollower(IServiceProvider services, StartupState startup, ILogger<StoreFollower> logger) : BackgroundService
 {
+    private IndexSynchronizer synchronizer = null!;
+    private ReleaseCatalog catalog = null!;
+    private StoreAvailability availability = null!;
+    private FollowerState state = null!;
+    private StoreLocation location = null!;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -36,8 +37,13 @@ internal sealed partial class StoreFollower(
             return;
         }
 
+        synchronizer = services.GetRequiredService<IndexSynchronizer>();
+        catalog = services.GetRequiredService<ReleaseCatalog>();
+        availability = services.GetRequiredService<StoreAvailability>();
+        state = services.GetRequiredService<FollowerState>();
+        location = services.GetRequiredService<StoreLocation>();
         await using var signal = StoreChanges.Listen(location, logger);
-        var poll = options.Value.PollInterval;
+        var poll = services.GetStoreOptions().PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             await LookAsync(stoppingToken);
