@@ -1,13 +1,19 @@
-# PressReleases web site.
+# PressReleases: one image, for a site on one machine and for the nodes of a multi-node deployment.
 #
-# Build:  docker build -t pressreleases .
+# One machine: the site over its SQLite store (the default), ingesting its source folder itself.
+#   docker build -t pressreleases .
 # Run with the seed releases baked into the image (/app/seeds):
 #   docker run -p 8080:8080 -v pr-data:/data pressreleases
 # Run against a mounted folder of releases (e.g. the full beehive-markdown export):
 #   docker run -p 8080:8080 -v /path/to/releases:/releases:ro -e PressReleases__SourceFolder=/releases -v pr-data:/data pressreleases
 #
-# /data holds the SQLite store and the search index; keep it on a volume so it
-# survives container restarts.
+# Several nodes: compose.yaml (docker compose up --build) runs this image as every web node and as the ingester,
+# over a shared PostgreSQL store, configured by environment variables alone. The ENTRYPOINT runs the site's
+# assembly, so a service's `command` is its arguments: none for a node (the site), `ingest /releases --watch`
+# for the ingester. tests/PressReleases.Web.Tests/Deployment checks that the two files agree.
+#
+# /data is the data directory: the SQLite store and the search index, or with PostgreSQL only this container's
+# own index. Keep it on a volume (one per container) so it survives restarts.
 
 # ---- build ------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
