@@ -58,7 +58,10 @@ internal sealed partial class StartupService(
     {
         state.MarkFailed(message);
         Environment.ExitCode = 1;
-        lifetime.StopApplication();
+
+        // Stopping a host that is still starting cancels its start, which it reports with a stack trace of its own
+        // (a store that fails at once can fail before Kestrel has bound): stop once it has started.
+        lifetime.ApplicationStarted.Register(lifetime.StopApplication);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index ready (rebuilt: {Rebuilt}, indexed {Indexed}, deleted {Deleted} in {Seconds:0.0} s; {Documents} documents)")]

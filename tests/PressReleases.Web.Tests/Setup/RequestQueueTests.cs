@@ -150,13 +150,12 @@ public sealed class RequestQueueTests
     [InlineData("MaxConcurrent", "-1")]
     [InlineData("MaxQueued", "-5")]
     [InlineData("MaxConcurrent", "many")]
-    public void BadSetting_StopsTheSiteAtStart(string setting, string value)
+    public async Task BadSetting_StopsTheSiteAtStart_InOneLineNamingIt(string setting, string value)
     {
         using var temp = new TempDirectory("request-queue-invalid");
-        using var factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
-        factory.Settings[$"PressReleases:RequestQueue:{setting}"] = value;
-        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateTestClient());
-        Assert.Contains(setting, failure.AllMessages(), StringComparison.Ordinal);
+        var run = await SiteStart.RunUntilExitAsync(temp, new Dictionary<string, string> { [$"PressReleases__RequestQueue__{setting}"] = value });
+
+        SiteStart.AssertStoppedForSetting(run, setting);
     }
 
     private static RequestQueue Queue(int maxConcurrent, int maxQueued, RequestDelegate next) =>

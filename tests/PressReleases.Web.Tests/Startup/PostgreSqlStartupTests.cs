@@ -43,19 +43,19 @@ public sealed class PostgreSqlStartupTests : IDisposable
         AssertNoStackTraceOrPassword(site.Output);
     }
 
-    [Fact]
-    public async Task Site_WithPostgreSqlChosenButNoConnectionString_StopsNamingTheSetting()
+    [Theory]
+    [InlineData("PostgreSql", null, "PressReleases:Store:ConnectionString is empty")]
+    [InlineData("Sqlite", "Host=db;Database=x", "PressReleases:Store:ConnectionString is for PostgreSql")]
+    [InlineData("Postgres", null, "'PressReleases:Store:Provider'")]
+    public async Task Site_WithStoreSettingsThatDoNotFit_StopsNamingTheSetting(string provider, string? connectionString, string expected)
     {
-        using var site = ChildApp.Start(temp.Sub("data"), temp.Path, new Dictionary<string, string>
+        var settings = new Dictionary<string, string> { ["PressReleases__Store__Provider"] = provider };
+        if (connectionString is not null)
         {
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["PressReleases__Store__Provider"] = "PostgreSql",
-        });
+            settings["PressReleases__Store__ConnectionString"] = connectionString;
+        }
 
-        var exitCode = await site.WaitForExitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.True(exitCode != 0, site.Output);
-        Assert.Contains("PressReleases:Store:ConnectionString is empty", site.Output, StringComparison.Ordinal);
+        SiteStart.AssertStoppedForSetting(await SiteStart.RunUntilExitAsync(temp, settings), expected);
     }
 
     private static void AssertNoStackTraceOrPassword(string output)

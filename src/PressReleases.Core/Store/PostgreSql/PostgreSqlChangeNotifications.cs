@@ -101,6 +101,9 @@ internal static class PostgreSqlChangeNotifications
                 }
                 catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException)
                 {
+                    // The listening session is the first to hear a server go down or restart, and every pooled
+                    // session of this process went with it: drop them, so the next use connects afresh.
+                    PostgreSqlStore.ForgetPooledSessions();
                     logger.LogWarning("Not listening for store changes ({Error}); polling only, trying again in {Seconds:0} s", StoreException.OneLine(ex), retry.TotalSeconds);
                     await Task.Delay(retry, stopping.Token);
                     retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
