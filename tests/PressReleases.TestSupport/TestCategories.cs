@@ -16,7 +16,10 @@ public static class TestCategories
     /// <summary>Drives Debian's Chromium through Playwright.</summary>
     public const string Browser = "Browser";
 
-    /// <summary>Needs a PostgreSQL server. No such tests yet; the name is reserved.</summary>
+    /// <summary>
+    /// Needs a PostgreSQL server: the tests start their own (Servers/PostgreSqlServer) from Debian's postgresql
+    /// package, installing it when missing and running as root. In the fast loop too, since it costs seconds.
+    /// </summary>
     public const string PostgreSql = "PostgreSql";
 
     /// <summary>Puts the site under load (wrk). No such tests yet; the name is reserved.</summary>
