@@ -42,8 +42,9 @@ internal sealed partial class StoreFollower(IServiceProvider services, StartupSt
         availability = services.GetRequiredService<StoreAvailability>();
         state = services.GetRequiredService<FollowerState>();
         location = services.GetRequiredService<StoreLocation>();
-        await using var signal = StoreChanges.Listen(location, logger);
-        var poll = services.GetStoreOptions().PollInterval;
+        var options = services.GetStoreOptions();
+        await using var signal = options.ListenForChanges ? StoreChanges.Listen(location, logger) : new NoStoreChangeSignal();
+        var poll = options.PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             await LookAsync(stoppingToken);

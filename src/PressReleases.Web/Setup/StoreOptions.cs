@@ -23,6 +23,13 @@ public sealed class StoreOptions : IValidatableObject
 
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollSeconds);
 
+    /// <summary>
+    /// Listen for the ingester's change notifications (PostgreSQL LISTEN/NOTIFY). Turn off where a connection pooler
+    /// in transaction mode (PgBouncer) stands between the nodes and the server, since LISTEN needs a session of its
+    /// own: the nodes then find changes by polling alone, within <see cref="PollSeconds"/>.
+    /// </summary>
+    public bool ListenForChanges { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StoreProvider.PostgreSql && string.IsNullOrWhiteSpace(ConnectionString))

@@ -14,11 +14,13 @@ public sealed class Node : IDisposable
     private readonly string dataDirectory;
     private readonly string workingDirectory;
     private readonly string connectionString;
+    private readonly IReadOnlyDictionary<string, string> extraSettings;
     private ChildApp process;
 
-    private Node(string name, string dataDirectory, string workingDirectory, string connectionString)
+    private Node(string name, string dataDirectory, string workingDirectory, string connectionString, IReadOnlyDictionary<string, string> extraSettings)
     {
         Name = name;
+        this.extraSettings = extraSettings;
         this.dataDirectory = dataDirectory;
         this.workingDirectory = workingDirectory;
         this.connectionString = connectionString;
@@ -42,8 +44,9 @@ public sealed class Node : IDisposable
         ["PressReleases__Store__ConnectionString"] = connectionString,
     };
 
-    public static Node Start(string name, string dataDirectory, string workingDirectory, string connectionString) =>
-        new(name, dataDirectory, workingDirectory, connectionString);
+    /// <param name="extraSettings">More settings (environment variables) for this node, e.g. polling only.</param>
+    public static Node Start(string name, string dataDirectory, string workingDirectory, string connectionString, IReadOnlyDictionary<string, string>? extraSettings = null) =>
+        new(name, dataDirectory, workingDirectory, connectionString, extraSettings ?? new Dictionary<string, string>());
 
     /// <summary>SIGKILL, as a crashed machine or an operator's kill -9: no shutdown of any kind.</summary>
     public Task KillAsync() => process.KillAsync();
@@ -82,6 +85,11 @@ public sealed class Node : IDisposable
         settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}";
         settings["PressReleases__IngestOnStartup"] = "false";
         settings["PressReleases__ApiRateLimit__PermitLimit"] = "0";
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
         return ChildApp.Start(dataDirectory, workingDirectory, settings);
     }
 
