@@ -97,8 +97,14 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         await WaitReadyAsync(node2);
         await EveryNodeAsync("the restarted node caught up", async node => await TotalAsync(node, "q=bilbyburn") == 1 && await TotalAsync(node, "") == expected + 1, node2);
 
-        // Two nodes never share an index: each node's data directory holds its own.
+        // Two nodes never share an index: each node's data directory holds its own, and a node pointed at another
+        // node's data directory stops at start, saying why.
         Assert.All(nodes, node => Assert.True(Directory.Exists(Path.Combine(temp.Path, node.Name, "index"))));
+        using var intruder = Node.Start("intruder", Path.Combine(temp.Path, "node1"), temp.Path, connectionString);
+        var exitCode = await intruder.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{intruder.Output}");
+        Assert.Contains("is in use by another process", intruder.Output, StringComparison.Ordinal);
+        Assert.Equal("ready", (await node1.HealthAsync())!.Value.Body.GetProperty("status").GetString());
     }
 
     private Node StartNode(string name, IReadOnlyDictionary<string, string>? extraSettings = null)

@@ -48,6 +48,9 @@ public sealed class Node : IDisposable
     public static Node Start(string name, string dataDirectory, string workingDirectory, string connectionString, IReadOnlyDictionary<string, string>? extraSettings = null) =>
         new(name, dataDirectory, workingDirectory, connectionString, extraSettings ?? new Dictionary<string, string>());
 
+    /// <summary>Waits for the node to end by itself (a start that fails); returns its exit code.</summary>
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => process.WaitForExitAsync(timeout);
+
     /// <summary>SIGKILL, as a crashed machine or an operator's kill -9: no shutdown of any kind.</summary>
     public Task KillAsync() => process.KillAsync();
 
