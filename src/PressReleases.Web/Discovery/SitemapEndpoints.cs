@@ -60,6 +60,15 @@ public static class SitemapEndpoints
         int file, HttpContext context, StartupState startup, ReleaseCatalog catalog, IDbContextFactory<PressReleasesDbContext> store, IConfiguration configuration, CancellationToken ct)
     {
         await startup.WhenStoreReady.WaitAsync(ct);
+
+        // The release lists are read from the store; while it is out of reach a crawler is asked to come back
+        // (the pages themselves keep answering from the index).
+        if (catalog.Availability.IsDown)
+        {
+            context.Response.Headers.RetryAfter = "120";
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         var perFile = UrlsPerFile(configuration);
         if (file < 1 || file > FileCount(await catalog.CountAsync(ct), perFile))
         {

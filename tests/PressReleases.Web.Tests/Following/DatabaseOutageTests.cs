@@ -64,6 +64,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal(totalBefore, (await client.GetReleaseListAsync($"q={Http.Escape(searchedWord)}")).Total);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/releases?q=" + Http.Escape(searchedWord))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ministers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/feeds/releases.atom")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/releases.csv?q=" + Http.Escape(searchedWord))).StatusCode);
+        using (var sitemap = await client.GetAsync("/sitemaps/releases-1.xml"))
+        {
+            // Read from the store: a crawler is asked to come back rather than shown an error.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, sitemap.StatusCode);
+            Assert.NotNull(sitemap.Headers.RetryAfter);
+        }
 
         // The release page and API come from the index, and say so.
         var page = await client.GetHtmlAsync($"/releases/{slug}");
