@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Logging;
+using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
+
+namespace PressReleases.Core.Ingestion.Watching;
+
+/// <summary>
+/// Keeps a store current with a folder: ingests it, then again whenever its release files change (debounced) and
+/// at least every rescan interval, until cancelled. Each ingest is a full, incremental look at the folder, so a run
+/// never needs to know what changed, and a change it missed is picked up by the next.
+/// A run that fails because the store is away is tried again after a growing back-off until the store is back; any
+/// other failure is logged and the next change or rescan tries again. Cancelling stops a run at its next batch
+/// boundary (every batch is one transaction, so nothing is left half-written) and ends <see cref="RunAsync"/>
+/// normally.
+/// </summary>
+/// <param name="folder">The folder to ingest.</param>
+/// <param name="storeDescription">The store as an operator knows it (<c>StoreLocation.Description</c>), for the log.</param>
+/// <param name="ingest">One full ingest of <paramref name="folder"/>, told why it runs.</param>
+/// <param name="runCompleted">Receives each completed run's report.</param>
+/// <param name="schedule">Quiet period, rescan interval and back-off.</param>
+/// <param name="logger">One line per failure, per retry and per recovery.</param>
+/// <param name="time">The clock for every wait.</param>
+public sealed partial class WatchedIngest(
+    string folder,
+    string storeDescription,
+    Func<IngestTrigger, CancellationToken, Task<IngestReport>> ingest,
+    Action<IngestTrigger, IngestReport> runCompleted,
+    WatchSchedule schedule,
+    ILogger<WatchedIngest> logger,
+    TimeProvider? time = null)
+{
+    private readonly string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
+    private enum RunResult
+    {
+        Completed,
+        Failed,
+        StoreUnavailable,
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled, then returns (it does not throw for the cancel).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        LogWatching(root, schedule.QuietPeriod, schedule.Rescan);
+        var watch = new FolderWatch(root, schedule, clock, this);
+        try
+        {
+            var trigger = IngestTrigger.Start;
+            var storeFailures = 0;
+            while (true)
+            {
+                // Watching starts (or starts afresh) before the run, so what changes while it runs is not lost.
+                watch.Ensure();
+                var result = await RunOnceAsync(trigger, cancellationToken);
+                if (result == RunResult.StoreUnavailable)
+                {
+                    storeFailures++;
+                    var delay = schedule.Backoff.After(storeFailures);
+                    LogRetrying(storeFailures, clock.GetLocalNow() + delay, delay);
+                    await Task.Delay(delay, clock, cancellationToken);
+                    trigger = IngestTrigger.Retry;
+                    continue;
+                }
+
+                if (storeFailures > 0)
+                {
+                    LogStoreBack(storeDescription, storeFailures);
+                    storeFailures = 0;
+                }
+
+                trigger = await watch.WaitAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStopped(root);
+        }
+        finally
+        {
+            watch.Dispose();
+        }
+    }
+
+    private async Task<RunResult> RunOnceAsync(IngestTrigger trigger, CancellationToken cancellationToken)
+    {
+        IngestReport report;
+        try
+        {
+            report = await ingest(trigger, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (StoreErrors.IsUnavailable(ex))
+        {
+            LogStoreUnavailable(root, storeDescription, StoreException.OneLine(ex));
+            return RunResult.StoreUnavailable;
+        }
+        catch (IngestFolderNotFoundException)
+        {
+            // A folder being replaced (unmounted, renamed away and back) may return; the rescan looks again.
+            LogFolderMissing(root, schedule.Rescan);
+            return RunResult.Failed;
+        }
+        catch (Exception ex)
+        {
+            // Failures written for operators say everything in their message; anything else keeps its stack trace.
+            var expected = ex is StoreException or IOException or UnauthorizedAccessException;
+            LogRunFailed(expected ? null : ex, root, StoreException.OneLine(ex), schedule.Rescan);
+            return RunResult.Failed;
+        }
+
+        // Outside the try: a failing receiver is a bug to surface, not a failed run to retry.
+        runCompleted(trigger, report);
+        return RunResult.Completed;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Watching {Folder}: ingesting {QuietPeriod} after changes settle, and at least every {Rescan}")]
+    private partial void LogWatching(string folder, TimeSpan quietPeriod, TimeSpan rescan);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ingest of {Folder} failed: the store ({Store}) is unavailable: {Reason}")]
+    private partial void LogStoreUnavailable(string folder, string store, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Retrying at {RetryAt:HH:mm:ss} (in {Delay}; attempt {Failures} failed)")]
+    private partial void LogRetrying(int failures, DateTimeOffset retryAt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "The store ({Store}) is back after {Failures} failed attempts; ingesting resumed")]
+    private partial void LogStoreBack(string store, int failures);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Folder not found: {Folder}; looking again at the next rescan (within {Rescan})")]
+    private partial void LogFolderMissing(string folder, TimeSpan rescan);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Ingest of {Folder} failed: {Reason} Trying again at the next change or rescan (within {Rescan})")]
+    private partial void LogRunFailed(Exception? exception, string folder, string reason, TimeSpan rescan);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes ({Reason}); it is looked at every {Rescan} instead")]
+    private partial void LogCannotWatch(string folder, string reason, TimeSpan rescan);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Lost track of changes in {Folder} ({Reason}); ingesting it in full and watching afresh")]
+    private partial void LogWatchFaulted(string folder, string reason);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Stopped watching {Folder}")]
+    private partial void LogStopped(string folder);
+}
