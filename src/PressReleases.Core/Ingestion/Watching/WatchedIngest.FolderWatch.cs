@@ -39,7 +39,7 @@ public sealed partial class WatchedIngest
             {
                 if (!refusalLogged)
                 {
-                    owner.LogCannotWatch(folder, ex.Message, schedule.Rescan);
+                    owner.LogCannotWatch(folder, ex.Message, schedule.Rescan.TotalMinutes);
                     refusalLogged = true;
                 }
             }

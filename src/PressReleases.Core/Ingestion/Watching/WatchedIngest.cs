@@ -42,7 +42,7 @@ public sealed partial class WatchedIngest(
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled, then returns (it does not throw for the cancel).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        LogWatching(root, schedule.QuietPeriod, schedule.Rescan);
+        LogWatching(root, schedule.QuietPeriod.TotalSeconds, schedule.Rescan.TotalMinutes);
         var watch = new FolderWatch(root, schedule, clock, this);
         try
         {
@@ -57,7 +57,7 @@ public sealed partial class WatchedIngest(
                 {
                     storeFailures++;
                     var delay = schedule.Backoff.After(storeFailures);
-                    LogRetrying(storeFailures, clock.GetLocalNow() + delay, delay);
+                    LogRetrying(storeFailures, clock.GetLocalNow() + delay, delay.TotalSeconds);
                     await Task.Delay(delay, clock, cancellationToken);
                     trigger = IngestTrigger.Retry;
                     continue;
@@ -101,14 +101,14 @@ public sealed partial class WatchedIngest(
         catch (IngestFolderNotFoundException)
         {
             // A folder being replaced (unmounted, renamed away and back) may return; the rescan looks again.
-            LogFolderMissing(root, schedule.Rescan);
+            LogFolderMissing(root, schedule.Rescan.TotalMinutes);
             return RunResult.Failed;
         }
         catch (Exception ex)
         {
             // Failures written for operators say everything in their message; anything else keeps its stack trace.
             var expected = ex is StoreException or IOException or UnauthorizedAccessException;
-            LogRunFailed(expected ? null : ex, root, StoreException.OneLine(ex), schedule.Rescan);
+            LogRunFailed(expected ? null : ex, root, StoreException.OneLine(ex), schedule.Rescan.TotalMinutes);
             return RunResult.Failed;
         }
 
@@ -117,26 +117,26 @@ public sealed partial class WatchedIngest(
         return RunResult.Completed;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Watching {Folder}: ingesting {QuietPeriod} after changes settle, and at least every {Rescan}")]
-    private partial void LogWatching(string folder, TimeSpan quietPeriod, TimeSpan rescan);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Watching {Folder}: ingesting {QuietSeconds:0.###} s after changes settle, and at least every {RescanMinutes:0.##} min")]
+    private partial void LogWatching(string folder, double quietSeconds, double rescanMinutes);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ingest of {Folder} failed: the store ({Store}) is unavailable: {Reason}")]
     private partial void LogStoreUnavailable(string folder, string store, string reason);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Retrying at {RetryAt:HH:mm:ss} (in {Delay}; attempt {Failures} failed)")]
-    private partial void LogRetrying(int failures, DateTimeOffset retryAt, TimeSpan delay);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Retrying at {RetryAt:HH:mm:ss} (in {DelaySeconds:0.###} s; {Failures} failed in a row)")]
+    private partial void LogRetrying(int failures, DateTimeOffset retryAt, double delaySeconds);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "The store ({Store}) is back after {Failures} failed attempts; ingesting resumed")]
     private partial void LogStoreBack(string store, int failures);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Folder not found: {Folder}; looking again at the next rescan (within {Rescan})")]
-    private partial void LogFolderMissing(string folder, TimeSpan rescan);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Folder not found: {Folder}; looking again at the next rescan (within {RescanMinutes:0.##} min)")]
+    private partial void LogFolderMissing(string folder, double rescanMinutes);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Ingest of {Folder} failed: {Reason} Trying again at the next change or rescan (within {Rescan})")]
-    private partial void LogRunFailed(Exception? exception, string folder, string reason, TimeSpan rescan);
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Ingest of {Folder} failed: {Reason} Trying again at the next change or rescan (within {RescanMinutes:0.##} min)")]
+    private partial void LogRunFailed(Exception? exception, string folder, string reason, double rescanMinutes);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes ({Reason}); it is looked at every {Rescan} instead")]
-    private partial void LogCannotWatch(string folder, string reason, TimeSpan rescan);
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes ({Reason}); it is looked at every {RescanMinutes:0.##} min instead")]
+    private partial void LogCannotWatch(string folder, string reason, double rescanMinutes);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Lost track of changes in {Folder} ({Reason}); ingesting it in full and watching afresh")]
     private partial void LogWatchFaulted(string folder, string reason);

@@ -59,8 +59,8 @@ public sealed class WatchedIngestStoreOutageTests
 
             // One line per failure naming the store, each followed by its retry, the wait doubling up to the cap.
             Assert.Equal(
-                new[] { 100, 200, 400, 400 },
-                Retries(log).Take(4).Select(e => (int)((TimeSpan)e.Values["Delay"]!).TotalMilliseconds));
+                new[] { 0.1, 0.2, 0.4, 0.4 },
+                Retries(log).Take(4).Select(e => (double)e.Values["DelaySeconds"]!));
             var failure = log.Entries.First(e => e.EventId == 2);
             Assert.Contains(dbFactory.Location.Description, failure.Message, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', failure.Message);
