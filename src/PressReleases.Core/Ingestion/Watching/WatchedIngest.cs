@@ -38,7 +38,6 @@ public sealed partial class WatchedIngest(
         Failed,
         StoreUnavailable,
     }
-
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled, then returns (it does not throw for the cancel).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -52,21 +51,27 @@ public sealed partial class WatchedIngest(
             {
                 // Watching starts (or starts afresh) before the run, so what changes while it runs is not lost.
                 watch.Ensure();
-                var result = await RunOnceAsync(trigger, cancellationToken);
+                var (result, reason, report) = await RunOnceAsync(trigger, cancellationToken);
                 if (result == RunResult.StoreUnavailable)
                 {
                     storeFailures++;
                     var delay = schedule.Backoff.After(storeFailures);
-                    LogRetrying(storeFailures, clock.GetLocalNow() + delay, delay.TotalSeconds);
+                    LogStoreUnavailable(root, storeDescription, reason, clock.GetLocalNow() + delay, delay.TotalSeconds, storeFailures);
                     await Task.Delay(delay, clock, cancellationToken);
                     trigger = IngestTrigger.Retry;
                     continue;
                 }
 
-                if (storeFailures > 0)
+                if (result == RunResult.Completed && storeFailures > 0)
                 {
                     LogStoreBack(storeDescription, storeFailures);
                     storeFailures = 0;
+                }
+
+                // Outside any catch: a failing receiver is a bug to surface, not a failed run to retry.
+                if (report is not null)
+                {
+                    runCompleted(trigger, report);
                 }
 
                 trigger = await watch.WaitAsync(cancellationToken);
@@ -82,12 +87,15 @@ public sealed partial class WatchedIngest(
         }
     }
 
-    private async Task<RunResult> RunOnceAsync(IngestTrigger trigger, CancellationToken cancellationToken)
+    /// <summary>
+    /// One run: its report when it completed; when the store was unavailable, the reason, for the line that also says
+    /// when the next try is; other failures are logged here.
+    /// </summary>
+    private async Task<(RunResult Result, string Reason, IngestReport? Report)> RunOnceAsync(IngestTrigger trigger, CancellationToken cancellationToken)
     {
-        IngestReport report;
         try
         {
-            report = await ingest(trigger, cancellationToken);
+            return (RunResult.Completed, "", await ingest(trigger, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -95,52 +103,44 @@ public sealed partial class WatchedIngest(
         }
         catch (Exception ex) when (StoreErrors.IsUnavailable(ex))
         {
-            LogStoreUnavailable(root, storeDescription, StoreException.OneLine(ex));
-            return RunResult.StoreUnavailable;
+            return (RunResult.StoreUnavailable, StoreException.OneLine(ex), null);
         }
         catch (IngestFolderNotFoundException)
         {
             // A folder being replaced (unmounted, renamed away and back) may return; the rescan looks again.
             LogFolderMissing(root, schedule.Rescan.TotalMinutes);
-            return RunResult.Failed;
+            return (RunResult.Failed, "", null);
         }
         catch (Exception ex)
         {
             // Failures written for operators say everything in their message; anything else keeps its stack trace.
             var expected = ex is StoreException or IOException or UnauthorizedAccessException;
             LogRunFailed(expected ? null : ex, root, StoreException.OneLine(ex), schedule.Rescan.TotalMinutes);
-            return RunResult.Failed;
+            return (RunResult.Failed, "", null);
         }
-
-        // Outside the try: a failing receiver is a bug to surface, not a failed run to retry.
-        runCompleted(trigger, report);
-        return RunResult.Completed;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Watching {Folder}: ingesting {QuietSeconds:0.###} s after changes settle, and at least every {RescanMinutes:0.##} min")]
     private partial void LogWatching(string folder, double quietSeconds, double rescanMinutes);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ingest of {Folder} failed: the store ({Store}) is unavailable: {Reason}")]
-    private partial void LogStoreUnavailable(string folder, string store, string reason);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ingest of {Folder} failed: the store ({Store}) is unavailable: {Reason} Retrying at {RetryAt:HH:mm:ss} (in {DelaySeconds:0.###} s; {Failures} failed in a row)")]
+    private partial void LogStoreUnavailable(string folder, string store, string reason, DateTimeOffset retryAt, double delaySeconds, int failures);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Retrying at {RetryAt:HH:mm:ss} (in {DelaySeconds:0.###} s; {Failures} failed in a row)")]
-    private partial void LogRetrying(int failures, DateTimeOffset retryAt, double delaySeconds);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "The store ({Store}) is back after {Failures} failed attempts; ingesting resumed")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "The store ({Store}) is back after {Failures} failed attempts; ingesting resumed")]
     private partial void LogStoreBack(string store, int failures);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Folder not found: {Folder}; looking again at the next rescan (within {RescanMinutes:0.##} min)")]
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Folder not found: {Folder}; looking again at the next rescan (within {RescanMinutes:0.##} min)")]
     private partial void LogFolderMissing(string folder, double rescanMinutes);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Ingest of {Folder} failed: {Reason} Trying again at the next change or rescan (within {RescanMinutes:0.##} min)")]
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Ingest of {Folder} failed: {Reason} Trying again at the next change or rescan (within {RescanMinutes:0.##} min)")]
     private partial void LogRunFailed(Exception? exception, string folder, string reason, double rescanMinutes);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes ({Reason}); it is looked at every {RescanMinutes:0.##} min instead")]
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes ({Reason}); it is looked at every {RescanMinutes:0.##} min instead")]
     private partial void LogCannotWatch(string folder, string reason, double rescanMinutes);
 
-    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Lost track of changes in {Folder} ({Reason}); ingesting it in full and watching afresh")]
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Lost track of changes in {Folder} ({Reason}); ingesting it in full and watching afresh")]
     private partial void LogWatchFaulted(string folder, string reason);
 
-    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Stopped watching {Folder}")]
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Stopped watching {Folder}")]
     private partial void LogStopped(string folder);
 }
