@@ -51,7 +51,7 @@ public sealed partial class IngestWatchTests
     }
 
     [Fact]
-    public async Task SigtermDuringABigFirstRun_ExitsZeroBetweenBatches_AndAOneOffIngestFinishesTheWork()
+    public async Task SigtermDuringABigFirstRun_ExitsZeroKeepingWholeReleases_AndAOneOffIngestFinishesTheWork()
     {
         const int files = 6_000;
         using var temp = new TempDirectory("cli-watch-big");
@@ -78,7 +78,7 @@ public sealed partial class IngestWatchTests
     [Theory]
     [InlineData("TERM", 143)]
     [InlineData("INT", 130)]
-    public async Task OneOffIngest_StoppedBySignal_KeepsWholeBatches_AndExitsWithTheSignalsCode(string signal, int exitCode)
+    public async Task OneOffIngest_StoppedBySignal_KeepsWholeReleases_AndExitsWithTheSignalsCode(string signal, int exitCode)
     {
         const int files = 6_000;
         using var temp = new TempDirectory("cli-ingest-signal");
