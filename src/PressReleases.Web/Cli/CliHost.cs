@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using PressReleases.Core.Ingestion;
+using PressReleases.Core.Ingestion.Watching;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
 using PressReleases.Web.Setup;
 
 namespace PressReleases.Web.Cli;
@@ -25,13 +28,21 @@ internal static class CliHost
 
         // Output is the report on stdout; only warnings and errors from the libraries, and on stderr.
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.AddConsole(console => console.FormatterName = CliLogFormatter.FormatterName);
+        builder.Logging.AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
         builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
 
         // A failing command is reported by the exception it raises (a damaged store, say); EF's own log
         // line about the same command would only print the failure twice.
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+
+        // A watching ingest says when it starts, stops and recovers; those lines are information, not warnings.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(WatchedIngest).Namespace, LogLevel.Information);
+
+        // The ingester's one warning is that it could not record a failed run in the store, which is the store
+        // being away again: the failure itself is reported (once) by the command or the watch loop.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(Ingester).FullName, LogLevel.Error);
 
         builder.AddPressReleaseOptions();
         builder.AddPressReleaseStore();
@@ -48,28 +59,58 @@ internal static class CliHost
     }
 
     /// <summary>
-    /// Runs a verb's work over an opened host: Ctrl+C cancels between batches (exit 130 with
-    /// <paramref name="cancelledMessage"/>), and failures whose message is the whole story print it and exit 1.
+    /// Runs a verb's work over an opened host. SIGINT (Ctrl+C) or SIGTERM cancels it between batches: a one-off
+    /// command prints <paramref name="cancelledMessage"/> and exits 130 (SIGINT) or 143 (SIGTERM); a
+    /// <paramref name="watching"/> one has been asked to stop, which is its normal end, and exits 0. Failures whose
+    /// message is the whole story print it and exit 1, as does a store that cannot be reached, named in one line.
+    /// While <paramref name="watching"/>, a store that cannot be reached at start is waited for instead.
     /// </summary>
-    public static async Task<int> RunAsync(string cancelledMessage, Func<IServiceProvider, CancellationToken, Task<int>> work)
+    public static async Task<int> RunAsync(string cancelledMessage, Func<IServiceProvider, CancellationToken, Task<int>> work, bool watching = false)
     {
-        using var cancel = CancelOnCtrlC();
-        var ct = cancel.Token;
+        using var signals = new StopSignals();
+        var ct = signals.Token;
+        IHost? host = null;
         try
         {
-            using var host = Build();
-            await OpenAsync(host.Services, ct);
+            host = Build();
+            if (watching)
+            {
+                await OpenWhenTheStoreIsUpAsync(host.Services, RetryBackoff.Default, ct);
+            }
+            else
+            {
+                await OpenAsync(host.Services, ct);
+            }
+
             return await work(host.Services, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            if (watching)
+            {
+                Console.Error.WriteLine("Stopped.");
+                return 0;
+            }
+
             Console.Error.WriteLine(cancelledMessage);
-            return 130;
+            return signals.StoppedExitCode;
         }
         catch (Exception ex) when (IsExpected(ex))
         {
             Console.Error.WriteLine(ex.Message);
             return 1;
+        }
+        catch (Exception ex) when (StoreErrors.IsUnavailable(ex))
+        {
+            // The store went away after it opened (a server stopped mid-run): the driver's words, one line, naming it.
+            var store = host?.Services.GetService<StoreLocation>()?.Description ?? "the configured store";
+            Console.Error.WriteLine($"The store ({store}) cannot be reached: {StoreException.OneLine(ex)}");
+            return 1;
+        }
+        finally
+        {
+            // Flushes the console logger's queue too, so no log line is lost at exit.
+            host?.Dispose();
         }
     }
 
@@ -77,17 +118,31 @@ internal static class CliHost
     public static bool IsExpected(Exception ex) =>
         ex is DataDirectoryException or StoreException or SearchIndexException or OptionsValidationException;
 
-    /// <summary>Cancels the token on Ctrl+C so a run stops between batches instead of being killed mid-write.</summary>
-    public static CancellationTokenSource CancelOnCtrlC()
+    /// <summary>
+    /// <see cref="OpenAsync"/>, tried again after each back-off while the store cannot be reached: a watching ingest
+    /// started with (or before) its database waits for it rather than exiting. Anything else fails at once.
+    /// </summary>
+    private static async Task OpenWhenTheStoreIsUpAsync(IServiceProvider services, RetryBackoff backoff, CancellationToken cancellationToken)
     {
-        var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        for (var failures = 1; ; failures++)
         {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        return cts;
+            try
+            {
+                await OpenAsync(services, cancellationToken);
+                return;
+            }
+            catch (StoreException ex) when (StoreErrors.IsUnavailable(ex))
+            {
+                var delay = backoff.After(failures);
+                var retryAt = DateTimeOffset.Now + delay;
+                Console.Error.WriteLine($"{Timestamp(DateTimeOffset.Now)} warning: {ex.Message} Retrying at {retryAt:HH:mm:ss} (in {FormatElapsed(delay)}).");
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
     }
+
+    /// <summary>"2026-01-05 14:03:07", local time: how watch output and the verbs' log lines are stamped.</summary>
+    public static string Timestamp(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string FormatElapsed(TimeSpan elapsed) =>
         elapsed.TotalMinutes >= 1

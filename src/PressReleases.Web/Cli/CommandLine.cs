@@ -22,8 +22,15 @@ internal static class CommandLine
               Run the site (the default). Host settings are given as --key value or key=value.
           PressReleases.Web ingest <folder> [--strict]
               Add, update and withdraw releases from a folder of markdown files, then exit.
-              Exit code 0 when the run completed (even with rejected files), 1 when it failed,
-              2 with --strict when any file was rejected.
+              Exit code 0 when the run completed (even with rejected files), 1 when it failed
+              (the store unreachable, say), 2 with --strict when any file was rejected,
+              130 after Ctrl+C and 143 after SIGTERM (both stop between two store batches).
+          PressReleases.Web ingest <folder> --watch
+              Ingest, then keep running: ingest again when files in the folder change (once it
+              has been quiet for PressReleases:Ingest:DebounceMilliseconds, default 1000) and at
+              least every PressReleases:Ingest:RescanMinutes (default 10), printing one line per
+              run. While the store is unreachable, retry with back-off. Ctrl+C or SIGTERM stops
+              (a run in progress at its next batch) with exit code 0.
           PressReleases.Web reindex
               Rebuild the search index from the store, then exit.
           PressReleases.Web help
@@ -63,11 +70,16 @@ internal static class CommandLine
     {
         string? folder = null;
         var strict = false;
+        var watch = false;
         foreach (var arg in args)
         {
             if (arg == "--strict")
             {
                 strict = true;
+            }
+            else if (arg == "--watch")
+            {
+                watch = true;
             }
             else if (arg.StartsWith('-') && arg.Length > 1)
             {
@@ -83,7 +95,15 @@ internal static class CommandLine
             }
         }
 
-        return folder is null ? Invalid("ingest needs a folder.") : new IngestCommand(folder, strict);
+        if (folder is null)
+        {
+            return Invalid("ingest needs a folder.");
+        }
+
+        // --strict is an exit code for a run that ends; a watch does not end with a verdict.
+        return strict && watch
+            ? Invalid("ingest takes --strict or --watch, not both: a watch keeps running, so there is no exit code for rejected files.")
+            : new IngestCommand(folder, strict, watch);
     }
 
     private static UsageCommand Invalid(string error) => new(error);

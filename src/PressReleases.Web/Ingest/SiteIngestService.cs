@@ -1,4 +1,6 @@
 using PressReleases.Core.Ingestion;
+using PressReleases.Core.Ingestion.Watching;
+using PressReleases.Core.Store.Providers;
 using PressReleases.Web.Setup;
 using PressReleases.Web.Startup;
 
@@ -6,7 +8,9 @@ namespace PressReleases.Web.Ingest;
 
 /// <summary>
 /// The site's own ingest of its source folder (<c>PressReleases:SourceFolder</c>), once the store and index are
-/// ready, when <c>PressReleases:IngestOnStartup</c> is on. Pages answer from what is stored meanwhile.
+/// ready: once when <c>PressReleases:IngestOnStartup</c> is on, or, with <c>PressReleases:Ingest:Watch</c>, at start
+/// and then whenever the folder changes until the site stops (watching implies the start-up ingest: a watch begins by
+/// catching up). Pages answer from what is stored meanwhile, and each batch becomes searchable as it is written.
 /// </summary>
 internal sealed partial class SiteIngestService(
     IServiceProvider services,
@@ -16,7 +20,8 @@ internal sealed partial class SiteIngestService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = services.GetPressReleasesOptions();
-        if (!options.IngestOnStartup)
+        var watch = services.GetIngestOptions();
+        if (!options.IngestOnStartup && !watch.Watch)
         {
             return;
         }
@@ -31,7 +36,35 @@ internal sealed partial class SiteIngestService(
             return;
         }
 
-        await IngestAsync(options.SourceFolderPath(), stoppingToken);
+        if (watch.Watch)
+        {
+            await WatchAsync(options.SourceFolderPath(), watch.Schedule(), stoppingToken);
+        }
+        else
+        {
+            await IngestAsync(options.SourceFolderPath(), stoppingToken);
+        }
+    }
+
+    /// <summary>Returns when the site stops; the run in progress then ends at its next batch.</summary>
+    private async Task WatchAsync(string folder, WatchSchedule schedule, CancellationToken stoppingToken)
+    {
+        var ingester = services.GetRequiredService<Ingester>();
+        var loop = new WatchedIngest(
+            folder,
+            services.GetRequiredService<StoreLocation>().Description,
+            (_, ct) => ingester.IngestAsync(folder, progress: null, searchableWhileRunning: true, ct),
+            LogWatchedRun,
+            schedule,
+            services.GetRequiredService<ILogger<WatchedIngest>>());
+        await loop.RunAsync(stoppingToken);
+    }
+
+    private void LogWatchedRun(IngestTrigger trigger, IngestReport report)
+    {
+        // A rescan that finds nothing new is the common case every few minutes: not worth a line at Information.
+        var level = trigger == IngestTrigger.Start || report.Added + report.Updated + report.Removed > 0 ? LogLevel.Information : LogLevel.Debug;
+        LogWatchedIngest(level, report.Folder, trigger, report.FilesSeen, report.Added, report.Updated, report.Unchanged, report.Removed, report.Rejected, report.Elapsed.TotalSeconds);
     }
 
     private async Task IngestAsync(string folder, CancellationToken cancellationToken)
@@ -63,6 +96,9 @@ internal sealed partial class SiteIngestService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Folder}: {Files} files, {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected in {Seconds:0.0} s")]
     private partial void LogIngestFinished(string folder, int files, int added, int updated, int unchanged, int removed, int rejected, double seconds);
+
+    [LoggerMessage(Message = "Ingested {Folder} ({Trigger}): {Files} files, {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected in {Seconds:0.0} s")]
+    private partial void LogWatchedIngest(LogLevel level, string folder, IngestTrigger trigger, int files, int added, int updated, int unchanged, int removed, int rejected, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Source folder {Folder} does not exist; nothing was ingested at startup")]
     private partial void LogSourceFolderMissing(string folder);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PressReleases.Core.Ingestion.Watching;
 
 namespace PressReleases.Web.Setup;
 
@@ -8,8 +9,10 @@ public sealed class IngestOptions
     public const string SectionName = "PressReleases:Ingest";
 
     /// <summary>
-    /// Keep ingesting: after the first run, ingest again when files in the folder change, and at least every
-    /// <see cref="RescanMinutes"/>. For the site (the source folder) and for <c>ingest &lt;folder&gt; --watch</c>.
+    /// The site keeps ingesting its source folder: at start (even when <c>PressReleases:IngestOnStartup</c> is false,
+    /// since a watch begins by catching up), then again when files in the folder change, and at least every
+    /// <see cref="RescanMinutes"/>. <c>ingest &lt;folder&gt; --watch</c> does the same for its folder whatever this says;
+    /// the timings below serve both.
     /// </summary>
     public bool Watch { get; set; }
 
@@ -20,4 +23,11 @@ public sealed class IngestOptions
     /// <summary>How long the folder must be quiet after a change before the ingest starts, so a copy of many files is one run.</summary>
     [Range(50, 60_000)]
     public int DebounceMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// The watch's timing. A trickle of changes that never leaves the folder quiet is ingested after at most ten quiet
+    /// periods; while the store is away, runs are retried after 1 s, 2 s, 4 s … at most a minute apart.
+    /// </summary>
+    public WatchSchedule Schedule() =>
+        new(TimeSpan.FromMilliseconds(DebounceMilliseconds), TimeSpan.FromMinutes(RescanMinutes), RetryBackoff.Default);
 }

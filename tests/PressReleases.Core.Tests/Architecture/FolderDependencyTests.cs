@@ -36,6 +36,7 @@ public class FolderDependencyTests
             "Search.Indexing", "Search.Analysis", "Store", "Releases",
         ],
         ["Ingestion"] = ["Search.Indexing", "Store.Providers", "Store", "Releases"],
+        ["Ingestion.Watching"] = ["Ingestion", "Store.Providers", "Store"],
     };
 
     [Fact]

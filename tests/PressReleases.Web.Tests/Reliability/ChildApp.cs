@@ -6,10 +6,11 @@ namespace PressReleases.Web.Tests.Reliability;
 
 /// <summary>
 /// The built site (<c>dotnet PressReleases.Web.dll [verb ...]</c>) as a child process that a test can kill
-/// with SIGKILL mid-run, as a crash or an operator's <c>kill -9</c> would.
+/// with SIGKILL mid-run, as a crash or an operator's <c>kill -9</c> would, or ask to stop with SIGTERM or SIGINT.
 /// </summary>
 public sealed class ChildApp : IDisposable
 {
+
     private readonly Process process;
     private readonly StringBuilder output = new();
 
@@ -78,6 +79,36 @@ public sealed class ChildApp : IDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as <c>docker stop</c> or systemd sends it: the app may finish what it is doing first.</summary>
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>SIGINT, as Ctrl+C in a terminal sends it.</summary>
+    public void Interrupt() => Signal("INT");
+
+    /// <summary>
+    /// Waits until a line of output (prefixed "out: " or "err: ") satisfies <paramref name="match"/> and returns it; the
+    /// app exiting first, or the deadline passing, fails the test with the output so far.
+    /// </summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (Output.Split('\n').FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                var state = process.HasExited ? $"exited with code {process.ExitCode}" : $"was still running after {timeout.TotalSeconds:0} s";
+                Assert.Fail($"Waiting for {what}, the app {state}. Output:\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits for the process to end by itself and returns its exit code; a hang fails the test.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
@@ -106,6 +137,21 @@ public sealed class ChildApp : IDisposable
         }
 
         process.Dispose();
+    }
+
+    /// <summary>The system's kill command: .NET itself can only send SIGKILL.</summary>
+    private void Signal(string signal)
+    {
+        var start = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var argument in new[] { "-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var kill = Process.Start(start) ?? throw new InvalidOperationException("kill did not start");
+        var error = kill.StandardError.ReadToEnd();
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -s {signal} {process.Id} failed: {error}");
     }
 
     private void Append(string stream, string? line)

@@ -69,7 +69,11 @@ public static class StoreContents
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout=2000; SELECT count(*) FROM Releases;";
+
+            // Two commands: in one, ExecuteScalar would answer the pragma's own row (2000), not the count.
+            command.CommandText = "PRAGMA busy_timeout=2000;";
+            command.ExecuteNonQuery();
+            command.CommandText = "SELECT count(*) FROM Releases;";
             return (long)(command.ExecuteScalar() ?? 0L);
         }
         catch (SqliteException)
