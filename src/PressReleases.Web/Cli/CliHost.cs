@@ -51,11 +51,15 @@ internal static class CliHost
         return builder.Build();
     }
 
-    /// <summary>Validates settings, makes sure the data directory is writable, migrates the store and opens the index.</summary>
-    public static async Task<SearchIndex> OpenAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates settings, makes sure the data directory is writable, migrates the store and opens the index, unless
+    /// the verb's ingests write the store only (<see cref="IngestTarget"/>: the ingester of a PostgreSQL store),
+    /// which need none.
+    /// </summary>
+    public static async Task OpenAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<IOptions<PressReleasesOptions>>().Value;
-        return await StoreAndIndex.OpenAsync(services, storeReady: null, cancellationToken);
+        await StoreAndIndex.OpenAsync(services, storeReady: null, services.GetRequiredService<IngestTarget>().UpdatesIndex, cancellationToken);
     }
 
     /// <summary>

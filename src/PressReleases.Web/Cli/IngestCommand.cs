@@ -33,13 +33,22 @@ internal sealed class IngestCommand(string folder, bool strict, bool watch = fal
 
         return await CliHost.RunAsync("Cancelled; releases written before the cancel are kept.", async (services, ct) =>
         {
-            var sync = await services.GetRequiredService<IndexSynchronizer>().SyncAsync(ct);
-            if (sync.Rebuilt)
+            if (services.GetRequiredService<IngestTarget>().UpdatesIndex)
             {
-                Console.Out.WriteLine($"Rebuilt the search index from the store: {CliHost.Count(sync.Indexed)} releases in {CliHost.FormatElapsed(sync.Elapsed)}.");
+                var sync = await services.GetRequiredService<IndexSynchronizer>().SyncAsync(ct);
+                if (sync.Rebuilt)
+                {
+                    Console.Out.WriteLine($"Rebuilt the search index from the store: {CliHost.Count(sync.Indexed)} releases in {CliHost.FormatElapsed(sync.Elapsed)}.");
+                }
+
+                Console.Out.WriteLine($"Ingesting {fullPath}");
+            }
+            else
+            {
+                // The web nodes each index what this writes, as they follow the store (docs/scaling.md).
+                Console.Out.WriteLine($"Ingesting {fullPath} into {services.GetRequiredService<StoreLocation>().Description} (the store only: each web node indexes it)");
             }
 
-            Console.Out.WriteLine($"Ingesting {fullPath}");
             return Watch ? await WatchAsync(services, fullPath, ct) : await IngestOnceAsync(services, fullPath, ct);
         }, watching: Watch);
     }

@@ -14,12 +14,13 @@ internal static class StoreAndIndex
     /// busy for a noticeable part of the start (docs/performance.md, "Design decisions and their
     /// measurements"). A store failure is the one reported.
     /// The index is resolved here, not injected, so a locked or damaged index is reported like any other
-    /// startup failure.
+    /// startup failure. With <paramref name="withIndex"/> false (the command-line ingester of a PostgreSQL store,
+    /// which writes the store only) no index is opened and null is returned.
     /// </summary>
-    public static async Task<SearchIndex> OpenAsync(IServiceProvider services, Action? storeReady, CancellationToken cancellationToken)
+    public static async Task<SearchIndex?> OpenAsync(IServiceProvider services, Action? storeReady, bool withIndex, CancellationToken cancellationToken)
     {
         services.GetRequiredService<DataDirectory>().EnsureWritable();
-        var indexOpening = Task.Run(() => services.GetRequiredService<SearchIndex>(), cancellationToken);
+        var indexOpening = withIndex ? Task.Run(() => services.GetRequiredService<SearchIndex>(), cancellationToken) : Task.FromResult<SearchIndex>(null!);
         try
         {
             var dbFactory = services.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>();
@@ -34,6 +35,6 @@ internal static class StoreAndIndex
         }
 
         storeReady?.Invoke();
-        return await indexOpening;
+        return withIndex ? await indexOpening : null;
     }
 }

@@ -27,7 +27,7 @@ internal sealed partial class StartupService(
     {
         try
         {
-            var index = await StoreAndIndex.OpenAsync(services, state.MarkStoreReady, cancellationToken);
+            var index = (await StoreAndIndex.OpenAsync(services, state.MarkStoreReady, withIndex: true, cancellationToken))!;
 
             // Every page needs the catalog's minister and portfolio lists: load them while the index catches up.
             var catalogLoading = services.GetRequiredService<ReleaseCatalog>().CountAsync(cancellationToken);

@@ -120,6 +120,10 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         using var ingester = ChildApp.Start(temp.Sub("ingester"), temp.Path, Node.StoreSettings(connectionString), "ingest", releases);
         var exitCode = await ingester.WaitForExitAsync(TimeSpan.FromSeconds(120));
         Assert.True(exitCode == 0, $"ingest exited with {exitCode}:\n{ingester.Output}");
+
+        // The ingester writes the store only: no index of its own, which nobody would read.
+        Assert.Contains("(the store only: each web node indexes it)", ingester.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "ingester", "index")), "the ingester built an index");
     }
 
     private async Task WaitReadyAsync(Node node)
