@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
+using PressReleases.Core.Store;
+using PressReleases.Core.Store.Providers;
+using PressReleases.TestSupport.Servers;
 using PressReleases.Web.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -9,13 +12,15 @@ namespace PressReleases.Web.Tests.Reliability;
 
 /// <summary>
 /// The ingest killed with SIGKILL at random points and run again ends with exactly what an uninterrupted
-/// ingest gives: no duplicate, no half-written release, and an index that agrees with the store.
+/// ingest gives: no duplicate, no half-written release, and an index that agrees with the store. On SQLite the
+/// ingest keeps the index itself; on PostgreSQL it writes the store only (and each kill also ends the session that
+/// held the ingest lock), so the index checked is one a new node builds from the store.
 /// </summary>
 [Trait(TestCategories.Key, TestCategories.Corpus)]
-public sealed class IngestKillTests(ITestOutputHelper output)
+public abstract class IngestKillTests(StoreProvider provider, ITestOutputHelper output)
 {
-    /// <summary>About 1,800 of the corpus' 55,167 files (several store batches): long enough to kill mid-run three times, short enough for CI.</summary>
-    private const int CorpusStep = 30;
+    /// <summary>About 2,760 of the corpus' 55,167 files (six store batches): enough for three runs killed mid-run, short enough for CI.</summary>
+    private const int CorpusStep = 20;
 
     private const int Kills = 3;
 
@@ -29,47 +34,100 @@ public sealed class IngestKillTests(ITestOutputHelper output)
         using var temp = new TempDirectory("ingest-kill");
         var source = temp.Sub("source");
         var fileCount = CorpusSubset.CopyEvery(CorpusStep, source);
-        var referenceData = Path.Combine(temp.Path, "reference");
-        var crashedData = Path.Combine(temp.Path, "crashed");
+        var reference = await TargetAsync(temp, "reference");
+        var crashed = await TargetAsync(temp, "crashed");
+        try
+        {
+            await KillAndResumeAsync(temp, source, fileCount, reference, crashed, random);
+        }
+        finally
+        {
+            await reference.DisposeAsync();
+            await crashed.DisposeAsync();
+        }
+    }
 
+    private async Task KillAndResumeAsync(TempDirectory temp, string source, int fileCount, StoreUnderTest reference, StoreUnderTest crashed, Random random)
+    {
         // What the folder gives when nothing goes wrong: the oracle for the crashed store.
         var referenceClock = Stopwatch.StartNew();
-        var reference = await CliRunner.RunAsync(referenceData, temp.Path, "ingest", source);
+        await IngestAsync(temp, reference, source);
         var referenceTime = referenceClock.Elapsed;
-        Assert.True(reference.ExitCode == 0, reference.ToString());
-        var expected = await StoreContents.ReadAsync(referenceData);
-        Assert.True(expected.Count > fileCount * 9 / 10, $"Only {expected.Count} of {fileCount} files became releases:\n{reference}");
-        output.WriteLine($"{fileCount} files, {expected.Count} releases; uninterrupted ingest {referenceTime.TotalSeconds:0.0} s");
+        var expected = await StoreContents.ReadAsync(reference.Location);
+        Assert.True(expected.Count > fileCount * 9 / 10, $"Only {expected.Count} of {fileCount} files became releases.");
+        output.WriteLine($"{provider}: {fileCount} files, {expected.Count} releases; uninterrupted ingest {referenceTime.TotalSeconds:0.0} s");
 
-        // Each kill comes at a random moment of its run (parsing, a store batch, the index feed or its commit).
-        // The runs together never get through more than 80 % of an uninterrupted run's time, so every kill
-        // finds the ingest still running: each run resumes where the last committed batch left off.
+        // Each kill comes once the run has committed at least one batch of its own, at a random moment after that
+        // (parsing, the next store batch, the index feed or its commit), so every run gets further than the last
+        // and every kill finds the ingest still running.
         for (var kill = 0; kill < Kills; kill++)
         {
-            var before = StoreContents.CountWhileWriting(crashedData);
-            var delay = referenceTime * (0.8 / Kills) * (0.2 + (0.8 * random.NextDouble()));
-            using var child = ChildApp.Start(crashedData, temp.Path, null, "ingest", source);
-            await Task.Delay(delay);
+            var before = crashed.CountRows();
+            using var child = ChildApp.Start(crashed.DataDirectory, temp.Path, crashed.Settings, "ingest", source);
+            var run = Stopwatch.StartNew();
+            while (crashed.CountRows() <= before && !child.HasExited && run.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                await Task.Delay(20);
+            }
+
+            var firstBatch = run.Elapsed;
+            await Task.Delay(referenceTime * 0.1 * random.NextDouble());
             if (child.HasExited)
             {
-                Assert.Fail($"The ingest finished (exit code {child.ExitCode}) before the kill after {delay.TotalSeconds:0.0} s:\n{child.Output}");
+                Assert.Fail($"The ingest finished (exit code {child.ExitCode}) before kill {kill + 1}:\n{child.Output}");
             }
 
             await child.KillAsync();
-            output.WriteLine($"kill {kill + 1} after {delay.TotalSeconds:0.0} s: {before} rows in the store before the run, {StoreContents.CountWhileWriting(crashedData)} after");
+            var after = crashed.CountRows();
+            output.WriteLine($"kill {kill + 1} after {run.Elapsed.TotalSeconds:0.0} s (first batch of the run at {firstBatch.TotalSeconds:0.0} s): {before} rows in the store before the run, {after} after");
+            Assert.True(after > before, $"Run {kill + 1} was killed before it wrote anything.");
         }
 
-        var final = await CliRunner.RunAsync(crashedData, temp.Path, "ingest", source);
-        Assert.True(final.ExitCode == 0, final.ToString());
+        // The last kill's session held the ingest lock; the next run must not wait for it.
+        await IngestAsync(temp, crashed, source);
 
-        var stored = await StoreContents.ReadAsync(crashedData);
+        var stored = await StoreContents.ReadAsync(crashed.Location);
 
         // Removed rows count too: a release written twice and the copy then marked removed is a duplicate.
-        Assert.Equal(StoreContents.CountWhileWriting(referenceData), StoreContents.CountWhileWriting(crashedData));
+        Assert.Equal(reference.CountRows(), crashed.CountRows());
         AssertNoDuplicates(stored.Select(s => s.Release).ToList());
         AssertSameReleases(expected.Select(e => e.Release).ToList(), stored.Select(s => s.Release).ToList());
         AssertEachReleaseIsItsFile(source, stored.Select(s => s.Release));
-        AssertIndexAgreesWithStore(Path.Combine(crashedData, "index"), stored);
+        if (provider == StoreProvider.PostgreSql)
+        {
+            // The ingester kept no index: a node's is built from the store, as a new node's would be.
+            Assert.False(Directory.Exists(Path.Combine(crashed.DataDirectory, "index")), "the PostgreSQL ingester built an index");
+            await RunAsync(temp, crashed, "reindex");
+        }
+
+        AssertIndexAgreesWithStore(Path.Combine(crashed.DataDirectory, "index"), stored);
+    }
+
+    private async Task<StoreUnderTest> TargetAsync(TempDirectory temp, string name)
+    {
+        var data = Path.Combine(temp.Path, name);
+        if (provider == StoreProvider.Sqlite)
+        {
+            return new StoreUnderTest(data, StoreLocation.Sqlite(new DataDirectory(data)), new Dictionary<string, string>(), () => StoreContents.CountWhileWriting(data), null);
+        }
+
+        var server = await PostgreSqlServer.SharedAsync();
+        var connectionString = await server.CreateDatabaseAsync(name);
+        var settings = new Dictionary<string, string>
+        {
+            ["PressReleases__Store__Provider"] = "PostgreSql",
+            ["PressReleases__Store__ConnectionString"] = connectionString,
+        };
+        return new StoreUnderTest(data, StoreLocation.PostgreSql(connectionString), settings, () => StoreContents.CountInPostgreSql(connectionString), () => server.DropDatabaseAsync(connectionString));
+    }
+
+    private static async Task IngestAsync(TempDirectory temp, StoreUnderTest target, string source) => await RunAsync(temp, target, "ingest", source);
+
+    private static async Task RunAsync(TempDirectory temp, StoreUnderTest target, params string[] args)
+    {
+        using var child = ChildApp.Start(target.DataDirectory, temp.Path, target.Settings, args);
+        var exitCode = await child.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(exitCode == 0, $"{string.Join(' ', args)} exited with {exitCode}:\n{child.Output}");
     }
 
     private static void AssertNoDuplicates(List<StoredRelease> stored)
@@ -133,3 +191,20 @@ public sealed class IngestKillTests(ITestOutputHelper output)
     private static string Slugs(string links) =>
         string.Join(" | ", links.Split(" | ", StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)]));
 }
+
+/// <summary>A store the test ingests into: its data directory, where it is, the settings that point a process at it.</summary>
+internal sealed record StoreUnderTest(string DataDirectory, StoreLocation Location, IReadOnlyDictionary<string, string> Settings, Func<long> CountRows, Func<Task>? Drop) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        if (Drop is not null)
+        {
+            await Drop();
+        }
+    }
+}
+
+public sealed class IngestKillOnSqliteTests(ITestOutputHelper output) : IngestKillTests(StoreProvider.Sqlite, output);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class IngestKillOnPostgreSqlTests(ITestOutputHelper output) : IngestKillTests(StoreProvider.PostgreSql, output);

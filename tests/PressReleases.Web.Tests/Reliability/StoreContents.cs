@@ -21,15 +21,19 @@ public sealed record StoredRelease(
     string Ministers,
     string Portfolios);
 
-/// <summary>Reads a data directory's SQLite store directly (no site), after the process that wrote it has ended.</summary>
+/// <summary>Reads a store directly (no site): a data directory's SQLite file, or a PostgreSQL database.</summary>
 public static class StoreContents
 {
+    /// <summary>Current (not removed) releases of a data directory's SQLite store, with their id, ordered by source path.</summary>
+    public static Task<List<(int Id, long ChangeSeq, StoredRelease Release)>> ReadAsync(string dataDirectory) =>
+        ReadAsync(StoreLocation.Sqlite(new DataDirectory(dataDirectory)));
+
     /// <summary>Current (not removed) releases with their id, ordered by source path.</summary>
-    public static async Task<List<(int Id, long ChangeSeq, StoredRelease Release)>> ReadAsync(string dataDirectory)
+    public static async Task<List<(int Id, long ChangeSeq, StoredRelease Release)>> ReadAsync(StoreLocation location)
     {
         try
         {
-            await using var db = new StoreContextFactory(StoreLocation.Sqlite(new DataDirectory(dataDirectory))).CreateDbContext();
+            await using var db = new StoreContextFactory(location).CreateDbContext();
             var rows = await db.Releases.AsNoTracking()
                 .Where(r => r.RemovedAt == null)
                 .Select(r => new
@@ -48,6 +52,23 @@ public static class StoreContents
         finally
         {
             SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>Rows in Releases of a PostgreSQL database now (another process may be ingesting); 0 before it is migrated.</summary>
+    public static long CountInPostgreSql(string connectionString)
+    {
+        try
+        {
+            using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            connection.Open();
+            using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM \"Releases\"", connection);
+            return (long)(command.ExecuteScalar() ?? 0L);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Not created or not migrated yet.
+            return 0;
         }
     }
 
