@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The multi-node deployment's figures on this machine (docs/scaling-measurements.md): SQLite beside PostgreSQL.
+# The multi-node deployment's figures on this machine (docs/scaling.md): SQLite beside PostgreSQL.
 # Bounded in time, 127.0.0.1 only; stops everything it started at exit (nodes, the throwaway PostgreSQL server)
 # and removes its temporary data (all under /tmp).
 #
