@@ -33,14 +33,17 @@ public class WebFolderTests
         Assert.DoesNotContain(uses, u => u.StartsWith("Pages", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void NoWebFolder_UsesTheSqliteProvider()
+    /// <summary>The providers stay behind Core's <c>Store/</c>: the site chooses one by configuration and never names either.</summary>
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Npgsql")]
+    public void NoWebFolder_UsesAStoreProvider(string provider)
     {
-        var sqlite = TypeDependencies.AssembliesUsed(typeof(ListingState).Assembly, Web)
-            .Where(pair => pair.Value.Any(assembly => assembly.Contains("Sqlite", StringComparison.OrdinalIgnoreCase)))
+        var users = TypeDependencies.AssembliesUsed(typeof(ListingState).Assembly, Web)
+            .Where(pair => pair.Value.Any(assembly => assembly.Contains(provider, StringComparison.OrdinalIgnoreCase)))
             .Select(pair => pair.Key);
 
-        Assert.Empty(sqlite);
+        Assert.Empty(users);
     }
 
     private static IEnumerable<string> UsesOf(string folder) =>

@@ -2,10 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
-using PressReleases.Core.Store;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Reliability;
@@ -23,9 +20,9 @@ public sealed class DamagedIndexTests(SeedsDataDirectory seeds) : IClassFixture<
 
     public static TheoryData<string, bool> Damages => new()
     {
-        { "truncated segment file", true },
-        { "deleted index folder", true },
-        { "stale write.lock", false },
+        { IndexDamage.TruncatedSegment, true },
+        { IndexDamage.DeletedFolder, true },
+        { IndexDamage.StaleWriteLock, false },
     };
 
     [Theory]
@@ -36,12 +33,12 @@ public sealed class DamagedIndexTests(SeedsDataDirectory seeds) : IClassFixture<
         var expected = await SearchesOverIntactCopyAsync(temp.Path);
 
         var data = seeds.CopyTo(Path.Combine(temp.Path, "data"));
-        Damage(Path.Combine(data, "index"), damage);
+        IndexDamage.Apply(Path.Combine(data, "index"), damage);
 
         var opened = new TaskCompletionSource<(SearchIndex Index, SearchIndex.WriteSession Held)>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var factory = new PressReleasesFactory(Path.Combine(temp.Path, "no-source"), data, ingestOnStartup: false);
         await using var site = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton(sp => HoldWriting(sp, opened))));
+            services.AddSingleton(sp => HeldIndex.Open(sp, opened))));
         using var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         // Starts the host; the startup service opens the index (the factory above) and then waits for its turn to write.
@@ -89,41 +86,5 @@ public sealed class DamagedIndexTests(SeedsDataDirectory seeds) : IClassFixture<
         }
 
         return answers;
-    }
-
-    /// <summary>The site's own index, opened as the site opens it, with a write session begun before anyone else can.</summary>
-    private static SearchIndex HoldWriting(IServiceProvider services, TaskCompletionSource<(SearchIndex, SearchIndex.WriteSession)> opened)
-    {
-        var index = new SearchIndex(services.GetRequiredService<DataDirectory>().IndexPath, services.GetRequiredService<ReleaseAnalyzer>(), services.GetService<ILogger<SearchIndex>>());
-        var held = index.BeginWriteAsync().GetAwaiter().GetResult();
-        opened.SetResult((index, held));
-        return index;
-    }
-
-    private static void Damage(string indexPath, string damage)
-    {
-        switch (damage)
-        {
-            case "truncated segment file":
-                var largest = new DirectoryInfo(indexPath).EnumerateFiles()
-                    .Where(f => !f.Name.StartsWith("segments", StringComparison.Ordinal) && f.Name != "write.lock")
-                    .OrderByDescending(f => f.Length).First();
-                using (var stream = largest.Open(FileMode.Open, FileAccess.Write))
-                {
-                    stream.SetLength(stream.Length / 2);
-                }
-
-                break;
-            case "deleted index folder":
-                Directory.Delete(indexPath, recursive: true);
-                break;
-            case "stale write.lock":
-                // What a killed process leaves: lock files nobody holds any more.
-                File.WriteAllBytes(Path.Combine(indexPath, "write.lock"), []);
-                File.WriteAllBytes(indexPath + ".lock", []);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
-        }
     }
 }

@@ -21,17 +21,7 @@ public sealed class SeedsDataDirectory : IAsyncLifetime
     }
 
     /// <summary>A copy of the data directory (store and index) in <paramref name="destination"/>.</summary>
-    public string CopyTo(string destination)
-    {
-        foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
-        {
-            var target = System.IO.Path.Combine(destination, System.IO.Path.GetRelativePath(Path, file));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return destination;
-    }
+    public string CopyTo(string destination) => Folders.Copy(Path, destination);
 
     public Task DisposeAsync()
     {
