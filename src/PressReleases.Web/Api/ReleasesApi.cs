@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PressReleases.Core.Search;
-using PressReleases.Core.Store;
 using PressReleases.Web.Display;
 using PressReleases.Web.Following;
 using PressReleases.Web.Listing;

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
-using PressReleases.Core.Store;
 using PressReleases.Web.Discovery;
 using PressReleases.Web.Following;
 using PressReleases.Web.Startup;

@@ -18,7 +18,10 @@ public sealed class PressReleasesOptions
     [Required(AllowEmptyStrings = false)]
     public string SourceFolder { get; set; } = "seeds";
 
-    /// <summary>Ingest <see cref="SourceFolder"/> once the site is up (unchanged files are skipped cheaply).</summary>
+    /// <summary>
+    /// Ingest <see cref="SourceFolder"/> once the site is up (unchanged files are skipped cheaply). With
+    /// <c>PressReleases:Ingest:Watch</c> on, the site ingests at start whatever this says, then on every change.
+    /// </summary>
     public bool IngestOnStartup { get; set; } = true;
 
     // Resolved on use rather than at binding time so a test host's settings, applied after the environment is

@@ -1,5 +1,5 @@
-using PressReleases.Core.Store;
 using PressReleases.Core.Search;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Tests.TestSupport;
 
