@@ -7,8 +7,8 @@ using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion.Watching;
 
-/// <summary>The watch loop over a real SQLite store, index and folder: what it ingests, when, and how it stops.</summary>
-public sealed class WatchedIngestTests : IAsyncLifetime
+/// <summary>The watch loop over a real store (each provider), index and folder: what it ingests, when, and how it stops.</summary>
+public abstract class WatchedIngestTests(StoreProvider provider) : IAsyncLifetime
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Never = TimeSpan.FromMinutes(10);
@@ -20,7 +20,7 @@ public sealed class WatchedIngestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        store = await TestStore.CreateAsync();
+        store = await TestStore.CreateAsync(provider);
         store.Source.Write("2024/01/first.md", "The first release");
         store.Source.Write("2024/01/second.md", "The second release");
     }
@@ -205,3 +205,8 @@ public sealed class WatchedIngestTests : IAsyncLifetime
         public void Report(IngestProgress value) => report(value);
     }
 }
+
+public sealed class WatchedIngestOnSqliteTests() : WatchedIngestTests(StoreProvider.Sqlite);
+
+[Trait(TestCategories.Key, TestCategories.PostgreSql)]
+public sealed class WatchedIngestOnPostgreSqlTests() : WatchedIngestTests(StoreProvider.PostgreSql);
