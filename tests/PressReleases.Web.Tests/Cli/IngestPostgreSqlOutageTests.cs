@@ -65,6 +65,9 @@ public sealed class IngestPostgreSqlOutageTests(PrivatePostgreSqlFixture postgre
         }
 
         await app.WaitForLineAsync(l => l.Contains("retry: 1 added, 0 updated, 2 unchanged, 0 removed", StringComparison.Ordinal), Deadline, "the run once the server is back");
+
+        // The log line comes through the console logger's own queue and stream, so it may arrive after the report.
+        await app.WaitForLineAsync(l => l.Contains("is back after", StringComparison.Ordinal), Deadline, "the line saying the store is back");
         Assert.Single(Lines(app, "is back after"));
 
         app.Terminate();
