@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Npgsql;
 
@@ -61,7 +59,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             await RunAsync("chown", ["postgres:postgres", folder], asPostgres: false);
         }
 
-        var server = new PostgreSqlServer(folder, binaries, FreePort());
+        var server = new PostgreSqlServer(folder, binaries, FreePort.Find());
         await server.RunToolAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         await server.StartAgainAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAndDelete();
@@ -251,12 +249,6 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, string[] arguments, bool asPostgres, string? workingDirectory = null, bool ignoreFailure = false)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using PressReleases.Web.Tests.Reliability;
 
@@ -24,7 +23,7 @@ public sealed class Node : IDisposable
         this.dataDirectory = dataDirectory;
         this.workingDirectory = workingDirectory;
         this.connectionString = connectionString;
-        Port = FreePort();
+        Port = FreePort.Find();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) };
         process = Launch();
     }
@@ -94,12 +93,5 @@ public sealed class Node : IDisposable
         }
 
         return ChildApp.Start(dataDirectory, workingDirectory, settings);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -36,7 +36,7 @@ public sealed class PostgreSqlStoreTests
     public async Task UnreachableServer_FailsInOneLine_NamingServerAndDatabase()
     {
         // A port nothing listens on: bound and released at once.
-        var port = FreePort();
+        var port = FreePort.Find();
         var location = StoreLocation.PostgreSql($"Host=127.0.0.1;Port={port};Database=nowhere;Username=postgres;Password=secret-word;Timeout=3");
         await using var db = new StoreContextFactory(location).CreateDbContext();
 
@@ -89,12 +89,5 @@ public sealed class PostgreSqlStoreTests
         {
             await server.DropDatabaseAsync(connectionString);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
