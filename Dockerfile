@@ -54,4 +54,9 @@ EXPOSE 8080
 # Non-root user provided by the aspnet image.
 USER app
 
+# Ready (200 from /healthz) or not, asked by the site's own verb: the runtime image has no curl. A node builds its
+# index from the store at start (about 21 s for the full corpus on 2 cores), hence the start period. The ingester's
+# service in compose.yaml runs the ingest verb, serves nothing, and turns this off.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 CMD ["dotnet", "PressReleases.Web.dll", "healthcheck"]
+
 ENTRYPOINT ["dotnet", "PressReleases.Web.dll"]

@@ -22,6 +22,7 @@ builder.AddPressReleaseSearch();
 builder.AddPressReleaseIngestion();
 builder.AddPressReleaseStartup();
 builder.AddPressReleaseFollowing();
+builder.AddPressReleaseHealth();
 builder.AddPressReleasePages();
 builder.AddPressReleaseApiDescription();
 

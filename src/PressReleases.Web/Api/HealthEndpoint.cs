@@ -1,22 +1,33 @@
-using PressReleases.Core.Search.Indexing;
-using PressReleases.Core.Store;
-using PressReleases.Core.Store.Providers;
-using PressReleases.Web.Following;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PressReleases.Web.Setup;
-using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Api;
 
+/// <summary>
+/// The probes, on ASP.NET Core's health checks: <c>/healthz</c> is readiness (may this node get requests?) and
+/// <c>/healthz/live</c> liveness (does the process answer at all?). Neither waits in the request queue.
+/// </summary>
 public static class HealthEndpoint
 {
-    /// <summary>
-    /// GET /healthz: 200 once the store and index are open and caught up ("ready", or "degraded" while the store is
-    /// out of reach and the node serves from its own index: a load balancer should keep sending it requests), 503
-    /// before (while the index is built) and after a failed start. It never waits: a probe needs an answer now.
-    /// </summary>
+    private const string ReadyTag = "ready";
+    private const string LiveTag = "live";
+
+    public static WebApplicationBuilder AddPressReleaseHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck<ReadinessHealthCheck>(ReadinessHealthCheck.Name, tags: [ReadyTag])
+            // Answering is the whole check: a process that serves this is alive, whatever its index is doing.
+            .AddCheck(LiveTag, () => HealthCheckResult.Healthy("the process answers"), tags: [LiveTag]);
+
+        // The service logs every unhealthy result as an error: during an index build that is every probe, a second
+        // apart, about a state the start-up service has already logged once. Failures of its own still show.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapPressReleaseHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", GetAsync)
+        app.MapGet("/healthz", GetReadyAsync)
             .BypassRequestQueue()
             .WithName("Health")
             .WithTags("Health")
@@ -24,31 +35,35 @@ public static class HealthEndpoint
             .WithDescription("200 {status: ready, releases: {stored, indexed}, store: {provider, reachable, changeSeq, indexedChangeSeq}} once the store and index are open; 200 {status: degraded, …, store: {reachable: false, error, unreachableSince}} while the store is out of reach and searches and release pages are served from this node's index; 503 {status: starting} before, {status: failed} after a failed start.")
             .Produces<HealthResponse>(StatusCodes.Status200OK)
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/healthz/live", GetLiveAsync)
+            .BypassRequestQueue()
+            .WithName("Liveness")
+            .WithTags("Health")
+            .WithSummary("Whether the process answers")
+            .WithDescription("200 {status: live} whenever the process can answer, also while its index is built or its store is out of reach; for a restart policy, not for routing (use /healthz).")
+            .Produces<HealthResponse>(StatusCodes.Status200OK)
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<IResult> GetAsync(StartupState startup, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> GetReadyAsync(HealthCheckService health, CancellationToken cancellationToken)
     {
-        switch (startup.Status)
-        {
-            case StartupStatus.Ready:
-                var catalog = services.GetRequiredService<ReleaseCatalog>();
-                var index = services.GetRequiredService<SearchIndex>();
-                var outage = services.GetRequiredService<StoreAvailability>().Outage;
-                // While the store is away the probe must not wait for it: the last count read will do.
-                var stored = outage is null ? await catalog.CountAsync(cancellationToken) : catalog.LastKnownCount ?? 0;
-                var store = new HealthStore(
-                    services.GetRequiredService<StoreLocation>().Provider.ToString(),
-                    outage is null,
-                    services.GetRequiredService<FollowerState>().Seen?.ChangeSeq,
-                    index.CommittedChangeSeq,
-                    outage?.Error,
-                    outage?.Since);
-                return TypedResults.Ok(new HealthResponse(outage is null ? "ready" : "degraded", new HealthCounts(stored, index.DocumentCount), store));
-            case StartupStatus.Failed:
-                return TypedResults.Json(new HealthResponse("failed", null), statusCode: StatusCodes.Status503ServiceUnavailable);
-            default:
-                return TypedResults.Json(new HealthResponse("starting", null), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(ReadyTag), cancellationToken);
+        var entry = report.Entries[ReadinessHealthCheck.Name];
+        // A check that threw has no response of its own; it must still read as not ready.
+        var response = entry.Data.TryGetValue(ReadinessHealthCheck.ResponseKey, out var value) && value is HealthResponse written
+            ? written
+            : new HealthResponse("failed", null);
+        return TypedResults.Json(response, statusCode: StatusCodeOf(report.Status));
     }
+
+    private static async Task<IResult> GetLiveAsync(HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(LiveTag), cancellationToken);
+        return TypedResults.Json(new HealthResponse(report.Status == HealthStatus.Unhealthy ? "failed" : "live", null), statusCode: StatusCodeOf(report.Status));
+    }
+
+    /// <summary>Degraded still serves (from the node's own index), so a balancer must keep sending it requests.</summary>
+    private static int StatusCodeOf(HealthStatus status) =>
+        status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
 }

@@ -3,7 +3,7 @@ namespace PressReleases.Web.Api;
 public static class OpenApiSetup
 {
     /// <summary>
-    /// The OpenAPI description of the machine-readable surfaces only (/api, /healthz, /feeds): the Razor
+    /// The OpenAPI description of the machine-readable surfaces only (/api, /healthz and /healthz/live, /feeds): the Razor
     /// pages are for people and are left out. Schemas come from the same JSON options as the responses, so
     /// they are camelCase like the JSON itself.
     /// </summary>
@@ -12,7 +12,7 @@ public static class OpenApiSetup
         builder.Services.AddOpenApi(options =>
         {
             options.ShouldInclude = description => description.RelativePath is { } path
-                && (path.StartsWith("api/", StringComparison.Ordinal) || path == "healthz" || path.StartsWith("feeds/", StringComparison.Ordinal));
+                && (path.StartsWith("api/", StringComparison.Ordinal) || path is "healthz" or "healthz/live" || path.StartsWith("feeds/", StringComparison.Ordinal));
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "PressReleases API";

@@ -33,6 +33,11 @@ internal static class CommandLine
               (a run in progress at its next batch) with exit code 0.
           PressReleases.Web reindex
               Rebuild the search index from the store, then exit.
+          PressReleases.Web healthcheck [--live] [--url <url>]
+              Ask the site running on this machine whether it is ready (/healthz; with --live,
+              whether it answers at all: /healthz/live). Exit code 0 when it answers 200, 1 when
+              not (the image's HEALTHCHECK). Without --url: the address in ASPNETCORE_URLS, else
+              port ASPNETCORE_HTTP_PORTS, else 5000, on 127.0.0.1.
           PressReleases.Web help
               Show this message.
 
@@ -60,6 +65,7 @@ internal static class CommandLine
             "help" or "--help" or "-h" or "-?" or "/?" => new UsageCommand(),
             "ingest" => ParseIngest(rest),
             "reindex" => rest.Length == 0 ? new ReindexCommand() : Invalid($"reindex takes no arguments (got '{rest[0]}')."),
+            "healthcheck" => ParseHealthcheck(rest),
             _ when verb.StartsWith('-') || verb.Contains('=') => null,
             _ => Invalid($"Unknown command '{verb}'."),
         };
@@ -104,6 +110,32 @@ internal static class CommandLine
         return strict && watch
             ? Invalid("ingest takes --strict or --watch, not both: a watch keeps running, so there is no exit code for rejected files.")
             : new IngestCommand(folder, strict, watch);
+    }
+
+    private static ICommand ParseHealthcheck(string[] args)
+    {
+        Uri? url = null;
+        var live = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--live")
+            {
+                live = true;
+            }
+            else if (args[i] == "--url" && i + 1 < args.Length)
+            {
+                if (!Uri.TryCreate(args[++i], UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                {
+                    return Invalid($"healthcheck --url needs an absolute http or https address (got '{args[i]}').");
+                }
+            }
+            else
+            {
+                return Invalid($"Unknown argument '{args[i]}' for healthcheck.");
+            }
+        }
+
+        return new HealthcheckCommand(url, live);
     }
 
     private static UsageCommand Invalid(string error) => new(error);

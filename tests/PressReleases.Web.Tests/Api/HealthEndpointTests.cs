@@ -4,7 +4,7 @@ using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Api;
 
-/// <summary>/healthz once the site has started and ingested its source folder.</summary>
+/// <summary>/healthz and /healthz/live once the site has started and ingested its source folder.</summary>
 public sealed class HealthEndpointTests(NamesFixture site) : IClassFixture<NamesFixture>
 {
     [Fact]
@@ -29,5 +29,15 @@ public sealed class HealthEndpointTests(NamesFixture site) : IClassFixture<Names
         Assert.Equal("Sqlite", store.GetProperty("provider").GetString());
         Assert.True(store.GetProperty("reachable").GetBoolean());
         Assert.True(store.GetProperty("indexedChangeSeq").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task Liveness_SaysLive_WithNothingElse()
+    {
+        var response = await site.Client.GetJsonAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("application/json", response.MediaType);
+        Assert.Equal(["status"], response.Root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("live", response.Root.GetProperty("status").GetString());
     }
 }

@@ -6,7 +6,7 @@ namespace PressReleases.Web.Tests.Deployment;
 /// <summary>
 /// The last stage of the repository's Dockerfile (the image that runs), read for what compose.yaml relies on:
 /// its environment, exposed ports, volumes and entrypoint. Enough of the Dockerfile syntax for this file:
-/// line continuations, comments, <c>ENV k=v ...</c>, exec-form (JSON) <c>ENTRYPOINT</c>.
+/// line continuations, comments, <c>ENV k=v ...</c>, exec-form (JSON) <c>ENTRYPOINT</c> and <c>HEALTHCHECK ... CMD</c>.
 /// </summary>
 internal sealed class DockerfileStage
 {
@@ -30,6 +30,13 @@ internal sealed class DockerfileStage
                 case "VOLUME":
                     Volumes.AddRange(arguments.StartsWith('[') ? JsonSerializer.Deserialize<string[]>(arguments)! : Words(arguments));
                     break;
+                case "HEALTHCHECK":
+                    // "[--option=value ...] CMD [...]"; "NONE" turns an inherited one off.
+                    var command = arguments.IndexOf("CMD ", StringComparison.Ordinal);
+                    Healthcheck = command < 0 ? null : JsonSerializer.Deserialize<string[]>(arguments[(command + 4)..].Trim());
+                    HealthcheckOptions = command < 0 ? [] : Words(arguments[..command])
+                        .ToDictionary(option => option.Split('=', 2)[0], option => option.Split('=', 2).ElementAtOrDefault(1) ?? "", StringComparer.Ordinal);
+                    break;
                 case "ENTRYPOINT":
                     // The exec form; the shell form would run through /bin/sh and is read here as no entrypoint.
                     Entrypoint = arguments.StartsWith('[') ? JsonSerializer.Deserialize<string[]>(arguments) : null;
@@ -47,6 +54,12 @@ internal sealed class DockerfileStage
     public List<string> Volumes { get; } = [];
 
     public IReadOnlyList<string>? Entrypoint { get; }
+
+    /// <summary>The HEALTHCHECK's command in exec form; null when there is none (or it is in the shell form).</summary>
+    public IReadOnlyList<string>? Healthcheck { get; private set; }
+
+    /// <summary>The HEALTHCHECK's options (<c>--interval</c>, <c>--start-period</c>, …) as written.</summary>
+    public IReadOnlyDictionary<string, string> HealthcheckOptions { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The ports the site listens on: those of ASPNETCORE_URLS (e.g. <c>http://+:8080</c>).</summary>
     public IReadOnlyList<int> ListenPorts =>

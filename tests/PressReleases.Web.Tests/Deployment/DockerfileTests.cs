@@ -1,3 +1,5 @@
+using System.Globalization;
+using PressReleases.Web.Cli;
 using PressReleases.Web.Setup;
 
 namespace PressReleases.Web.Tests.Deployment;
@@ -30,4 +32,19 @@ public sealed class DockerfileTests
     {
         Assert.Equal([image.Environment["PressReleases__DataDirectory"]], image.Volumes);
     }
+
+    [Fact]
+    public void Healthcheck_RunsTheHealthcheckVerb_OfTheSameAssembly_GivingTheIndexTimeToBuild()
+    {
+        // No curl in the runtime image: the site's own verb asks /healthz, found from ASPNETCORE_URLS.
+        Assert.Equal([.. image.Entrypoint!, "healthcheck"], image.Healthcheck);
+        Assert.True(CommandLine.TryParse(["healthcheck"], out var command) && command is HealthcheckCommand);
+
+        // A node builds its index from the store at start (about 21 s for the full corpus here): not "unhealthy" meanwhile.
+        Assert.True(image.HealthcheckOptions.TryGetValue("--start-period", out var startPeriod), "no --start-period");
+        Assert.True(Seconds(startPeriod) >= 60, $"--start-period={startPeriod}");
+    }
+
+    private static int Seconds(string duration) =>
+        duration.EndsWith('m') ? int.Parse(duration[..^1], CultureInfo.InvariantCulture) * 60 : int.Parse(duration.TrimEnd('s'), CultureInfo.InvariantCulture);
 }

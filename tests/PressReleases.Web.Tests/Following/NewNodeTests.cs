@@ -76,6 +76,7 @@ public sealed class NewNodeTests : IAsyncLifetime
         var health = await nodeClient.GetJsonAsync("/healthz");
         Assert.True(health.Status == HttpStatusCode.ServiceUnavailable, $"/healthz answered {(int)health.Status} while the index was being built.\n{factory.Logs}");
         Assert.Equal("starting", health.Root.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await nodeClient.GetJsonAsync("/healthz/live")).Status);
         foreach (var file in SeedCorpus.Accepted.Take(3))
         {
             Assert.Equal(file.Url, (await nodeClient.GetReleaseAsync(file.UrlSegment)).Url);

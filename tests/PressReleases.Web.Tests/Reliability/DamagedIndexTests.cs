@@ -51,6 +51,9 @@ public sealed class DamagedIndexTests(SeedsDataDirectory seeds) : IClassFixture<
         var health = await client.GetJsonAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.Status);
         Assert.Equal("starting", health.Root.GetProperty("status").GetString());
+        var live = await client.GetJsonAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, live.Status);
+        Assert.Equal("live", live.Root.GetProperty("status").GetString());
         foreach (var file in SeedCorpus.Accepted.Take(5))
         {
             var page = await client.GetHtmlAsync($"/releases/{file.UrlSegment}");

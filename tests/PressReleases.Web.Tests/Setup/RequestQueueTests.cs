@@ -132,7 +132,7 @@ public sealed class RequestQueueTests
 
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var bypassing = endpoints.Where(e => e.Metadata.GetMetadata<BypassRequestQueueMetadata>() is not null).Select(e => e.RoutePattern.RawText).Order();
-        Assert.Equal(["/api/releases.csv", "/api/releases.ndjson", "/healthz"], bypassing);
+        Assert.Equal(["/api/releases.csv", "/api/releases.ndjson", "/healthz", "/healthz/live"], bypassing);
         Assert.True(endpoints.Count > 10);
     }
 
