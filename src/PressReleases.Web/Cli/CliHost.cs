@@ -64,7 +64,7 @@ internal static class CliHost
 
     /// <summary>
     /// Runs a verb's work over an opened host. SIGINT (Ctrl+C) or SIGTERM cancels it between batches: a one-off
-    /// command prints <paramref name="cancelledMessage"/> and exits 130 (SIGINT) or 143 (SIGTERM); a
+    /// command prints <paramref name="cancelledMessage"/> and exits 130 (SIGINT) or 0 (SIGTERM: an orderly stop); a
     /// <paramref name="watching"/> one has been asked to stop, which is its normal end, and exits 0. Failures whose
     /// message is the whole story print it and exit 1, as does a store that cannot be reached, named in one line.
     /// While <paramref name="watching"/>, a store that cannot be reached at start is waited for instead.

@@ -24,7 +24,7 @@ internal static class CommandLine
               Add, update and withdraw releases from a folder of markdown files, then exit.
               Exit code 0 when the run completed (even with rejected files), 1 when it failed
               (the store unreachable, say), 2 with --strict when any file was rejected,
-              130 after Ctrl+C and 143 after SIGTERM (both stop between two store batches).
+              130 after Ctrl+C and 0 after SIGTERM (both stop between two store batches).
           PressReleases.Web ingest <folder> --watch
               Ingest, then keep running: ingest again when files in the folder change (once it
               has been quiet for PressReleases:Ingest:DebounceMilliseconds, default 1000) and at

@@ -22,8 +22,13 @@ internal sealed class StopSignals : IDisposable
 
     public CancellationToken Token => cancel.Token;
 
-    /// <summary>The exit code of a process stopped by the signal received: 128 + its number, as a shell reports it.</summary>
-    public int StoppedExitCode => Volatile.Read(ref received) == (int)PosixSignal.SIGTERM ? 128 + 15 : 128 + 2;
+    /// <summary>
+    /// The exit code of a one-off command stopped by the signal received. SIGTERM is how a supervisor (docker stop,
+    /// systemd) asks for an orderly stop, and the command did stop in order, between batches: 0, so the stop is not
+    /// read as a failure (or restarted by an on-failure policy). SIGINT is a person interrupting work they asked for:
+    /// 130 (128 + 2, as a shell reports it), so a script running it sees the work did not finish.
+    /// </summary>
+    public int StoppedExitCode => Volatile.Read(ref received) == (int)PosixSignal.SIGTERM ? 0 : 128 + 2;
 
     public void Dispose()
     {
