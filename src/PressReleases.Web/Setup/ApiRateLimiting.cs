@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -48,7 +50,34 @@ public static class ApiRateLimiting
     /// The connection's address. Behind a reverse proxy every request would share the proxy's address, so a
     /// deployment there must also enable the forwarded-headers middleware (see docs/reliability.md).
     /// </summary>
-    private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string ClientKey(HttpContext context) => ClientKeyOf(context.Connection.RemoteIpAddress);
+
+    /// <summary>
+    /// The client an address stands for: an IPv4 address itself (also when it arrives IPv4-mapped), an IPv6 address
+    /// by its /64. One IPv6 subscriber is usually given a whole /64 and can use any address in it, so keying by the
+    /// full address would give one client billions of separate limits.
+    /// </summary>
+    internal static string ClientKeyOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, ApiRateLimitOptions api, CancellationToken cancellationToken)
     {

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PressReleases.Web.Setup;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Security;
@@ -93,6 +97,65 @@ public sealed class ApiRateLimitTests
             using var response = await client.GetAsync("/api/releases?pageSize=1");
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"Request {i} answered {(int)response.StatusCode} with the limit off.");
         }
+    }
+
+    [Fact]
+    public async Task Clients_AreKeyedByIPv4Address_AndByIPv6Slash64()
+    {
+        using var temp = new TempDirectory("rate-limit-clients");
+        await using var factory = Site(temp, permitLimit: "2", windowSeconds: "600");
+        await using var site = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IStartupFilter>(new ClientAddressFromHeader())));
+        using var client = site.CreateClient();
+
+        // Two addresses of one /64 share its limit: the second address's first request is the /64's third.
+        Assert.Equal(HttpStatusCode.OK, await StatusFromAsync(client, "2001:db8:1:2::10"));
+        Assert.Equal(HttpStatusCode.OK, await StatusFromAsync(client, "2001:db8:1:2::10"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await StatusFromAsync(client, "2001:db8:1:2:ffff:ffff:ffff:1"));
+
+        // The next /64 is another client.
+        Assert.Equal(HttpStatusCode.OK, await StatusFromAsync(client, "2001:db8:1:3::10"));
+
+        // IPv4 addresses are clients each, also when they arrive IPv4-mapped.
+        Assert.Equal(HttpStatusCode.OK, await StatusFromAsync(client, "192.0.2.1"));
+        Assert.Equal(HttpStatusCode.OK, await StatusFromAsync(client, "::ffff:192.0.2.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await StatusFromAsync(client, "192.0.2.1"));
+        Assert.Equal(HttpStatusCode.OK, await StatusFromAsync(client, "192.0.2.2"));
+    }
+
+    [Theory]
+    [InlineData("2001:db8:abcd:12:1:2:3:4", "2001:db8:abcd:12::/64")]
+    [InlineData("2001:db8:abcd:12::", "2001:db8:abcd:12::/64")]
+    [InlineData("::ffff:198.51.100.7", "198.51.100.7")]
+    [InlineData("198.51.100.7", "198.51.100.7")]
+    [InlineData("::1", "::/64")]
+    public void ClientKey_IsTheIPv4Address_OrTheIPv6Slash64(string address, string key)
+    {
+        Assert.Equal(key, ApiRateLimiting.ClientKeyOf(IPAddress.Parse(address)));
+    }
+
+    private static async Task<HttpStatusCode> StatusFromAsync(HttpClient client, string address)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/releases");
+        request.Headers.Add(ClientAddressFromHeader.Header, address);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>Gives each test request the client address it names, as a real connection from there would have.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public const string Header = "X-Test-Client-Address";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers[Header].ToString());
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [Fact]
