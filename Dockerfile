@@ -45,6 +45,7 @@ COPY seeds/ /app/seeds/
 RUN mkdir /data && chown app /data
 
 ENV ASPNETCORE_URLS=http://+:8080 \
+    PressReleases__JsonLogs=true \
     PressReleases__DataDirectory=/data \
     PressReleases__SourceFolder=/app/seeds
 

@@ -15,6 +15,7 @@ if (CommandLine.TryParse(args, out var command))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPressReleaseBuildOutputFallback();
 builder.AddPressReleaseOptions();
+builder.AddPressReleaseLogging();
 builder.AddPressReleaseSecurity();
 builder.AddPressReleaseRequestLimits();
 builder.AddPressReleaseStore();

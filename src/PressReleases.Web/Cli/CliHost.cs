@@ -28,8 +28,12 @@ internal static class CliHost
 
         // Output is the report on stdout; only warnings and errors from the libraries, and on stderr.
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(console => console.FormatterName = CliLogFormatter.FormatterName);
-        builder.Logging.AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
+        if (!JsonLogs.UseWhenOn(builder.Logging, builder.Configuration))
+        {
+            builder.Logging.AddConsole(console => console.FormatterName = CliLogFormatter.FormatterName);
+            builder.Logging.AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
+        }
+
         builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
 

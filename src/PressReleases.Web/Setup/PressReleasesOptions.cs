@@ -19,6 +19,12 @@ public sealed class PressReleasesOptions
     public string SourceFolder { get; set; } = "seeds";
 
     /// <summary>
+    /// Console logs as one JSON object per line (<see cref="Setup.JsonLogs"/>). Read from configuration when logging
+    /// is set up, before options are bound; bound here too so the setting is one the site is known to take.
+    /// </summary>
+    public bool JsonLogs { get; set; }
+
+    /// <summary>
     /// Ingest <see cref="SourceFolder"/> once the site is up (unchanged files are skipped cheaply). With
     /// <c>PressReleases:Ingest:Watch</c> on, the site ingests at start whatever this says, then on every change.
     /// </summary>

@@ -45,6 +45,12 @@ public sealed class DockerfileTests
         Assert.True(Seconds(startPeriod) >= 60, $"--start-period={startPeriod}");
     }
 
+    [Fact]
+    public void Logs_AreJson_ForALogCollector()
+    {
+        Assert.Equal("true", image.Environment["PressReleases__JsonLogs"]);
+    }
+
     private static int Seconds(string duration) =>
         duration.EndsWith('m') ? int.Parse(duration[..^1], CultureInfo.InvariantCulture) * 60 : int.Parse(duration.TrimEnd('s'), CultureInfo.InvariantCulture);
 }
