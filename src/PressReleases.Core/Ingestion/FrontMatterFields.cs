@@ -11,8 +11,11 @@ public enum FrontMatterKind
     Map,
 }
 
-/// <summary>One entry of a list value: its text, or null when the entry is not a single value.</summary>
-public readonly record struct FrontMatterEntry(string? Text, int Line);
+/// <summary>
+/// One entry of a list value: its text, or null when the entry is not a single value; and, when the entry is a map of
+/// single values (<c>- name: Report</c> / <c>url: https://…</c>), its pairs, keys as written.
+/// </summary>
+public readonly record struct FrontMatterEntry(string? Text, int Line, IReadOnlyDictionary<string, string>? Pairs = null);
 
 /// <summary>A front-matter value as the parser needs it; <see cref="Line"/> is the line in the file.</summary>
 public sealed record FrontMatterValue(FrontMatterKind Kind, string Scalar, IReadOnlyList<FrontMatterEntry> Entries, int Line);
@@ -122,7 +125,7 @@ public static class FrontMatterFields
             YamlSequenceNode sequence => new FrontMatterValue(
                 FrontMatterKind.List,
                 "",
-                sequence.Children.Select(c => new FrontMatterEntry(EntryText(c), LineOf(c))).ToList(),
+                sequence.Children.Select(c => new FrontMatterEntry(EntryText(c), LineOf(c), EntryPairs(c))).ToList(),
                 line),
             _ => new FrontMatterValue(FrontMatterKind.Map, "", [], line),
         };
@@ -144,6 +147,28 @@ public static class FrontMatterFields
             "[" + string.Join(", ", list.Children.Cast<YamlScalarNode>().Select(c => c.Value)) + "]",
         _ => null,
     };
+
+    /// <summary>A map entry's key and value pairs when every one is a single value; null for any other entry.</summary>
+    private static Dictionary<string, string>? EntryPairs(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            return null;
+        }
+
+        var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || value is not YamlScalarNode { Value: { } text })
+            {
+                return null;
+            }
+
+            pairs[name] = text;
+        }
+
+        return pairs;
+    }
 
     private static string FirstLine(string message)
     {

@@ -74,6 +74,11 @@ internal sealed class IngestBatchWriter(
     private void AcceptParsed(FileOutcome.Parsed parsed)
     {
         var release = parsed.Release;
+        foreach (var skipped in release.Warnings)
+        {
+            AddProblem(IngestProblemSeverity.Warning, parsed.File.RelativePath, skipped.Line, $"'{skipped.Field}' {skipped.Message}; skipped, the release is stored without it");
+        }
+
         foreach (var entry in release.DiscardedMinisterEntries)
         {
             AddProblem(IngestProblemSeverity.Warning, parsed.File.RelativePath, null, $"'ministers' entry is not a person and was left out: \"{entry}\"");

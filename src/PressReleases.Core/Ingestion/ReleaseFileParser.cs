@@ -24,9 +24,12 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
         var date = ParseDate(RequiredScalar(fields, "date"));
         var url = ParseUrl(RequiredScalar(fields, "url"));
 
+        // Required fields are strict; an optional one in a shape this reader does not know is skipped with a warning,
+        // so an odd field never costs a release.
+        var warnings = new List<ReleaseFileWarning>();
         var ministers = new List<MinisterName>();
         var discarded = new List<string>();
-        foreach (var entry in OptionalList(fields, "ministers"))
+        foreach (var entry in OptionalList(fields, "ministers", warnings))
         {
             var name = MinisterNames.Normalize(entry);
             if (!name.IsPerson)
@@ -40,7 +43,7 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
         }
 
         var portfolios = new List<PortfolioName>();
-        foreach (var entry in OptionalList(fields, "portfolios"))
+        foreach (var entry in OptionalList(fields, "portfolios", warnings))
         {
             var name = PortfolioNames.Normalize(entry);
             if (name.IsPortfolio && !portfolios.Exists(p => p.Slug == name.Slug))
@@ -49,14 +52,18 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
             }
         }
 
-        var attachments = OptionalList(fields, "attachments")
+        // An attachment is an address, or a map with one under 'url' (e.g. "- name: Report" / "  url: https://…").
+        var attachments = OptionalList(fields, "attachments", warnings, entry => entry.Pairs?.GetValueOrDefault("url") ?? entry.Text)
             .Where(a => Uri.TryCreate(a.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
             .Select(a => a.Trim())
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
         var rendered = renderer.Render(frontMatter.Body, url);
-        return new ParsedRelease(title, date, url.AbsoluteUri, BaseSlugFor(url, title), ministers, discarded, portfolios, attachments, rendered.Html, rendered.Text);
+        return new ParsedRelease(title, date, url.AbsoluteUri, BaseSlugFor(url, title), ministers, discarded, portfolios, attachments, rendered.Html, rendered.Text)
+        {
+            Warnings = warnings,
+        };
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes)
@@ -125,8 +132,11 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
         return (value, node.Line);
     }
 
-    /// <summary>A list, or a single value where a list was expected (read as a list of one).</summary>
-    private static List<string> OptionalList(Dictionary<string, FrontMatterValue> fields, string key)
+    /// <summary>
+    /// A list, or a single value where a list was expected (read as a list of one). An entry <paramref name="read"/>
+    /// finds no single value in, or a map where the list should be, is skipped with a warning.
+    /// </summary>
+    private static List<string> OptionalList(Dictionary<string, FrontMatterValue> fields, string key, List<ReleaseFileWarning> warnings, Func<FrontMatterEntry, string?>? read = null)
     {
         if (!fields.TryGetValue(key, out var node))
         {
@@ -146,9 +156,10 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
                 var values = new List<string>(node.Entries.Count);
                 foreach (var entry in node.Entries)
                 {
-                    if (entry.Text is not { } value)
+                    if ((read ?? (e => e.Text))(entry) is not { } value)
                     {
-                        throw new ReleaseFileException($"'{key}' entries must be single values", entry.Line);
+                        warnings.Add(new ReleaseFileWarning(key, "has an entry that is not a single value", entry.Line));
+                        continue;
                     }
 
                     if (!string.IsNullOrWhiteSpace(value))
@@ -159,7 +170,8 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
 
                 return values;
             default:
-                throw new ReleaseFileException($"'{key}' must be a list", node.Line);
+                warnings.Add(new ReleaseFileWarning(key, "is a map where a list belongs", node.Line));
+                return [];
         }
     }
 

@@ -33,6 +33,23 @@ public abstract class IngesterTests(StoreProvider provider) : IAsyncLifetime
     private async Task<int> TotalAsync(string query) => (await store.SearchAsync(query)).Total;
 
     [Fact]
+    public async Task OddOptionalFields_AreSkippedWithWarningsInTheReport_AndTheReleaseIsStoredAndSearchable()
+    {
+        Source.WriteRaw("odd.md", $"---\ntitle: \"Feijoa harvest report\"\ndate: 2020-01-15\nurl: {ReleaseFileText.UrlFor("odd")}\nportfolios:\n  Primary Industries: true\nattachments:\n  - name: Report\n    url: https://www.beehive.govt.nz/sites/default/files/feijoa.pdf\n  - name: Annex\n    pages: 4\n---\n\nFeijoa.\n");
+
+        var report = await store.IngestAsync();
+
+        Assert.Equal((1, 0), (report.Added, report.Rejected));
+        Assert.Equal(
+            [("odd.md", 6, "'portfolios' is a map where a list belongs; skipped, the release is stored without it"),
+             ("odd.md", 10, "'attachments' has an entry that is not a single value; skipped, the release is stored without it")],
+            report.Warnings.Select(w => (w.File, w.Line ?? 0, w.Message)).OrderBy(w => w.Item2));
+        var row = await RowAsync("odd");
+        Assert.Equal(["https://www.beehive.govt.nz/sites/default/files/feijoa.pdf"], row.Attachments);
+        Assert.Equal(1, await TotalAsync("feijoa"));
+    }
+
+    [Fact]
     public async Task FirstIngest_AddsEveryValidFile_RejectsTheInvalidOne()
     {
         Source.Write("alpha.md", "Alpha release");

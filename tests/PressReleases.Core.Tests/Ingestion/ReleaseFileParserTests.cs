@@ -375,11 +375,50 @@ public class ReleaseFileParserTests
         Assert.Equal(6, error.Line); // where the list's entries start
     }
 
-    [Fact]
-    public void Reject_ListOfMaps()
+    /// <summary>Each optional field in a shape the reader does not know: (field, its YAML from line 5, good values kept, the line warned: the odd entry's, or the map's first).</summary>
+    public static TheoryData<string, string, string[], int> OddOptionalFields => new()
     {
-        var error = Reject(Valid("ministers:\n  - name: John Key\n    title: Prime Minister\n"));
-        Assert.Contains("'ministers' entries must be single values", error.Message);
-        Assert.Equal(6, error.Line);
+        { "ministers", "ministers:\n  - name: John Key\n    title: Prime Minister\n  - Hon Bill English\n", ["Bill English"], 6 },
+        { "ministers", "ministers:\n  name: John Key\n", [], 6 },
+        { "ministers", "ministers:\n  - - John Key\n    - [Bill English, more]\n  - Hon Bill English\n", ["Bill English"], 6 },
+        { "portfolios", "portfolios:\n  - name: Health\n    since: 2014\n  - Education\n", ["Education"], 6 },
+        { "portfolios", "portfolios:\n  Health: yes\n", [], 6 },
+        { "attachments", "attachments:\n  - name: Report\n    link: https://www.beehive.govt.nz/sites/default/files/report.pdf\n  - https://www.beehive.govt.nz/sites/default/files/other.pdf\n", ["https://www.beehive.govt.nz/sites/default/files/other.pdf"], 6 },
+        { "attachments", "attachments:\n  file: https://www.beehive.govt.nz/sites/default/files/report.pdf\n", [], 6 },
+    };
+
+    [Theory]
+    [MemberData(nameof(OddOptionalFields))]
+    public void OptionalField_InAnUnknownShape_IsSkippedWithAWarning_AndTheReleaseKept(string field, string yaml, string[] kept, int line)
+    {
+        var release = Parse(Valid(yaml));
+
+        Assert.Equal("Trade talks with Japan", release.Title);
+        Assert.Equal("A body paragraph.", release.BodyText.Trim());
+        var values = field switch
+        {
+            "ministers" => release.Ministers.Select(m => m.Name).ToList(),
+            "portfolios" => release.Portfolios.Select(p => p.Name).ToList(),
+            _ => [.. release.Attachments],
+        };
+        Assert.Equal(kept, values);
+        var warning = Assert.Single(release.Warnings);
+        Assert.Equal(field, warning.Field);
+        Assert.Equal(line, warning.Line);
     }
+
+    [Fact]
+    public void Attachments_WrittenAsMapsWithAUrl_AreRead()
+    {
+        var release = Parse(Valid(
+            "attachments:\n  - name: \"Report\"\n    url: https://www.beehive.govt.nz/sites/default/files/report.pdf\n  - url: https://www.beehive.govt.nz/sites/default/files/annex.pdf\n  - https://www.beehive.govt.nz/sites/default/files/plain.pdf\n"));
+
+        Assert.Equal(
+            ["https://www.beehive.govt.nz/sites/default/files/report.pdf", "https://www.beehive.govt.nz/sites/default/files/annex.pdf", "https://www.beehive.govt.nz/sites/default/files/plain.pdf"],
+            release.Attachments);
+        Assert.Empty(release.Warnings);
+    }
+
+    [Fact]
+    public void WellFormedRelease_HasNoWarnings() => Assert.Empty(Parse(Valid("ministers:\n  - Hon John Key\nportfolios:\n  - Finance\n")).Warnings);
 }
