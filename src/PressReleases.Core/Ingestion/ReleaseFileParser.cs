@@ -153,10 +153,11 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
                     throw new ReleaseFileException($"'{key}' has {node.Entries.Count:N0} entries; the limit is {IngestLimits.MaxListEntries}", node.Line);
                 }
 
+                read ??= entry => entry.Text;
                 var values = new List<string>(node.Entries.Count);
                 foreach (var entry in node.Entries)
                 {
-                    if ((read ?? (e => e.Text))(entry) is not { } value)
+                    if (read(entry) is not { } value)
                     {
                         warnings.Add(new ReleaseFileWarning(key, "has an entry that is not a single value", entry.Line));
                         continue;

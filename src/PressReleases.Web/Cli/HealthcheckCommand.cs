@@ -13,8 +13,20 @@ internal sealed class HealthcheckCommand(Uri? url, bool live) : ICommand
 
     public async Task<int> RunAsync()
     {
-        var site = new Uri(LocalSiteUrl(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS")));
-        var target = url ?? new Uri(site, live ? "/healthz/live" : "/healthz");
+        // The site's own address is worked out only when --url does not give one.
+        var target = url;
+        if (target is null)
+        {
+            var site = LocalSiteUrl(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
+            if (!Uri.TryCreate(site, UriKind.Absolute, out var siteUri))
+            {
+                Console.Error.WriteLine($"No address to ask in ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS ('{site}'); give one with --url.");
+                return 1;
+            }
+
+            target = new Uri(siteUri, live ? "/healthz/live" : "/healthz");
+        }
+
         using var client = new HttpClient { Timeout = Timeout };
         try
         {
