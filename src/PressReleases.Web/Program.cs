@@ -17,6 +17,7 @@ builder.AddPressReleaseBuildOutputFallback();
 builder.AddPressReleaseOptions();
 builder.AddPressReleaseLogging();
 builder.AddPressReleaseSecurity();
+builder.AddPressReleaseProxy();
 builder.AddPressReleaseRequestLimits();
 builder.AddPressReleaseStore();
 builder.AddPressReleaseSearch();
@@ -34,7 +35,8 @@ if (app.ReportInvalidSettings())
 }
 
 // The middleware, in the order a request meets it.
-app.UsePressReleaseSecurityHeaders();                // first: every response carries them, error pages and files too
+app.UsePressReleaseForwardedHeaders();               // first: the client's own address and scheme, from known proxies only
+app.UsePressReleaseSecurityHeaders();                // early: every response carries them, error pages and files too
 app.UseExceptionHandler("/errors/500");              // a failure in anything below becomes the friendly page (details go to the log)
 app.UseStatusCodePagesWithReExecute("/errors/{0}");  // so does a bare 404, 405 or 429
 app.UseStaticFiles();                                // stylesheet and icons: never queued or limited

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PressReleases.Core.Search;
+using PressReleases.Web.Discovery;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Setup;
 using PressReleases.Web.Startup;
@@ -57,7 +58,7 @@ public static class ExportsApi
             return rejection!;
         }
 
-        var permalinkBase = PermalinkBase(context.Request);
+        var permalinkBase = SiteUrl.Base(context.Request);
         return new ExportResult(
             search.ExportAsync(request, cancellationToken),
             "text/csv; charset=utf-8; header=present",
@@ -77,7 +78,7 @@ public static class ExportsApi
             return rejection!;
         }
 
-        var permalinkBase = PermalinkBase(context.Request);
+        var permalinkBase = SiteUrl.Base(context.Request);
         var options = json.Value.SerializerOptions;
         return new ExportResult(
             search.ExportAsync(request, cancellationToken),
@@ -106,9 +107,6 @@ public static class ExportsApi
 
         return (request, null);
     }
-
-    /// <summary>Where permalinks point: this site as the client reached it.</summary>
-    private static string PermalinkBase(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
     private static string FileName(TimeProvider clock, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"pressreleases-{clock.GetUtcNow():yyyyMMdd}.{extension}");

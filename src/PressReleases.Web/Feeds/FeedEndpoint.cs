@@ -2,6 +2,7 @@ using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 using PressReleases.Core.Store;
 using PressReleases.Web.Api;
+using PressReleases.Web.Discovery;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
@@ -71,7 +72,6 @@ public static class FeedEndpoint
         var self = ListingParameters.Link(Path, request, ListingSurface.Feed);
         var title = ListingTitle.For(request, (kind, slug) => names[kind].GetValueOrDefault(slug, slug));
 
-        var siteBase = $"{context.Request.Scheme}://{context.Request.Host}";
-        return new AtomFeedResult(ReleaseFeed.Build(title, siteBase, listing, self, result.Items, clock.GetUtcNow()));
+        return new AtomFeedResult(ReleaseFeed.Build(title, SiteUrl.Base(context.Request), listing, self, result.Items, clock.GetUtcNow()));
     }
 }

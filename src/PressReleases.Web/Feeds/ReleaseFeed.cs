@@ -10,7 +10,7 @@ namespace PressReleases.Web.Feeds;
 /// <summary>A listing's releases as an Atom feed: one entry per dated release, newest first.</summary>
 internal static partial class ReleaseFeed
 {
-    /// <param name="siteBase">This site as the client reached it (scheme and host), for absolute links and ids.</param>
+    /// <param name="siteBase">The origin absolute links and ids start with (<see cref="Discovery.SiteUrl"/>).</param>
     /// <param name="listingPath">The HTML listing the feed follows; with <paramref name="siteBase"/> also the feed's id.</param>
     /// <param name="emptyUpdated">The feed's updated time when it has no entries (Atom requires one).</param>
     public static SyndicationFeed Build(string title, string siteBase, string listingPath, string selfPath, IReadOnlyList<SearchHit> hits, DateTimeOffset emptyUpdated)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PressReleases.Web.Setup;
 
 /// <summary>The <c>PressReleases</c> configuration section.</summary>
-public sealed class PressReleasesOptions
+public sealed class PressReleasesOptions : IValidatableObject
 {
     public const string SectionName = "PressReleases";
 
@@ -30,10 +30,39 @@ public sealed class PressReleasesOptions
     /// </summary>
     public bool IngestOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// The site's public origin (<c>https://press.example.org</c>), when set the one source of every absolute
+    /// address the site writes: feeds, sitemaps, canonical and OpenGraph links, citations, exports, OpenSearch.
+    /// Unset, those use the request's scheme and host, and only hosts in <c>AllowedHosts</c> get that far.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary><see cref="PublicBaseUrl"/> without a trailing slash, or null when unset.</summary>
+    public string? PublicOrigin() =>
+        string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl.Trim()).GetLeftPart(UriPartial.Authority);
+
     // Resolved on use rather than at binding time so a test host's settings, applied after the environment is
     // read, are the ones that count. Methods, not properties: validation reads every property, and an empty
     // setting must fail as "required", not as GetFullPath's exception.
     public string DataDirectoryPath() => Path.GetFullPath(DataDirectory);
 
     public string SourceFolderPath() => Path.GetFullPath(SourceFolder);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(PublicBaseUrl))
+        {
+            yield break;
+        }
+
+        // An origin only: the site serves from the root of its host, so a path here would name pages that do not exist.
+        if (!Uri.TryCreate(PublicBaseUrl.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            yield return new ValidationResult(
+                $"PressReleases:PublicBaseUrl is '{PublicBaseUrl}'; it must be the site's origin alone, scheme and host (and port), for example https://press.example.org.",
+                [nameof(PublicBaseUrl)]);
+        }
+    }
 }

@@ -195,8 +195,15 @@ public sealed class ComposeFileTests
         Assert.Equal("$proxy_add_x_forwarded_for", headers.GetValueOrDefault("X-Forwarded-For"));
         Assert.Equal("$scheme", headers.GetValueOrDefault("X-Forwarded-Proto"));
 
-        // The headers count only when the nodes read them.
-        Assert.All(compose.Nodes, node => Assert.Equal("true", node.Environment.GetValueOrDefault("ASPNETCORE_FORWARDEDHEADERS_ENABLED")));
+        // The headers count only when the nodes read them: from Docker's private pools, where the proxy's address
+        // comes from, and never from anyone (the framework's ASPNETCORE_FORWARDEDHEADERS_ENABLED believes all).
+        Assert.All(compose.Nodes, node =>
+        {
+            var networks = node.Environment.Where(e => e.Key.StartsWith("PressReleases__Proxy__KnownNetworks__", StringComparison.Ordinal))
+                .Select(e => System.Net.IPNetwork.Parse(e.Value)).ToList();
+            Assert.Contains(networks, n => n.Contains(System.Net.IPAddress.Parse("172.18.0.5")));
+            Assert.False(node.Environment.ContainsKey("ASPNETCORE_FORWARDEDHEADERS_ENABLED"), $"{node} believes forwarded headers from anyone.");
+        });
     }
 
     [Fact]

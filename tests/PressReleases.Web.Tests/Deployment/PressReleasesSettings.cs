@@ -12,9 +12,9 @@ namespace PressReleases.Web.Tests.Deployment;
 /// </summary>
 internal static class PressReleasesSettings
 {
-    /// <summary>Every options class bound from the <c>PressReleases</c> section (Setup/OptionsSetup, StoreServices, ApiRateLimiting, RequestLimits).</summary>
+    /// <summary>Every options class bound from the <c>PressReleases</c> section (Setup/OptionsSetup, StoreServices, ApiRateLimiting, RequestLimits, ForwardedHeadersSetup).</summary>
     public static readonly IReadOnlyList<Type> OptionsTypes =
-        [typeof(PressReleasesOptions), typeof(StoreOptions), typeof(IngestOptions), typeof(ApiRateLimitOptions), typeof(RequestQueueOptions)];
+        [typeof(PressReleasesOptions), typeof(StoreOptions), typeof(IngestOptions), typeof(ApiRateLimitOptions), typeof(RequestQueueOptions), typeof(ProxyOptions)];
 
     public static bool IsPressReleasesKey(string environmentKey) =>
         ConfigurationKey(environmentKey).StartsWith(PressReleasesOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase);
@@ -26,10 +26,19 @@ internal static class PressReleasesSettings
         foreach (var type in OptionsTypes)
         {
             var section = SectionName(type) + ":";
-            if (key.StartsWith(section, StringComparison.OrdinalIgnoreCase) && !key[section.Length..].Contains(':', StringComparison.Ordinal))
+            if (!key.StartsWith(section, StringComparison.OrdinalIgnoreCase))
             {
-                var name = key[section.Length..];
-                return BindableProperties(type).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+                continue;
+            }
+
+            // A list's entries are keyed by position: KnownNetworks:0 sets an entry of KnownNetworks.
+            var name = key[section.Length..];
+            var parts = name.Split(':');
+            var isListEntry = parts.Length == 2 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+            if (parts.Length == 1 || isListEntry)
+            {
+                var property = BindableProperties(type).FirstOrDefault(p => string.Equals(p.Name, parts[0], StringComparison.OrdinalIgnoreCase));
+                return isListEntry && property?.PropertyType.IsAssignableTo(typeof(System.Collections.IList)) != true ? null : property;
             }
         }
 

@@ -104,8 +104,7 @@ public sealed class ApiRateLimitTests
     {
         using var temp = new TempDirectory("rate-limit-clients");
         await using var factory = Site(temp, permitLimit: "2", windowSeconds: "600");
-        await using var site = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton<IStartupFilter>(new ClientAddressFromHeader())));
+        await using var site = ClientAddressFromHeader.In(factory);
         using var client = site.CreateClient();
 
         // Two addresses of one /64 share its limit: the second address's first request is the /64's third.
@@ -140,22 +139,6 @@ public sealed class ApiRateLimitTests
         request.Headers.Add(ClientAddressFromHeader.Header, address);
         using var response = await client.SendAsync(request);
         return response.StatusCode;
-    }
-
-    /// <summary>Gives each test request the client address it names, as a real connection from there would have.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public const string Header = "X-Test-Client-Address";
-
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers[Header].ToString());
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 
     [Fact]
