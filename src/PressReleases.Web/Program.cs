@@ -1,4 +1,5 @@
 using PressReleases.Web.Api;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Citations;
 using PressReleases.Web.Cli;
 using PressReleases.Web.Discovery;
@@ -25,6 +26,7 @@ builder.AddPressReleaseIngestion();
 builder.AddPressReleaseStartup();
 builder.AddPressReleaseFollowing();
 builder.AddPressReleaseHealth();
+builder.AddPressReleaseCaching();
 builder.AddPressReleasePages();
 builder.AddPressReleaseApiDescription();
 
@@ -42,6 +44,7 @@ app.UseStatusCodePagesWithReExecute("/errors/{0}");  // so does a bare 404, 405 
 app.UseStaticFiles();                                // stylesheet and icons: never queued or limited
 app.UseRouting();                                    // chooses the endpoint; the two stages below read its metadata
 app.UseRateLimiter();                                // /api/* per client address (Setup/ApiRateLimiting)
+app.UsePressReleaseOutputCache();                    // feeds, sitemaps, robots, OpenSearch: answered from memory until the store changes
 app.UsePressReleaseRequestQueue();                   // processors + 1 at a time, the rest in arrival order
 
 app.MapPressReleasePages();

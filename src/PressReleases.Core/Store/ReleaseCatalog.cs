@@ -28,6 +28,12 @@ public sealed record ReleaseDetail(
     /// </summary>
     public bool FromSearchIndex { get; init; }
 
+    /// <summary>The store's change sequence at this release's latest change (0 when read from the index).</summary>
+    public long ChangeSeq { get; init; }
+
+    /// <summary>When the release last changed in the store (added, edited or removed); unknown when read from the index.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
     public IReadOnlyList<NameRef> NamesOf(NameKind kind) => kind == NameKind.Minister ? Ministers : Portfolios;
 }
 
@@ -86,7 +92,11 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
             release.Ministers.OrderBy(m => m.Position).Select(m => new NameRef(m.Minister.Slug, m.Minister.Name)).ToList(),
             release.Portfolios.OrderBy(p => p.Position).Select(p => new NameRef(p.Portfolio.Slug, p.Portfolio.Name)).ToList(),
             release.Attachments,
-            release.RemovedAt);
+            release.RemovedAt)
+        {
+            ChangeSeq = release.ChangeSeq,
+            UpdatedAt = release.UpdatedAt,
+        };
     }
 
     /// <summary>
@@ -144,11 +154,18 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
     /// <summary>The release count of the last lists read, without asking the store (null before the first read).</summary>
     public int? LastKnownCount => (snapshot ?? lastLoaded)?.ReleaseCount;
 
+    /// <summary>
+    /// Raised by <see cref="Invalidate"/>: whatever else was made from the store (a web node's cached feeds and
+    /// sitemaps) is out of date too. Handlers run on the caller's thread and must be quick.
+    /// </summary>
+    public event Action? Invalidated;
+
     /// <summary>Called after the store changes so the next read recomputes the lists.</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref generation);
         snapshot = null;
+        Invalidated?.Invoke();
     }
 
     private async Task<Snapshot> GetSnapshotAsync(CancellationToken cancellationToken)

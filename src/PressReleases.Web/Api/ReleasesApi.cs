@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PressReleases.Core.Search;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Display;
 using PressReleases.Web.Following;
 using PressReleases.Web.Listing;
@@ -48,11 +49,12 @@ public static class ReleasesApi
         }
 
         var result = await search.SearchAsync(request, cancellationToken);
+        CacheHeaders.ShortLived(context);
         return TypedResults.Ok(ReleaseListResponse.From(result));
     }
 
-    private static async Task<Results<Ok<ReleaseResponse>, ProblemHttpResult>> GetAsync(
-        string slug, HttpContext context, StartupState startup, ReleaseLookup releases, SearchService search, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReleaseResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        string slug, HttpContext context, StartupState startup, ReleaseLookup releases, SearchService search, ServedVersion served, CancellationToken cancellationToken)
     {
         if (await ApiProblems.WaitAsync(context, startup.WhenStoreReady, cancellationToken) is { } notReady)
         {
@@ -76,6 +78,11 @@ public static class ReleasesApi
                 title: "Release withdrawn",
                 detail: $"The release '{release.Title}' was removed from the source{removed}.",
                 extensions: new Dictionary<string, object?> { ["url"] = release.SourceUrl, ["removedAt"] = release.RemovedAt });
+        }
+
+        if (CacheHeaders.IsNotModified(context, served.OfRelease(release)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
         // Related releases come from the index; the release itself only needs the store, so it is not held back for them.

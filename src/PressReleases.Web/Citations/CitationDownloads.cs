@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Discovery;
 using PressReleases.Web.Following;
 using PressReleases.Web.Startup;
@@ -40,6 +41,11 @@ public static class CitationDownloads
         }
 
         var today = RetrievalDate.Today(services.GetRequiredService<TimeProvider>());
+        if (CacheHeaders.IsNotModified(context, services.GetRequiredService<ServedVersion>().OfRelease(release, today)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         var source = CitationSource.From(release, SiteUrl.Base(context.Request), today);
 
         // Slugs are lower-case ASCII letters, digits and '-', so the file name needs no quoting beyond the quotes.

@@ -11,6 +11,13 @@ public static class RetrievalDate
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), NewZealand).DateTime);
 
+    /// <summary>The instant <paramref name="day"/> began in New Zealand: when a citation's "retrieved on" last changed.</summary>
+    public static DateTimeOffset Start(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, NewZealand.GetUtcOffset(midnight));
+    }
+
     private static TimeZoneInfo FindNewZealand()
     {
         // IANA ids resolve on Windows too (through ICU); a host without time-zone data falls back to UTC

@@ -1,3 +1,5 @@
+using PressReleases.Web.Caching;
+
 namespace PressReleases.Web.Discovery;
 
 /// <summary><c>/robots.txt</c> and <c>/opensearch.xml</c>: how crawlers and browsers find their way in.</summary>
@@ -7,8 +9,9 @@ public static class RobotsAndOpenSearch
 
     internal static IEndpointRouteBuilder MapRobotsAndOpenSearch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", Robots);
-        app.MapGet("/opensearch.xml", OpenSearch);
+        // The same for every visitor on one host: served from the output cache (emptied, like everything cached, when the store changes).
+        app.MapGet("/robots.txt", Robots).CacheUntilStoreChanges();
+        app.MapGet("/opensearch.xml", OpenSearch).CacheUntilStoreChanges();
         return app;
     }
 

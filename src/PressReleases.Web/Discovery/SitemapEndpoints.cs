@@ -3,6 +3,7 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
@@ -31,9 +32,9 @@ public static class SitemapEndpoints
 
     internal static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", IndexAsync);
-        app.MapGet("/sitemaps/pages.xml", PagesAsync);
-        app.MapGet("/sitemaps/releases-{file:int}.xml", ReleasesAsync);
+        app.MapGet("/sitemap.xml", IndexAsync).CacheUntilStoreChanges().WithStoreValidators();
+        app.MapGet("/sitemaps/pages.xml", PagesAsync).CacheUntilStoreChanges().WithStoreValidators();
+        app.MapGet("/sitemaps/releases-{file:int}.xml", ReleasesAsync).CacheUntilStoreChanges().WithStoreValidators();
         return app;
     }
 

@@ -2,6 +2,7 @@ using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
 using PressReleases.Core.Store;
 using PressReleases.Web.Api;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Discovery;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
@@ -24,6 +25,8 @@ public static class FeedEndpoint
     public static IEndpointRouteBuilder MapPressReleaseFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, GetAsync)
+            .CacheUntilStoreChanges()
+            .WithStoreValidators()
             .WithName("ReleasesFeed")
             .WithTags("Feeds")
             .WithSummary("The latest releases of a listing as an Atom feed")

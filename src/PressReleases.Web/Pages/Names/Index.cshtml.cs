@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Pages.Names;
@@ -18,5 +19,6 @@ public sealed class IndexModel(ReleaseCatalog catalog, StartupState startup) : P
         Kind = NameKindRoutes.KindOf(HttpContext);
         await startup.WhenStoreReady.WaitAsync(cancellationToken);
         Directory = NameDirectory.Build(Kind, await catalog.ListAsync(Kind, cancellationToken), filter, sort);
+        CacheHeaders.ShortLived(HttpContext);
     }
 }

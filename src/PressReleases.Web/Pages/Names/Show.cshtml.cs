@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
@@ -27,6 +28,16 @@ public sealed class ShowModel(ReleaseCatalog catalog, ListingLoader loader, Star
 
         Name = name;
         List = await loader.LoadAsync(Request.Query, ListingScope.For(Kind, name.Slug), cancellationToken);
-        return List.RedirectUrl is { } canonical ? Redirect(canonical) : Page();
+        if (List.RedirectUrl is { } canonical)
+        {
+            return Redirect(canonical);
+        }
+
+        if (List.IndexReady)
+        {
+            CacheHeaders.ShortLived(HttpContext);
+        }
+
+        return Page();
     }
 }

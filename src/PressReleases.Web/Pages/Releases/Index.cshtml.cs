@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PressReleases.Core.Store;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
@@ -25,6 +26,12 @@ public sealed class IndexModel(ListingLoader loader, ReleaseCatalog catalog, Sta
         if (startup.WhenStoreReady.IsCompletedSuccessfully)
         {
             StoredCount = await catalog.CountAsync(cancellationToken);
+        }
+
+        // A page saying the index is still being built must not be kept: only real results are.
+        if (List.IndexReady)
+        {
+            CacheHeaders.ShortLived(HttpContext);
         }
 
         return Page();

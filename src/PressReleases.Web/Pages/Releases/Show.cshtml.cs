@@ -4,6 +4,7 @@ using PressReleases.Core.Search;
 using PressReleases.Core.Search.Suggestions;
 using PressReleases.Core.Store;
 using PressReleases.Web.Api;
+using PressReleases.Web.Caching;
 using PressReleases.Web.Citations;
 using PressReleases.Web.Discovery;
 using PressReleases.Web.Following;
@@ -12,7 +13,7 @@ using PressReleases.Web.Startup;
 namespace PressReleases.Web.Pages.Releases;
 
 /// <summary>/releases/{slug}: one release, its permalink.</summary>
-public sealed class ShowModel(ReleaseLookup releases, SearchService search, ReleaseHighlighter highlighter, StartupState startup, TimeProvider clock) : PageModel
+public sealed class ShowModel(ReleaseLookup releases, SearchService search, ReleaseHighlighter highlighter, StartupState startup, ServedVersion served, TimeProvider clock) : PageModel
 {
     public ReleaseDetail Release { get; private set; } = null!;
 
@@ -60,7 +61,14 @@ public sealed class ShowModel(ReleaseLookup releases, SearchService search, Rele
             return Page();
         }
 
-        Citation = ApaCitation.From(CitationSource.From(release, SiteUrl.Base(Request), RetrievalDate.Today(clock)));
+        // The page carries today's date in its citation, so its version changes at midnight as well as with the store.
+        var today = RetrievalDate.Today(clock);
+        if (CacheHeaders.IsNotModified(HttpContext, served.OfRelease(release, today)))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        Citation = ApaCitation.From(CitationSource.From(release, SiteUrl.Base(Request), today));
 
         if (Query is not null && !string.IsNullOrWhiteSpace(release.BodyHtml))
         {
