@@ -27,6 +27,7 @@ builder.AddPressReleaseStartup();
 builder.AddPressReleaseFollowing();
 builder.AddPressReleaseHealth();
 builder.AddPressReleaseCaching();
+builder.AddPressReleaseCompression();
 builder.AddPressReleasePages();
 builder.AddPressReleaseApiDescription();
 
@@ -41,8 +42,8 @@ app.UsePressReleaseForwardedHeaders();               // first: the client's own 
 app.UsePressReleaseSecurityHeaders();                // early: every response carries them, error pages and files too
 app.UseExceptionHandler("/errors/500");              // a failure in anything below becomes the friendly page (details go to the log)
 app.UseStatusCodePagesWithReExecute("/errors/{0}");  // so does a bare 404, 405 or 429
-app.UseStaticFiles();                                // stylesheet and icons: never queued or limited
-app.UseRouting();                                    // chooses the endpoint; the two stages below read its metadata
+app.UsePressReleaseCompression();                    // Brotli or gzip for what the site makes; static files come compressed already
+app.UseRouting();                                    // chooses the endpoint; the stages below read its metadata
 app.UseRateLimiter();                                // /api/* per client address (Setup/ApiRateLimiting)
 app.UsePressReleaseOutputCache();                    // feeds, sitemaps, robots, OpenSearch: answered from memory until the store changes
 app.UsePressReleaseRequestQueue();                   // processors + 1 at a time, the rest in arrival order

@@ -4,6 +4,12 @@
 
 local lib = {}
 
+-- ACCEPT_ENCODING=br (or gzip) asks for compressed responses, as browsers do; unset, wrk asks for none.
+local accept_encoding = os.getenv("ACCEPT_ENCODING")
+if accept_encoding and accept_encoding ~= "" then
+   wrk.headers["Accept-Encoding"] = accept_encoding
+end
+
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 
 function lib.path(name)

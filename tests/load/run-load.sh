@@ -14,6 +14,8 @@
 #   --duration D      wrk duration of each measured run (default 30s; soak 60s)
 #   --connections N   (default 32; soak 64)     --threads N (default 2)     --warmup D (default 20s)
 #   NO_BUILD=1        use the last publish (artifacts/publish)
+#   ACCEPT_ENCODING=br|gzip   ask for compressed responses (default: none, as wrk does); the site's level is
+#                     PressReleases__Compression__Level in the environment (Fastest by default)
 # Exit code 0 only when no measured run had an error (non-2xx/3xx response or socket error).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -65,6 +67,7 @@ PressReleases__DataDirectory="$DATA" PressReleases__IngestOnStartup=false PressR
 SITE_PID=$!
 ready_ms=$(wait_healthy "$URL" "$start_ns" 120 "$SITE_PID") || { tail -20 "$WORK/site.log" >&2; exit 1; }
 echo "site pid $SITE_PID on $URL, /healthz 200 after $ready_ms ms: $(curl -s "$URL/healthz")"
+echo "Accept-Encoding: ${ACCEPT_ENCODING:-none}; PressReleases__Compression__Level: ${PressReleases__Compression__Level:-default}"
 echo "mode $MODE; wrk -t$THREADS -c$CONNECTIONS -d$DURATION; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"
 
 # The server's RSS once a second, tagged with the phase (warm-up or the run's name).

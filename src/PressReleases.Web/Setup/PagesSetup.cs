@@ -27,7 +27,10 @@ public static class PagesSetup
 
     public static WebApplication MapPressReleasePages(this WebApplication app)
     {
-        app.MapRazorPages();
+        // wwwroot as fingerprinted endpoints (css/site.{hash}.css), compressed at build time and served with
+        // immutable caching; pages link the fingerprinted names. A static file is never queued behind searches.
+        app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(BypassRequestQueueMetadata.Instance));
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

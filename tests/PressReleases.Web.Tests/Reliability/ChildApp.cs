@@ -40,9 +40,13 @@ public sealed class ChildApp : IDisposable
     }
 
     /// <summary>Starts the app with its own data directory; <paramref name="environment"/> adds settings (e.g. ASPNETCORE_URLS).</summary>
-    public static ChildApp Start(string dataDirectory, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static ChildApp Start(string dataDirectory, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartAssembly(CliRunner.WebAssembly, dataDirectory, workingDirectory, environment, args);
+
+    /// <summary>As <see cref="Start"/>, from another copy of the site, such as a published one.</summary>
+    public static ChildApp StartAssembly(string assembly, string dataDirectory, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        Assert.True(File.Exists(CliRunner.WebAssembly), $"The site's build output is missing: {CliRunner.WebAssembly}");
+        Assert.True(File.Exists(assembly), $"The site's build output is missing: {assembly}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -50,7 +54,7 @@ public sealed class ChildApp : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(CliRunner.WebAssembly);
+        start.ArgumentList.Add(assembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
