@@ -184,7 +184,8 @@ internal sealed class IngestBatchWriter(
             (entity.SourceLength, entity.SourceWriteTicks) = item.Outcome.Fingerprint;
             entity.BodyHtml = parsed.BodyHtml;
             entity.BodyText = parsed.BodyText;
-            entity.Attachments = [.. parsed.Attachments];
+            entity.Attachments = [.. parsed.Attachments.Select(a => a.Url)];
+            entity.AttachmentNames = [.. parsed.Attachments.Select(a => a.Name ?? "")];
             entity.DiscardedMinisterEntries = [.. parsed.DiscardedMinisterEntries];
             entity.UpdatedAt = now;
             entity.ChangeSeq = ++state.ChangeSeq;

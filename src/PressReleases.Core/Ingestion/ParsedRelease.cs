@@ -11,7 +11,7 @@ public sealed record ParsedRelease(
     IReadOnlyList<MinisterName> Ministers,
     IReadOnlyList<string> DiscardedMinisterEntries,
     IReadOnlyList<PortfolioName> Portfolios,
-    IReadOnlyList<string> Attachments,
+    IReadOnlyList<AttachmentLink> Attachments,
     string BodyHtml,
     string BodyText)
 {

@@ -52,11 +52,12 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
             }
         }
 
-        // An attachment is an address, or a map with one under 'url' (e.g. "- name: Report" / "  url: https://…").
-        var attachments = OptionalList(fields, "attachments", warnings, entry => entry.Pairs?.GetValueOrDefault("url") ?? entry.Text)
-            .Where(a => Uri.TryCreate(a.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
-            .Select(a => a.Trim())
-            .Distinct(StringComparer.Ordinal)
+        // An attachment is an address, or a map with one under 'url' and perhaps a 'name' (e.g. "- name: Report" /
+        // "  url: https://…"). An address listed twice is kept once, with the first entry's name.
+        var attachments = OptionalList(fields, "attachments", warnings, text => new AttachmentLink(text, null), ReadAttachment)
+            .Select(a => a with { Url = a.Url.Trim() })
+            .Where(a => Uri.TryCreate(a.Url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
+            .DistinctBy(a => a.Url, StringComparer.Ordinal)
             .ToList();
 
         var rendered = renderer.Render(frontMatter.Body, url);
@@ -132,11 +133,21 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
         return (value, node.Line);
     }
 
+    /// <summary>A list of names (ministers, portfolios): see the general overload; blank entries are left out.</summary>
+    private static List<string> OptionalList(Dictionary<string, FrontMatterValue> fields, string key, List<ReleaseFileWarning> warnings) =>
+        OptionalList(fields, key, warnings, text => text, entry => entry.Text)
+            .Where(value => !string.IsNullOrWhiteSpace(value))
+            .Select(value => value.Trim())
+            .ToList();
+
     /// <summary>
-    /// A list, or a single value where a list was expected (read as a list of one). An entry <paramref name="read"/>
-    /// finds no single value in, or a map where the list should be, is skipped with a warning.
+    /// A list, or a single value where a list was expected (read as a list of one, by <paramref name="fromScalar"/>).
+    /// An entry <paramref name="read"/> finds no value in (null), or a map where the list should be, is skipped with
+    /// a warning.
     /// </summary>
-    private static List<string> OptionalList(Dictionary<string, FrontMatterValue> fields, string key, List<ReleaseFileWarning> warnings, Func<FrontMatterEntry, string?>? read = null)
+    private static List<T> OptionalList<T>(
+        Dictionary<string, FrontMatterValue> fields, string key, List<ReleaseFileWarning> warnings, Func<string, T> fromScalar, Func<FrontMatterEntry, T?> read)
+        where T : class
     {
         if (!fields.TryGetValue(key, out var node))
         {
@@ -146,15 +157,14 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
         switch (node.Kind)
         {
             case FrontMatterKind.Scalar:
-                return string.IsNullOrWhiteSpace(node.Scalar) ? [] : [node.Scalar.Trim()];
+                return [fromScalar(node.Scalar)];
             case FrontMatterKind.List:
                 if (node.Entries.Count > IngestLimits.MaxListEntries)
                 {
                     throw new ReleaseFileException($"'{key}' has {node.Entries.Count:N0} entries; the limit is {IngestLimits.MaxListEntries}", node.Line);
                 }
 
-                read ??= entry => entry.Text;
-                var values = new List<string>(node.Entries.Count);
+                var values = new List<T>(node.Entries.Count);
                 foreach (var entry in node.Entries)
                 {
                     if (read(entry) is not { } value)
@@ -163,10 +173,7 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
                         continue;
                     }
 
-                    if (!string.IsNullOrWhiteSpace(value))
-                    {
-                        values.Add(value.Trim());
-                    }
+                    values.Add(value);
                 }
 
                 return values;
@@ -174,6 +181,27 @@ public sealed partial class ReleaseFileParser(MarkdownRenderer renderer)
                 warnings.Add(new ReleaseFileWarning(key, "is a map where a list belongs", node.Line));
                 return [];
         }
+    }
+
+    /// <summary>
+    /// An attachment entry: a map with a 'url' gives its address and its 'name', if any; any other entry is read as
+    /// text (an address, or, for a one-pair map with no 'url', "key: value", which is no address and is dropped).
+    /// </summary>
+    private static AttachmentLink? ReadAttachment(FrontMatterEntry entry) =>
+        entry.Pairs?.GetValueOrDefault("url") is { } url ? new AttachmentLink(url, CleanName(entry.Pairs.GetValueOrDefault("name")))
+        : entry.Text is { } text ? new AttachmentLink(text, null)
+        : null;
+
+    /// <summary>A name as link text: one line of plain characters, or null when nothing is left.</summary>
+    private static string? CleanName(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var cleaned = TextFolding.CollapseWhitespace(TextFolding.RemoveControlCharacters(name));
+        return cleaned.Length == 0 ? null : cleaned;
     }
 
     private static string CleanTitle((string Value, int Line) field)

@@ -24,7 +24,10 @@ public sealed class Release
     /// <summary>Path of the file relative to <see cref="SourceRoot"/>, with '/' separators.</summary>
     public required string SourcePath { get; set; }
 
-    /// <summary>SHA-256 of the file's bytes, lower-case hex; an unchanged file is skipped without parsing.</summary>
+    /// <summary>
+    /// SHA-256 of the file's bytes, lower-case hex; an unchanged file is skipped without parsing. "" when forgotten on
+    /// purpose, so that the next ingest parses the file again (a migration does it when the parser learns to read more).
+    /// </summary>
     public required string ContentHash { get; set; }
 
     /// <summary>
@@ -44,6 +47,13 @@ public sealed class Release
 
     /// <summary>Attachment links from the front matter, in file order.</summary>
     public List<string> Attachments { get; set; } = [];
+
+    /// <summary>
+    /// The name each of <see cref="Attachments"/> was given in the front matter, by position; "" where none. A parallel
+    /// list rather than a list of records so that <see cref="Attachments"/> keeps its column and its meaning
+    /// (docs/data-decisions.md); read the two together with <see cref="AttachmentLink.Zip"/>.
+    /// </summary>
+    public List<string> AttachmentNames { get; set; } = [];
 
     /// <summary>Entries of the <c>ministers</c> list that are not people (export link text, URLs).</summary>
     public List<string> DiscardedMinisterEntries { get; set; } = [];

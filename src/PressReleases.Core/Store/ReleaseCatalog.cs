@@ -17,7 +17,7 @@ public sealed record ReleaseDetail(
     string BodyText,
     IReadOnlyList<NameRef> Ministers,
     IReadOnlyList<NameRef> Portfolios,
-    IReadOnlyList<string> Attachments,
+    IReadOnlyList<AttachmentLink> Attachments,
     DateTimeOffset? RemovedAt)
 {
     public bool IsRemoved => RemovedAt is not null;
@@ -91,7 +91,7 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
             release.BodyText,
             release.Ministers.OrderBy(m => m.Position).Select(m => new NameRef(m.Minister.Slug, m.Minister.Name)).ToList(),
             release.Portfolios.OrderBy(p => p.Position).Select(p => new NameRef(p.Portfolio.Slug, p.Portfolio.Name)).ToList(),
-            release.Attachments,
+            AttachmentLink.Zip(release.Attachments, release.AttachmentNames),
             release.RemovedAt)
         {
             ChangeSeq = release.ChangeSeq,

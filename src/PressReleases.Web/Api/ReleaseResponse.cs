@@ -6,6 +6,11 @@ namespace PressReleases.Web.Api;
 /// <summary>GET /api/releases/{slug}.</summary>
 /// <param name="Url">The release's original address on beehive.govt.nz.</param>
 /// <param name="Html">The body as sanitised HTML.</param>
+/// <param name="Attachments">The attachments' addresses, in the file's order.</param>
+/// <param name="AttachmentLinks">
+/// The same attachments, each with the name the release gives it (null when it gives none): added beside
+/// <paramref name="Attachments"/>, which keeps its shape for the programs that read it.
+/// </param>
 /// <param name="Related">Up to five releases most like this one (empty while the search index is being built).</param>
 /// <param name="FromSearchIndex">
 /// True while the node's database is out of reach: the release comes from the node's search index, its html is the
@@ -20,6 +25,7 @@ public sealed record ReleaseResponse(
     IReadOnlyList<NameResponse> Portfolios,
     string Html,
     IReadOnlyList<string> Attachments,
+    IReadOnlyList<AttachmentLinkResponse> AttachmentLinks,
     IReadOnlyList<RelatedResponse> Related,
     bool FromSearchIndex)
 {
@@ -31,9 +37,13 @@ public sealed record ReleaseResponse(
         release.Ministers.Select(n => new NameResponse(n.Slug, n.Name)).ToList(),
         release.Portfolios.Select(n => new NameResponse(n.Slug, n.Name)).ToList(),
         release.BodyHtml,
-        release.Attachments,
+        release.Attachments.Select(a => a.Url).ToList(),
+        release.Attachments.Select(a => new AttachmentLinkResponse(a.Url, a.Name)).ToList(),
         related.Select(r => new RelatedResponse(r.Slug, r.Title, r.Date)).ToList(),
         release.FromSearchIndex);
 }
+
+/// <summary>An attachment: its address, and its name as the release gives it, or null.</summary>
+public sealed record AttachmentLinkResponse(string Url, string? Name);
 
 public sealed record RelatedResponse(string Slug, string Title, DateOnly? Date);

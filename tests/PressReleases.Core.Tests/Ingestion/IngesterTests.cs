@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using PressReleases.Core.Ingestion;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
@@ -47,6 +49,71 @@ public abstract class IngesterTests(StoreProvider provider) : IAsyncLifetime
         var row = await RowAsync("odd");
         Assert.Equal(["https://www.beehive.govt.nz/sites/default/files/feijoa.pdf"], row.Attachments);
         Assert.Equal(1, await TotalAsync("feijoa"));
+    }
+
+    private static string WithAttachments(string name, string attachments) =>
+        $"---\ntitle: \"Feijoa {name}\"\ndate: 2020-01-15\nurl: {ReleaseFileText.UrlFor(name)}\nattachments:\n{attachments}---\n\nFeijoa.\n";
+
+    [Fact]
+    public async Task AttachmentNames_AreStoredByPosition_AndAChangedNameUpdatesTheRelease()
+    {
+        const string Attachments =
+            "  - name: \"Budget report\"\n    url: https://www.beehive.govt.nz/files/report.pdf\n" +
+            "  - https://www.beehive.govt.nz/files/plain.pdf\n" +
+            "  - url: https://www.beehive.govt.nz/files/annex.pdf\n";
+        Source.WriteRaw("named.md", WithAttachments("named", Attachments));
+
+        Assert.Equal(1, (await store.IngestAsync()).Added);
+
+        var row = await RowAsync("named");
+        Assert.Equal(["https://www.beehive.govt.nz/files/report.pdf", "https://www.beehive.govt.nz/files/plain.pdf", "https://www.beehive.govt.nz/files/annex.pdf"], row.Attachments);
+        Assert.Equal(["Budget report", "", ""], row.AttachmentNames);
+        var detail = await store.Catalog.FindAsync("named");
+        Assert.Equal(
+            [new AttachmentLink("https://www.beehive.govt.nz/files/report.pdf", "Budget report"), new AttachmentLink("https://www.beehive.govt.nz/files/plain.pdf", null), new AttachmentLink("https://www.beehive.govt.nz/files/annex.pdf", null)],
+            detail!.Attachments);
+
+        // Only the name changes: the file's bytes do, so the release is updated and the new name read back.
+        Source.WriteRaw("named.md", WithAttachments("named", Attachments.Replace("Budget report", "Budget report 2020", StringComparison.Ordinal)));
+        var report = await store.IngestAsync();
+
+        Assert.Equal((0, 1, 0), (report.Added, report.Updated, report.Unchanged));
+        Assert.Equal("Budget report 2020", (await store.Catalog.FindAsync("named"))!.Attachments[0].Name);
+    }
+
+    [Fact]
+    public async Task AStoreFromBeforeAttachmentNames_ReadsFilesWithAttachmentsAgain_OnItsNextIngest()
+    {
+        // Old enough for their fingerprints to be trusted, so that only what the migration forgot makes a file be read.
+        var anHourAgo = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(Source.WriteRaw("named.md", WithAttachments("named", "  - name: \"Budget report\"\n    url: https://www.beehive.govt.nz/files/report.pdf\n")), anHourAgo);
+        File.SetLastWriteTimeUtc(Source.Write("plain.md", "Plain release"), anHourAgo);
+        await store.IngestAsync();
+
+        // Back to the schema before names were kept (the column goes), then up again as an upgraded site does.
+        await using (var db = store.NewDb())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var withNames = migrations.FindIndex(m => m.EndsWith("_AttachmentNames", StringComparison.Ordinal));
+            Assert.True(withNames > 0, "no AttachmentNames migration");
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migrations[withNames - 1]);
+            await migrator.MigrateAsync();
+        }
+
+        var upgraded = await RowAsync("named");
+        Assert.Equal(["https://www.beehive.govt.nz/files/report.pdf"], upgraded.Attachments);
+        Assert.Empty(upgraded.AttachmentNames);
+        Assert.Equal(("", 0L), (upgraded.ContentHash, upgraded.SourceWriteTicks));
+        Assert.Null((await store.Catalog.FindAsync("named"))!.Attachments.Single().Name);
+        Assert.Equal(64, (await RowAsync("plain")).ContentHash.Length);
+
+        var report = await store.IngestAsync();
+
+        // The file with attachments is read and stored again; the one without has no name to gain and is left alone.
+        Assert.Equal((0, 1, 1, 0), (report.Added, report.Updated, report.Unchanged, report.Removed));
+        Assert.Equal("Budget report", (await store.Catalog.FindAsync("named"))!.Attachments.Single().Name);
+        Assert.Equal(64, (await RowAsync("named")).ContentHash.Length);
     }
 
     [Fact]
@@ -614,7 +681,8 @@ public abstract class IngesterTests(StoreProvider provider) : IAsyncLifetime
         Assert.Equal(["winston-peters", "shane-jones"], detail.Ministers.Select(m => m.Slug));
         Assert.Equal(["Winston Peters", "Shane Jones"], detail.Ministers.Select(m => m.Name));
         Assert.Equal(["foreign-affairs", "regional-economic-development"], detail.Portfolios.Select(p => p.Slug));
-        Assert.Equal(["https://www.beehive.govt.nz/files/b.pdf", "https://www.beehive.govt.nz/files/a.pdf"], detail.Attachments);
+        Assert.Equal(["https://www.beehive.govt.nz/files/b.pdf", "https://www.beehive.govt.nz/files/a.pdf"], detail.Attachments.Select(a => a.Url));
+        Assert.All(detail.Attachments, a => Assert.Null(a.Name));
     }
 
     [Fact]

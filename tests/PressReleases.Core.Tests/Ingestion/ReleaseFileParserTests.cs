@@ -1,5 +1,6 @@
 using System.Text;
 using PressReleases.Core.Ingestion;
+using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Tests.Ingestion;
 
@@ -39,7 +40,7 @@ public class ReleaseFileParserTests
         Assert.Equal(["john-key", "murray-mccully"], release.Ministers.Select(m => m.Slug));
         Assert.Equal(["John Key", "Murray McCully"], release.Ministers.Select(m => m.Name));
         Assert.Equal(["trade", "foreign-affairs"], release.Portfolios.Select(p => p.Slug));
-        Assert.Equal(["https://www.beehive.govt.nz/sites/default/files/a.pdf"], release.Attachments);
+        Assert.Equal([new AttachmentLink("https://www.beehive.govt.nz/sites/default/files/a.pdf", null)], release.Attachments);
         Assert.Empty(release.DiscardedMinisterEntries);
         Assert.Contains("<strong>officials</strong>", release.BodyHtml);
         Assert.Contains("A second paragraph.", release.BodyHtml);
@@ -158,7 +159,7 @@ public class ReleaseFileParserTests
             "  - javascript:alert(1)\n" +
             "  - http://www.beehive.govt.nz/a.doc\n" +
             "  - https://www.beehive.govt.nz/b.pdf\n"));
-        Assert.Equal(["https://www.beehive.govt.nz/b.pdf", "http://www.beehive.govt.nz/a.doc"], release.Attachments);
+        Assert.Equal(["https://www.beehive.govt.nz/b.pdf", "http://www.beehive.govt.nz/a.doc"], release.Attachments.Select(a => a.Url));
     }
 
     [Fact]
@@ -399,7 +400,7 @@ public class ReleaseFileParserTests
         {
             "ministers" => release.Ministers.Select(m => m.Name).ToList(),
             "portfolios" => release.Portfolios.Select(p => p.Name).ToList(),
-            _ => [.. release.Attachments],
+            _ => release.Attachments.Select(a => a.Url).ToList(),
         };
         Assert.Equal(kept, values);
         var warning = Assert.Single(release.Warnings);
@@ -408,15 +409,53 @@ public class ReleaseFileParserTests
     }
 
     [Fact]
-    public void Attachments_WrittenAsMapsWithAUrl_AreRead()
+    public void Attachments_WrittenAsMapsWithAUrl_AreReadWithTheirNames()
     {
         var release = Parse(Valid(
-            "attachments:\n  - name: \"Report\"\n    url: https://www.beehive.govt.nz/sites/default/files/report.pdf\n  - url: https://www.beehive.govt.nz/sites/default/files/annex.pdf\n  - https://www.beehive.govt.nz/sites/default/files/plain.pdf\n"));
+            "attachments:\n  - name: \"Budget report\"\n    url: https://www.beehive.govt.nz/sites/default/files/report.pdf\n  - url: https://www.beehive.govt.nz/sites/default/files/annex.pdf\n  - https://www.beehive.govt.nz/sites/default/files/plain.pdf\n"));
 
+        // Each optional part in turn: a map with both, a map with no name, a bare address (no name either).
         Assert.Equal(
-            ["https://www.beehive.govt.nz/sites/default/files/report.pdf", "https://www.beehive.govt.nz/sites/default/files/annex.pdf", "https://www.beehive.govt.nz/sites/default/files/plain.pdf"],
+            [
+                new AttachmentLink("https://www.beehive.govt.nz/sites/default/files/report.pdf", "Budget report"),
+                new AttachmentLink("https://www.beehive.govt.nz/sites/default/files/annex.pdf", null),
+                new AttachmentLink("https://www.beehive.govt.nz/sites/default/files/plain.pdf", null),
+            ],
             release.Attachments);
         Assert.Empty(release.Warnings);
+    }
+
+    [Theory]
+    [InlineData("  - url: https://www.beehive.govt.nz/r.pdf\n    name: \"  Annual\\n\\t report  \"\n", "Annual report")]
+    [InlineData("  - url: https://www.beehive.govt.nz/r.pdf\n    NAME: Annex A\n", "Annex A")]
+    [InlineData("  - url: https://www.beehive.govt.nz/r.pdf\n    name: \"   \"\n", null)]
+    [InlineData("  - url: https://www.beehive.govt.nz/r.pdf\n    name: \"\"\n", null)]
+    [InlineData("  - url: https://www.beehive.govt.nz/r.pdf\n    name: <b>Report</b> & \"notes\"\n", "<b>Report</b> & \"notes\"")]
+    [InlineData("  - url: https://www.beehive.govt.nz/r.pdf\n    title: Report\n", null)]
+    public void AttachmentName_IsOneLineOfText_OrNoneWhenBlankOrMissing(string entry, string? name)
+    {
+        var release = Parse(Valid("attachments:\n" + entry));
+
+        // Markup stays as written: it is text, and the page encodes it.
+        Assert.Equal([new AttachmentLink("https://www.beehive.govt.nz/r.pdf", name)], release.Attachments);
+        Assert.Empty(release.Warnings);
+    }
+
+    [Fact]
+    public void Attachment_ListedTwice_KeepsItsFirstName()
+    {
+        var release = Parse(Valid(
+            "attachments:\n  - https://www.beehive.govt.nz/r.pdf\n  - name: Later name\n    url: https://www.beehive.govt.nz/r.pdf\n  - name: Annex\n    url: https://www.beehive.govt.nz/annex.pdf\n  - name: Annex again\n    url: https://www.beehive.govt.nz/annex.pdf\n"));
+
+        Assert.Equal([new AttachmentLink("https://www.beehive.govt.nz/r.pdf", null), new AttachmentLink("https://www.beehive.govt.nz/annex.pdf", "Annex")], release.Attachments);
+    }
+
+    [Fact]
+    public void Attachment_NamedButWithoutAUrl_IsLeftOut()
+    {
+        var release = Parse(Valid("attachments:\n  - name: Report\n  - name: https://www.beehive.govt.nz/r.pdf\n"));
+
+        Assert.Empty(release.Attachments);
     }
 
     [Fact]

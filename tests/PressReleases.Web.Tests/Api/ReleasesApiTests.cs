@@ -241,11 +241,16 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
         var response = await Client.GetJsonAsync($"/api/releases/{file.UrlSegment}");
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("application/json", response.MediaType);
-        AssertKeys(response.Root, "slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments", "related", "fromSearchIndex");
+        AssertKeys(response.Root, "slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments", "attachmentLinks", "related", "fromSearchIndex");
         Assert.False(response.Root.GetProperty("fromSearchIndex").GetBoolean());
         Assert.Equal(file.Date, response.Root.GetProperty("date").GetString());
         Assert.Equal(file.Url, response.Root.GetProperty("url").GetString());
         Assert.Equal(file.Attachments, response.Root.GetProperty("attachments").EnumerateArray().Select(a => a.GetString()));
+        // The seeds list bare addresses: the same ones again, each with a null name.
+        Assert.All(response.Root.GetProperty("attachmentLinks").EnumerateArray(), l => AssertKeys(l, "url", "name"));
+        Assert.Equal(
+            file.Attachments.Select(a => ((string?)a, JsonValueKind.Null)),
+            response.Root.GetProperty("attachmentLinks").EnumerateArray().Select(l => (l.GetProperty("url").GetString(), l.GetProperty("name").ValueKind)));
         Assert.Contains("<p>", response.Root.GetProperty("html").GetString(), StringComparison.Ordinal);
     }
 

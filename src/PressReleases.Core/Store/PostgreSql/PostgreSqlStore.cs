@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace PressReleases.Core.Store.PostgreSql;
@@ -9,6 +11,9 @@ internal static class PostgreSqlStore
 {
     /// <summary>Shown in <c>pg_stat_activity</c> (and so in "who holds the ingest lock") unless the connection string names another.</summary>
     public const string ApplicationName = "PressReleases";
+
+    /// <summary>The migration lock's key: "PRMIGRAT" read as a number, recognisable in <c>pg_locks</c> like <see cref="PostgreSqlIngestLock.Key"/>.</summary>
+    public const long MigrationLockKey = 0x5052_4D49_4752_4154;
 
     /// <summary>
     /// Checks the connection string's syntax without connecting, and describes it for messages (server and database,
@@ -54,14 +59,41 @@ internal static class PostgreSqlStore
     }
 
     /// <summary>
-    /// Applies migrations; EF Core creates the database when the server lacks it, and holds a lock of its own while
-    /// migrating, so nodes that start together migrate once. An unreachable server, a refused login or a missing
-    /// database that may not be created fails here with a one-line <see cref="StoreException"/>.
+    /// Creates the database when the server lacks it and applies migrations, under a lock of our own so that nodes that
+    /// start together migrate once. An unreachable server, a refused login or a missing database that may not be
+    /// created fails here with a one-line <see cref="StoreException"/>.
     /// </summary>
     public static async Task InitializeAsync(PostgreSqlDbContext db, CancellationToken cancellationToken)
     {
         try
         {
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                try
+                {
+                    await creator.CreateAsync(cancellationToken);
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Another node created it first.
+                }
+            }
+
+            // EF Core's own migration lock is a table lock that ends with each migration's transaction, and EF reads
+            // which migrations are applied once, before the first: of two nodes starting with two migrations pending,
+            // both could apply the second ("column ... already exists"). This session-level advisory lock, held from
+            // the check to the last migration, makes a node that waited find nothing left to do. Closing the session
+            // (not pooled) releases it.
+            var connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
+            await using var migrationLock = new NpgsqlConnection(connectionString);
+            await migrationLock.OpenAsync(cancellationToken);
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", migrationLock))
+            {
+                command.Parameters.AddWithValue("key", MigrationLockKey);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
                 await db.Database.MigrateAsync(cancellationToken);

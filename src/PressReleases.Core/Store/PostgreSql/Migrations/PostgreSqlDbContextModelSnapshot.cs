@@ -81,6 +81,10 @@ namespace PressReleases.Core.Store.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.PrimitiveCollection<List<string>>("AttachmentNames")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("Attachments")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -20,7 +20,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
                 "PressReleases.Core.Releases.Release",
                 typeof(Release),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 navigationCount: 2,
                 unnamedIndexCount: 6,
                 keyCount: 1);
@@ -33,6 +33,13 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var attachmentNames = runtimeEntityType.AddProperty(
+                "AttachmentNames",
+                typeof(List<string>),
+                propertyInfo: typeof(Release).GetProperty("AttachmentNames", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Release).GetField("<AttachmentNames>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var attachmentNamesElementType = attachmentNames.SetElementType(typeof(string));
 
             var attachments = runtimeEntityType.AddProperty(
                 "Attachments",

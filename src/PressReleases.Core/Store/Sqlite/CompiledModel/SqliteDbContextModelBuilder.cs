@@ -11,7 +11,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("262bb420-32b2-4eff-9355-11713dc1a1ca"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("9676379c-308b-4e84-bf48-7d40bb3ed16e"), entityTypeCount: 7)
         {
         }
 

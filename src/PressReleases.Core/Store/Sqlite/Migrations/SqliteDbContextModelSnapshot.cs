@@ -3,7 +3,7 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using PressReleases.Core.Store;
+using PressReleases.Core.Store.Sqlite;
 
 #nullable disable
 
@@ -16,87 +16,6 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("PressReleases.Core.Store.IngestProblem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("File")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("IngestRunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Line")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Severity")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IngestRunId");
-
-                    b.ToTable("IngestProblems");
-                });
-
-            modelBuilder.Entity("PressReleases.Core.Store.IngestRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Added")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FailureMessage")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FilesSeen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Folder")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rejected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Removed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Unchanged")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Updated")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("IngestRuns");
-                });
 
             modelBuilder.Entity("PressReleases.Core.Releases.Minister", b =>
                 {
@@ -149,6 +68,10 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AttachmentNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Attachments")
                         .IsRequired()
@@ -278,11 +201,83 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
 
             modelBuilder.Entity("PressReleases.Core.Store.IngestProblem", b =>
                 {
-                    b.HasOne("PressReleases.Core.Store.IngestRun", null)
-                        .WithMany("Problems")
-                        .HasForeignKey("IngestRunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IngestRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IngestRunId");
+
+                    b.ToTable("IngestProblems");
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Store.IngestRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilesSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("IngestRuns");
                 });
 
             modelBuilder.Entity("PressReleases.Core.Releases.ReleaseMinister", b =>
@@ -319,9 +314,13 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                     b.Navigation("Portfolio");
                 });
 
-            modelBuilder.Entity("PressReleases.Core.Store.IngestRun", b =>
+            modelBuilder.Entity("PressReleases.Core.Store.IngestProblem", b =>
                 {
-                    b.Navigation("Problems");
+                    b.HasOne("PressReleases.Core.Store.IngestRun", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("IngestRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PressReleases.Core.Releases.Release", b =>
@@ -329,6 +328,11 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                     b.Navigation("Ministers");
 
                     b.Navigation("Portfolios");
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Store.IngestRun", b =>
+                {
+                    b.Navigation("Problems");
                 });
 #pragma warning restore 612, 618
         }
