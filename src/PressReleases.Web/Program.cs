@@ -26,6 +26,7 @@ builder.AddPressReleaseFollowing();
 builder.AddPressReleaseHealth();
 builder.AddPressReleasePages();
 builder.AddPressReleaseApiDescription();
+builder.AddPressReleaseMetrics();
 
 var app = builder.Build();
 if (app.ReportInvalidSettings())
@@ -34,6 +35,7 @@ if (app.ReportInvalidSettings())
 }
 
 // The middleware, in the order a request meets it.
+app.UsePressReleaseRequestLog();                     // outermost: one line per request with its status and time
 app.UsePressReleaseSecurityHeaders();                // first: every response carries them, error pages and files too
 app.UseExceptionHandler("/errors/500");              // a failure in anything below becomes the friendly page (details go to the log)
 app.UseStatusCodePagesWithReExecute("/errors/{0}");  // so does a bare 404, 405 or 429
@@ -50,6 +52,7 @@ app.MapPressReleaseFeeds();
 app.MapPressReleaseApiDescription();
 app.MapPressReleaseCitations();
 app.MapPressReleaseDiscovery();
+app.MapPressReleaseMetrics();
 
 await app.RunAsync();
 
