@@ -12,9 +12,9 @@ namespace PressReleases.Web.Tests.Deployment;
 /// </summary>
 internal static class PressReleasesSettings
 {
-    /// <summary>Every options class bound from the <c>PressReleases</c> section (Setup/OptionsSetup, StoreServices, ApiRateLimiting, RequestLimits).</summary>
+    /// <summary>Every options class bound from the <c>PressReleases</c> section (Setup/OptionsSetup, StoreServices, ApiRateLimiting, RequestLimits, MetricsSetup).</summary>
     public static readonly IReadOnlyList<Type> OptionsTypes =
-        [typeof(PressReleasesOptions), typeof(StoreOptions), typeof(IngestOptions), typeof(ApiRateLimitOptions), typeof(RequestQueueOptions)];
+        [typeof(PressReleasesOptions), typeof(StoreOptions), typeof(IngestOptions), typeof(ApiRateLimitOptions), typeof(RequestQueueOptions), typeof(MetricsOptions)];
 
     public static bool IsPressReleasesKey(string environmentKey) =>
         ConfigurationKey(environmentKey).StartsWith(PressReleasesOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase);
