@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using PressReleases.Core.Search.Indexing;
-using PressReleases.Web.Setup;
+using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Following;
@@ -22,7 +22,7 @@ public sealed class FollowerMetrics
         this.state = state;
         this.startup = startup;
         this.services = services;
-        var meter = meters.Create(MetricsSetup.MeterName);
+        var meter = meters.Create(SearchMetrics.MeterName);
         meter.CreateObservableGauge(
             "pressreleases.index.lag",
             IndexLag,

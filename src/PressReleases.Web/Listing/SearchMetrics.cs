@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PressReleases.Core.Search;
-using PressReleases.Web.Setup;
 
 namespace PressReleases.Web.Listing;
 
 /// <summary>
-/// The searches people make, on the <see cref="MetricsSetup.MeterName"/> meter: how many, how long they take, how
+/// The searches people make, on the site's meter (<see cref="MeterName"/>): how many, how long they take, how
 /// many find nothing, and how often the "Did you mean" suggestion is offered and followed. A search is a request
 /// with words (<see cref="SearchRequest.HasQuery"/>): a listing without words (the newest releases, a minister's
 /// page, a filter) reads the index too but is browsing, and would drown the searches' numbers. Only searches that
@@ -14,6 +13,12 @@ namespace PressReleases.Web.Listing;
 /// </summary>
 public sealed class SearchMetrics
 {
+    /// <summary>
+    /// The meter of all the site's own instruments (these and <c>Following/FollowerMetrics</c>'). Kept here, not in
+    /// <c>Setup/</c>, because the listing slice uses no Web folder but <c>Display/</c> and <c>Startup/</c>.
+    /// </summary>
+    public const string MeterName = "PressReleases";
+
     /// <summary>Tag values of <see cref="Surface"/>.</summary>
     public const string Page = "page";
     public const string Api = "api";
@@ -39,7 +44,7 @@ public sealed class SearchMetrics
 
     public SearchMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MetricsSetup.MeterName);
+        var meter = meters.Create(MeterName);
         searches = meter.CreateCounter<long>("pressreleases.searches", "{search}", "Searches with words, by surface (page, api, feed)");
         duration = meter.CreateHistogram(
             "pressreleases.search.duration",

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,15 +12,12 @@ namespace PressReleases.Web.Setup;
 
 /// <summary>
 /// OpenTelemetry metrics, served for Prometheus at <c>/metrics</c>: ASP.NET Core's and the runtime's instruments and
-/// the site's own on the <see cref="MeterName"/> meter (<see cref="SearchMetrics"/>, <see cref="FollowerMetrics"/>).
+/// the site's own on the <see cref="SearchMetrics.MeterName"/> meter (<see cref="SearchMetrics"/>, <see cref="FollowerMetrics"/>).
 /// The endpoint tells how the site is used and how it is doing, so it is not for everyone: it answers requests from
 /// the machine itself, or only on <see cref="MetricsOptions.Port"/> when that is set. docs/observability.md.
 /// </summary>
 public static class MetricsSetup
 {
-    /// <summary>The meter of the site's own instruments.</summary>
-    public const string MeterName = "PressReleases";
-
     public const string Path = "/metrics";
 
     public static WebApplicationBuilder AddPressReleaseMetrics(this WebApplicationBuilder builder)
@@ -47,14 +45,24 @@ public static class MetricsSetup
                 .WithMetrics(metrics => metrics
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter(MeterName)
+                    .AddMeter(SearchMetrics.MeterName)
                     // Every scrape sees the numbers of that moment: only the scraper can reach the endpoint, so
                     // the exporter's response cache (against many scrapers at once) is not needed.
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+            builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+                metrics.AddView(OnlyThisHosts(services.GetRequiredService<IMeterFactory>())));
         }
 
         return builder;
     }
+
+    /// <summary>
+    /// OpenTelemetry picks meters by name from the whole process, so with two hosts in one process (the tests run
+    /// many) each would report the other's searches and ingests as well. Meters made by another host's factory are
+    /// dropped; the runtime's, which belong to no host, are kept. With one host per process this drops nothing.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHosts(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own) ? MetricStreamConfiguration.Drop : null;
 
     public static WebApplication MapPressReleaseMetrics(this WebApplication app)
     {

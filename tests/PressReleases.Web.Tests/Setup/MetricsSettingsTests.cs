@@ -78,6 +78,32 @@ public sealed class MetricsSettingsTests
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
+    /// <summary>OpenTelemetry picks meters by name from the whole process; each site must still count only its own searches.</summary>
+    [Fact]
+    public async Task TwoSitesInOneProcess_EachReportsOnlyItsOwnSearches()
+    {
+        using var temp = new TempDirectory("metrics-two-sites");
+        var (portA, portB) = (FreePort.Find(), FreePort.Find());
+        await using var siteA = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data-a"), ingestOnStartup: false);
+        await using var siteB = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data-b"), ingestOnStartup: false);
+        siteA.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, portA));
+        siteB.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, portB));
+        siteA.StartServer();
+        siteB.StartServer();
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var search = await client.GetAsync($"http://127.0.0.1:{portB}/api/releases?q=housing");
+            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        }
+
+        var scrapeA = new Scrape(await client.GetStringAsync($"http://127.0.0.1:{portA}/metrics"));
+        var scrapeB = new Scrape(await client.GetStringAsync($"http://127.0.0.1:{portB}/metrics"));
+        Assert.Null(scrapeA.Value("pressreleases_searches_total", "surface=\"api\""));
+        Assert.Equal(3, scrapeB.Value("pressreleases_searches_total", "surface=\"api\""));
+    }
+
     [Theory]
     [InlineData("PressReleases__Metrics__Port", "0", "Port")]
     [InlineData("PressReleases__Metrics__Port", "70000", "Port")]
