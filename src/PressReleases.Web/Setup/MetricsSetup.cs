@@ -90,6 +90,8 @@ public static class MetricsSetup
                     return Task.CompletedTask;
                 }),
                 optionsName: null)
+            // The exporter maps every method; the site is read-only, so GET and HEAD alone (405 for the rest).
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             // A scrape must answer while the site is busy, and is not part of the site's traffic.
             .BypassRequestQueue()
             .DisableHttpMetrics()

@@ -160,6 +160,20 @@ public sealed class MetricsTests(MetricsFixture site) : IClassFixture<MetricsFix
     }
 
     [Fact]
+    public async Task Endpoint_AnswersGetAndHeadOnly()
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/metrics");
+        post.Headers.Add(MetricsFixture.ClientAddressHeader, "127.0.0.1");
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/metrics");
+        head.Headers.Add(MetricsFixture.ClientAddressHeader, "127.0.0.1");
+
+        using var posted = await site.Client.SendAsync(post);
+        using var headed = await site.Client.SendAsync(head);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, headed.StatusCode);
+    }
+
+    [Fact]
     public async Task Endpoint_IsNotInTheApiDescription()
     {
         var description = await site.Client.GetStringAsync("/openapi/v1.json");
