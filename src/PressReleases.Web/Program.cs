@@ -30,6 +30,7 @@ builder.AddPressReleaseCaching();
 builder.AddPressReleaseCompression();
 builder.AddPressReleasePages();
 builder.AddPressReleaseApiDescription();
+builder.AddPressReleaseMetrics();
 
 var app = builder.Build();
 if (app.ReportInvalidSettings())
@@ -39,6 +40,7 @@ if (app.ReportInvalidSettings())
 
 // The middleware, in the order a request meets it.
 app.UsePressReleaseForwardedHeaders();               // first: the client's own address and scheme, from known proxies only
+app.UsePressReleaseRequestLog();                     // then one line per request with its status and time
 app.UsePressReleaseSecurityHeaders();                // early: every response carries them, error pages and files too
 app.UseExceptionHandler("/errors/500");              // a failure in anything below becomes the friendly page (details go to the log)
 app.UseStatusCodePagesWithReExecute("/errors/{0}");  // so does a bare 404, 405 or 429
@@ -56,6 +58,7 @@ app.MapPressReleaseFeeds();
 app.MapPressReleaseApiDescription();
 app.MapPressReleaseCitations();
 app.MapPressReleaseDiscovery();
+app.MapPressReleaseMetrics();
 
 await app.RunAsync();
 

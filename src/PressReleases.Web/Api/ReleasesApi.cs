@@ -35,7 +35,7 @@ public static class ReleasesApi
     }
 
     private static async Task<Results<Ok<ReleaseListResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        HttpContext context, StartupState startup, SearchService search, CancellationToken cancellationToken)
+        HttpContext context, StartupState startup, SearchService search, SearchMetrics metrics, CancellationToken cancellationToken)
     {
         var (request, problems) = ListingQuery.Parse(context.Request.Query, ListingSurface.Api);
         if (ApiProblems.Invalid(problems) is { } invalid)
@@ -48,7 +48,7 @@ public static class ReleasesApi
             return notReady;
         }
 
-        var result = await search.SearchAsync(request, cancellationToken);
+        var result = await metrics.SearchAsync(search, request, SearchMetrics.Api, cancellationToken);
         CacheHeaders.ShortLived(context);
         return TypedResults.Ok(ReleaseListResponse.From(result));
     }

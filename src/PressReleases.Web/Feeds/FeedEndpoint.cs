@@ -39,7 +39,7 @@ public static class FeedEndpoint
     }
 
     private static async Task<IResult> GetAsync(
-        HttpContext context, StartupState startup, SearchService search, ReleaseCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, StartupState startup, SearchService search, SearchMetrics metrics, ReleaseCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
     {
         // A feed's order is fixed and it has one page: order and paging left in a copied listing URL are ignored.
         var (request, problems) = ListingQuery.Parse(context.Request.Query, ListingSurface.Feed);
@@ -63,7 +63,7 @@ public static class FeedEndpoint
             FacetLimit = 0,
             From = request.From ?? DateOnly.MinValue,
         };
-        var result = await search.SearchAsync(latest, cancellationToken);
+        var result = await metrics.SearchAsync(search, latest, SearchMetrics.Feed, cancellationToken);
         var names = new Dictionary<NameKind, IReadOnlyDictionary<string, string>>();
         foreach (var kind in NameKind.All)
         {

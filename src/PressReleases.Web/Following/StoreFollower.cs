@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Core.Store.Providers;
@@ -25,6 +26,7 @@ internal sealed partial class StoreFollower(IServiceProvider services, StartupSt
     private StoreAvailability availability = null!;
     private FollowerState state = null!;
     private StoreLocation location = null!;
+    private IDbContextFactory<PressReleasesDbContext> dbFactory = null!;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,6 +44,7 @@ internal sealed partial class StoreFollower(IServiceProvider services, StartupSt
         availability = services.GetRequiredService<StoreAvailability>();
         state = services.GetRequiredService<FollowerState>();
         location = services.GetRequiredService<StoreLocation>();
+        dbFactory = services.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>();
         var options = services.GetStoreOptions();
         await using var signal = options.ListenForChanges ? StoreChanges.Listen(location, logger) : new NoStoreChangeSignal();
         var poll = options.PollInterval;
@@ -81,6 +84,12 @@ internal sealed partial class StoreFollower(IServiceProvider services, StartupSt
             {
                 LogCaughtUp(caughtUp.Indexed, caughtUp.Deleted, caughtUp.Rebuilt, caughtUp.Store.ChangeSeq);
             }
+
+            // Last, so a failure to read it leaves everything above done and is tried again at the next look.
+            if (caughtUp.Store.LastEndedRun != state.LastIngestReadAtRun)
+            {
+                await ReadLastIngestAsync(caughtUp.Store.LastEndedRun, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -98,6 +107,16 @@ internal sealed partial class StoreFollower(IServiceProvider services, StartupSt
             // One failed look must not end the following: the next one may succeed.
             LogLookFailed(ex);
         }
+    }
+
+    /// <summary>
+    /// Only when a run has ended since the last read: the store's latest completed run, for the metrics. Another
+    /// process may have run it (a watching ingest beside PostgreSQL nodes), so the store is the one to ask.
+    /// </summary>
+    private async Task ReadLastIngestAsync(int lastEndedRun, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        state.Read(await LastIngest.ReadAsync(db, cancellationToken), lastEndedRun);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Followed the store to change {ChangeSeq}: {Indexed} releases indexed, {Deleted} removed (rebuilt: {Rebuilt})")]

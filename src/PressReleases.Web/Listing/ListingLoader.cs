@@ -7,7 +7,7 @@ using PressReleases.Web.Startup;
 namespace PressReleases.Web.Listing;
 
 /// <summary>Runs a listing's search for the pages that show one: /releases, a minister's page, a portfolio's page.</summary>
-public sealed class ListingLoader(SearchService search, ReleaseCatalog catalog, StartupState startup)
+public sealed class ListingLoader(SearchService search, SearchMetrics metrics, ReleaseCatalog catalog, StartupState startup)
 {
     /// <summary>How long a page waits for a starting index before rendering the "being built" notice instead.</summary>
     private static readonly TimeSpan IndexWait = TimeSpan.FromSeconds(5);
@@ -39,7 +39,11 @@ public sealed class ListingLoader(SearchService search, ReleaseCatalog catalog, 
         SearchResult? result = null;
         if (await IsIndexReadyAsync(cancellationToken))
         {
-            result = await search.SearchAsync(state.Search, cancellationToken);
+            result = await metrics.SearchAsync(search, state.Search, SearchMetrics.Page, cancellationToken);
+            if (state.HasQuery && query.ContainsKey(SearchMetrics.SuggestionMarker))
+            {
+                metrics.SuggestionFollowed();
+            }
 
             // The search clamps a page past the end (an old link, a hand-edited URL) to the last one;
             // the links must start from the page actually shown.

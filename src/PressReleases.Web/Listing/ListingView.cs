@@ -32,9 +32,16 @@ public sealed class ListingView
 
     public bool IndexReady => Result is not null;
 
-    /// <summary>The same listing searching for the suggested spelling, from page 1; null when there is no suggestion.</summary>
+    /// <summary>
+    /// The same listing searching for the suggested spelling, from page 1; null when there is no suggestion. The
+    /// link carries <see cref="SearchMetrics.SuggestionMarker"/> so that following it is counted; the search ignores
+    /// it and no other link on that page keeps it.
+    /// </summary>
     public string? DidYouMeanUrl =>
-        Result?.DidYouMean is { Length: > 0 } suggestion ? State.WithQuery(suggestion).Url() : null;
+        Result?.DidYouMean is { Length: > 0 } suggestion ? WithSuggestionMarker(State.WithQuery(suggestion).Url()) : null;
+
+    private static string WithSuggestionMarker(string url) =>
+        url + (url.Contains('?', StringComparison.Ordinal) ? '&' : '?') + SearchMetrics.SuggestionMarker + "=1";
 
     public string NameOf(NameKind kind, string slug) => DisplayNames.GetValueOrDefault(kind, NoNames).GetValueOrDefault(slug) ?? slug;
 

@@ -12,9 +12,12 @@ namespace PressReleases.Web.Tests.Deployment;
 /// </summary>
 internal static class PressReleasesSettings
 {
-    /// <summary>Every options class bound from the <c>PressReleases</c> section (Setup/OptionsSetup, StoreServices, ApiRateLimiting, RequestLimits, ForwardedHeadersSetup).</summary>
+    /// <summary>Every options class bound from the <c>PressReleases</c> section (Setup/OptionsSetup, StoreServices, ApiRateLimiting, RequestLimits, ForwardedHeadersSetup, ResponseCompressionSetup, MetricsSetup).</summary>
     public static readonly IReadOnlyList<Type> OptionsTypes =
-        [typeof(PressReleasesOptions), typeof(StoreOptions), typeof(IngestOptions), typeof(ApiRateLimitOptions), typeof(RequestQueueOptions), typeof(ProxyOptions)];
+    [
+        typeof(PressReleasesOptions), typeof(StoreOptions), typeof(IngestOptions), typeof(ApiRateLimitOptions), typeof(RequestQueueOptions),
+        typeof(ProxyOptions), typeof(CompressionOptions), typeof(MetricsOptions),
+    ];
 
     public static bool IsPressReleasesKey(string environmentKey) =>
         ConfigurationKey(environmentKey).StartsWith(PressReleasesOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase);

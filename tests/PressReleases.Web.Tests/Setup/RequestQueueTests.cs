@@ -11,7 +11,7 @@ namespace PressReleases.Web.Tests.Setup;
 
 /// <summary>
 /// The queue in front of the endpoints: at most N requests run, the rest wait in arrival order, a full queue
-/// answers 503, an abandoned wait never runs; health and exports skip it.
+/// answers 503, an abandoned wait never runs; health, exports and metrics skip it.
 /// </summary>
 public sealed class RequestQueueTests
 {
@@ -132,7 +132,7 @@ public sealed class RequestQueueTests
 
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var bypassing = endpoints.Where(e => e.Metadata.GetMetadata<BypassRequestQueueMetadata>() is not null).Select(e => e.RoutePattern.RawText).Order();
-        Assert.Equal(["/api/releases.csv", "/api/releases.ndjson", "/healthz", "/healthz/live"], bypassing);
+        Assert.Equal(["/api/releases.csv", "/api/releases.ndjson", "/healthz", "/healthz/live", "/metrics"], bypassing);
         Assert.True(endpoints.Count > 10);
     }
 
