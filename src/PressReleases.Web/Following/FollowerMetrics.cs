@@ -48,8 +48,10 @@ public sealed class FollowerMetrics
             return [];
         }
 
+        // An ingest in this process indexes as it writes, so the index can be ahead of the follower's last look
+        // for a moment: that is no lag.
         var index = services.GetRequiredService<SearchIndex>();
-        return [new(seen.ChangeSeq - index.CommittedChangeSeq)];
+        return [new(Math.Max(0, seen.ChangeSeq - index.CommittedChangeSeq))];
     }
 
     private IEnumerable<Measurement<double>> LastCompleted() =>

@@ -9,6 +9,10 @@ public static class PagesSetup
 {
     public static IHostApplicationBuilder AddPressReleasePages(this IHostApplicationBuilder builder)
     {
+        // Run from a build output (dotnet run, the tests) rather than a publish, MapStaticAssets would add a
+        // catch-all endpoint for files missing from its manifest, and every unknown address would answer a
+        // writing method with 405 instead of 404. The site has no files outside wwwroot's manifest.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/Releases/Index", "");

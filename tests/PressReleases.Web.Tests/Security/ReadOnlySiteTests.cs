@@ -159,8 +159,8 @@ public sealed class ReadOnlySiteTests(NamesFixture site) : IClassFixture<NamesFi
                     using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = content };
                     using var response = await site.Client.SendAsync(request);
                     var body = await response.Content.ReadAsStringAsync();
-                    // A static file has no endpoint: only GET and HEAD find the file, anything else finds nothing.
-                    var expected = url.StartsWith("/css/", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.MethodNotAllowed;
+                    // Static files are endpoints too (MapStaticAssets), GET and HEAD only like the rest.
+                    var expected = HttpStatusCode.MethodNotAllowed;
                     Assert.True(
                         response.StatusCode == expected,
                         $"{method} {url} ({content.Headers.ContentType}) answered {(int)response.StatusCode}, expected {(int)expected}: {(body.Length > 300 ? body[..300] : body)}");
