@@ -4,6 +4,9 @@
 #
 #   tests/load/run-load.sh [compare] [options]   static file, then the HTML search page with every query
 #                                                distinct: req/s, p50/p99, errors, ratio search/static
+#   tests/load/run-load.sh compression [options] the HTML search without compression, with Brotli and with gzip,
+#                                                in turns, --rounds rounds, on one site: each encoding's req/s against
+#                                                identity's (the level: PressReleases__Compression__Level)
 #   tests/load/run-load.sh soak [options]        the mix (search, filters, facets, releases, feeds):
 #                                                errors, 5xx, req/s, p50/p99 and the server's RSS series
 # Options:
@@ -13,6 +16,7 @@
 #                     e.g. --ingest seeds for a short CI run without the full corpus
 #   --duration D      wrk duration of each measured run (default 30s; soak 60s)
 #   --connections N   (default 32; soak 64)     --threads N (default 2)     --warmup D (default 20s)
+#   --rounds N        compression: rounds of identity, Brotli and gzip (default 3)
 #   NO_BUILD=1        use the last publish (artifacts/publish)
 #   ACCEPT_ENCODING=br|gzip   ask for compressed responses (default: none, as wrk does); the site's level is
 #                     PressReleases__Compression__Level in the environment (Fastest by default)
@@ -22,9 +26,9 @@ source "$(dirname "$0")/common.sh"
 LOAD_DIR="$REPO_ROOT/tests/load"
 
 MODE=compare
-if [[ "${1:-}" == soak || "${1:-}" == compare ]]; then MODE="$1"; shift; fi
-DATA="${LOAD_DATA_DIR:-}"; INGEST=""; THREADS=2; WARMUP=20s
-if [[ $MODE == soak ]]; then DURATION=60s; CONNECTIONS=64; else DURATION=30s; CONNECTIONS=32; fi
+if [[ "${1:-}" == soak || "${1:-}" == compare || "${1:-}" == compression ]]; then MODE="$1"; shift; fi
+DATA="${LOAD_DATA_DIR:-}"; INGEST=""; THREADS=2; WARMUP=20s; ROUNDS=3
+if [[ $MODE == soak ]]; then DURATION=60s; CONNECTIONS=64; elif [[ $MODE == compression ]]; then DURATION=15s; CONNECTIONS=32; else DURATION=30s; CONNECTIONS=32; fi
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --data) DATA="$2"; shift 2 ;;
@@ -33,6 +37,7 @@ while [[ $# -gt 0 ]]; do
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --threads) THREADS="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
     *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -91,8 +96,8 @@ run_wrk() { # name script connections duration
   after=$(cpu_ticks)
   echo "$before $after" | awk '{ t = $4 - $2; printf "%.1f\n", (t > 0 ? 100 * ($3 - $1) / t : 0) }' >"$WORK/$1.steal"
 }
-result() { # name field
-  sed -n "s/^RESULT $1 .*[[:space:]]$2=\([^ ]*\).*/\1/p" "$WORK/$1.out"
+result() { # run field (the run's own output file; its RESULT line is labelled by the script, e.g. "search")
+  sed -n "s/^RESULT [^ ]* .*[[:space:]]$2=\([^ ]*\).*/\1/p" "$WORK/$1.out"
 }
 
 if [[ $MODE == soak ]]; then
@@ -107,6 +112,20 @@ if [[ $MODE == soak ]]; then
   echo "--- soak: mix"
   run_wrk mix mix.lua "$CONNECTIONS" "$DURATION"
   RUNS=(mix)
+elif [[ $MODE == compression ]]; then
+  # One site, one compression level (PressReleases__Compression__Level in the environment): the HTML search asked
+  # for without compression, with Brotli and with gzip, in turns, ROUNDS rounds, so each encoding is compared with
+  # identity runs of the same process and the same minutes rather than with another start's.
+  echo "--- warm-up: search, $WARMUP"
+  QUERIES_REVERSE=1 ACCEPT_ENCODING=br run_wrk warmup-search search.lua 8 "$WARMUP" >/dev/null
+  RUNS=()
+  for round in $(seq "$ROUNDS"); do
+    for encoding in identity br gzip; do
+      echo "--- search, Accept-Encoding: $encoding, round $round"
+      ACCEPT_ENCODING=$([[ $encoding == identity ]] && echo "" || echo "$encoding") run_wrk "$encoding-$round" search.lua "$CONNECTIONS" "$DURATION"
+      RUNS+=("$encoding-$round")
+    done
+  done
 else
   # Warm-up with the query list reversed, so the measured run's queries are still new to the site.
   echo "--- warm-up: static and search (queries from the end of the list), $WARMUP each"
@@ -129,6 +148,14 @@ for run in "${RUNS[@]}"; do
   echo "| $run | $(result "$run" req_s) | $(result "$run" p50_ms) | $(result "$run" p99_ms) | $(result "$run" errors) | $(result "$run" status_5xx) | $(result "$run" bytes_per_response) | $(cat "$WORK/$run.steal") |"
   [[ "$(result "$run" errors)" == 0 ]] || status=1
 done
+if [[ $MODE == compression ]]; then
+  for encoding in br gzip; do
+    for round in $(seq "$ROUNDS"); do
+      awk -v c="$(result "$encoding-$round" req_s)" -v i="$(result "identity-$round" req_s)" -v e="$encoding" -v r="$round" \
+        'BEGIN { printf "round %d: %s/identity search throughput %.3f\n", r, e, c / i }'
+    done
+  done
+fi
 if [[ $MODE == compare ]]; then
   awk -v s="$(result search req_s)" -v f="$(result static req_s)" \
     'BEGIN { printf "search/static throughput ratio: %.4f (1/%.1f); the target is at least 1/20\n", s / f, f / s }'

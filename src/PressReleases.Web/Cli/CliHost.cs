@@ -71,9 +71,10 @@ internal static class CliHost
     /// command prints <paramref name="cancelledMessage"/> and exits 130 (SIGINT) or 0 (SIGTERM: an orderly stop); a
     /// <paramref name="watching"/> one has been asked to stop, which is its normal end, and exits 0. Failures whose
     /// message is the whole story print it and exit 1, as does a store that cannot be reached, named in one line.
-    /// While <paramref name="watching"/>, a store that cannot be reached at start is waited for instead.
+    /// While <paramref name="watching"/>, a store that cannot be reached at start is waited for instead. Without
+    /// <paramref name="open"/> the verb finds the store itself (a backup reads it as it is, and opens no index).
     /// </summary>
-    public static async Task<int> RunAsync(string cancelledMessage, Func<IServiceProvider, CancellationToken, Task<int>> work, bool watching = false)
+    public static async Task<int> RunAsync(string cancelledMessage, Func<IServiceProvider, CancellationToken, Task<int>> work, bool watching = false, bool open = true)
     {
         using var signals = new StopSignals();
         var ct = signals.Token;
@@ -85,7 +86,7 @@ internal static class CliHost
             {
                 await OpenWhenTheStoreIsUpAsync(host.Services, RetryBackoff.Default, ct);
             }
-            else
+            else if (open)
             {
                 await OpenAsync(host.Services, ct);
             }

@@ -33,6 +33,9 @@ internal static class CommandLine
               (a run in progress at its next batch) with exit code 0.
           PressReleases.Web reindex
               Rebuild the search index from the store, then exit.
+          PressReleases.Web backup <file>
+              Write a consistent copy of the SQLite store to a new file (VACUUM INTO), also
+              while the site runs and ingests. A PostgreSQL store is backed up with pg_dump.
           PressReleases.Web healthcheck [--live] [--url <url>]
               Ask the site running on this machine whether it is ready (/healthz; with --live,
               whether it answers at all: /healthz/live). Exit code 0 when it answers 200, 1 when
@@ -66,6 +69,7 @@ internal static class CommandLine
             "ingest" => ParseIngest(rest),
             "reindex" => rest.Length == 0 ? new ReindexCommand() : Invalid($"reindex takes no arguments (got '{rest[0]}')."),
             "healthcheck" => ParseHealthcheck(rest),
+            "backup" => rest is [var file] && !file.StartsWith('-') ? new BackupCommand(file) : Invalid("backup takes one argument: the file to write."),
             _ when verb.StartsWith('-') || verb.Contains('=') => null,
             _ => Invalid($"Unknown command '{verb}'."),
         };

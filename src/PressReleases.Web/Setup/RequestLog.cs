@@ -4,8 +4,8 @@ namespace PressReleases.Web.Setup;
 
 /// <summary>
 /// One log line per request, when it has been answered: method, path, status and milliseconds taken, at
-/// Information under the category <c>PressReleases.Requests</c> ("GET /releases 200 4.1 ms"). Placed first, so
-/// the time includes the request queue and the status is the one sent, error pages included. The query string is
+/// Information under the category <c>PressReleases.Requests</c> ("GET /releases 200 4.1 ms"). Placed at the start
+/// (after the forwarded headers only), so the time includes the request queue and the status is the one sent, error pages included. The query string is
 /// left out: a search's words say something about the person who typed them, and the metrics count searches
 /// without them. Health probes are left out too: a balancer asks every few seconds and the answer is in the
 /// metrics. At the site's load (about 1,500 requests a second) the line is the cost, so nothing else is done:
@@ -51,7 +51,7 @@ public sealed partial class RequestLog(RequestDelegate next, ILoggerFactory logg
 
 public static class RequestLogExtensions
 {
-    /// <summary>First in the pipeline, so every request is timed from its start to its answer.</summary>
+    /// <summary>At the start of the pipeline, so every request is timed from its start to its answer.</summary>
     public static WebApplication UsePressReleaseRequestLog(this WebApplication app)
     {
         app.UseMiddleware<RequestLog>();

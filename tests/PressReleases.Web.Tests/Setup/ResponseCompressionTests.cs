@@ -6,8 +6,9 @@ using PressReleases.Web.Tests.TestSupport;
 namespace PressReleases.Web.Tests.Setup;
 
 /// <summary>
-/// Brotli and gzip for every kind of text the site makes, chosen by Accept-Encoding, with the same content as
-/// the uncompressed answer; none when the client asks for none or the level is NoCompression.
+/// gzip and Brotli for every kind of text the site makes, chosen by Accept-Encoding (gzip when a browser accepts
+/// both alike, as the cheaper), with the same content as the uncompressed answer; none when the client asks for
+/// none or the level is NoCompression.
 /// </summary>
 public sealed class ResponseCompressionTests(SeedsFixture site) : IClassFixture<SeedsFixture>
 {
@@ -28,13 +29,13 @@ public sealed class ResponseCompressionTests(SeedsFixture site) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(EveryKindOfText))]
-    public async Task Brotli_WhenTheClientTakesIt_WithTheSameContent(string path, string mediaType)
+    public async Task ABrowser_GetsGzip_WithTheSameContent(string path, string mediaType)
     {
         var plain = await GetAsync(path, encoding: null);
-        var (encoding, body, response) = await GetCompressedAsync(path, "gzip, deflate, br");
+        var (encoding, body, response) = await GetCompressedAsync(path, "gzip, deflate, br, zstd");
 
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("br", encoding);
+        Assert.Equal("gzip", encoding);
         Assert.Contains("Accept-Encoding", response.Headers.Vary);
         Assert.Equal(WithoutTraceId(plain), WithoutTraceId(body));
         response.Dispose();
@@ -44,6 +45,23 @@ public sealed class ResponseCompressionTests(SeedsFixture site) : IClassFixture<
     [InlineData("/releases?q=japan")]
     [InlineData("/feeds/releases.atom")]
     [InlineData("/api/releases.csv?q=japan")]
+    [InlineData("/api/releases/enhancing-new-zealand--japan-cooperation")]
+    public async Task Brotli_ForAClientThatAsksForItAlone_OrRanksItFirst(string path)
+    {
+        var plain = await GetAsync(path, encoding: null);
+        var (alone, aloneBody, r1) = await GetCompressedAsync(path, "br");
+        var (ranked, rankedBody, r2) = await GetCompressedAsync(path, "br;q=1.0, gzip;q=0.8");
+
+        Assert.Equal(("br", "br"), (alone, ranked));
+        Assert.Equal(plain, aloneBody);
+        Assert.Equal(plain, rankedBody);
+        r1.Dispose();
+        r2.Dispose();
+    }
+
+    [Theory]
+    [InlineData("/releases?q=japan")]
+    [InlineData("/feeds/releases.atom")]
     public async Task Gzip_ForAClientWithoutBrotli(string path)
     {
         var plain = await GetAsync(path, encoding: null);
