@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Net;
 using AngleSharp.Html.Parser;
 using PressReleases.Web.Tests.Reliability;
-using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Deployment;
 
