@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Web.Caching;
@@ -30,16 +32,24 @@ public static class HttpCaching
             options.SizeLimit = 32 * 1024 * 1024;
             options.AddPolicy(StorePolicy, policy => policy.Expire(TimeSpan.FromHours(1)).Tag(StoreTag));
         });
+
+        // Whatever makes the catalog's lists stale (an ingest in this process, or the follower seeing another's)
+        // empties the cached documents made from the store too, so a feed never outlives the change it misses. Hooked
+        // up where the catalog is made, not at start: making it reaches the store's settings, whose failures the
+        // start-up service reports in one line.
+        builder.Services.Replace(ServiceDescriptor.Singleton(sp =>
+        {
+            var catalog = new ReleaseCatalog(sp.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>(), sp.GetRequiredService<StoreAvailability>());
+            var cache = sp.GetRequiredService<IOutputCacheStore>();
+            catalog.Invalidated += () => cache.EvictStoreDerivedAsync(CancellationToken.None).AsTask().Wait();
+            return catalog;
+        }));
         return builder;
     }
 
     /// <summary>After routing (policies are endpoint metadata) and before the request queue, so a cached answer never waits.</summary>
     public static WebApplication UsePressReleaseOutputCache(this WebApplication app)
     {
-        // Whatever changes the store's lists (an ingest in this process, or the follower seeing another's) empties
-        // the cached documents made from it, so a feed never outlives the change it misses.
-        var cache = app.Services.GetRequiredService<IOutputCacheStore>();
-        app.Services.GetRequiredService<ReleaseCatalog>().Invalidated += () => cache.EvictStoreDerivedAsync(CancellationToken.None).AsTask().Wait();
         app.UseOutputCache();
         return app;
     }

@@ -26,21 +26,21 @@ public static class BuildOutputFallback
             });
         }
 
-        if (!Directory.Exists(Path.Combine(contentRoot, "wwwroot")))
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!Directory.Exists(Path.Combine(contentRoot, "wwwroot")) && Directory.Exists(published))
         {
-            var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-            if (Directory.Exists(published))
-            {
-                // A published app started from another directory (a service without a working directory,
-                // the load scripts): its wwwroot sits beside it.
-                builder.Environment.WebRootPath = published;
-                builder.Environment.WebRootFileProvider = new PhysicalFileProvider(published);
-            }
-            else
-            {
-                // The build output's static web assets manifest points at this project's wwwroot.
-                builder.WebHost.UseStaticWebAssets();
-            }
+            // A published app started from another directory (a service without a working directory,
+            // the load scripts): its wwwroot sits beside it.
+            builder.Environment.WebRootPath = published;
+            builder.Environment.WebRootFileProvider = new PhysicalFileProvider(published);
+        }
+        else if (File.Exists(Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.staticwebassets.runtime.json")))
+        {
+            // A build output (dotnet run, the test hosts) in any environment, not only Development: its static web
+            // assets manifest maps wwwroot and the build's compressed copies (in obj/), which MapStaticAssets serves
+            // by Accept-Encoding. Without it a gzip request for the stylesheet found no file. A publish has no
+            // such manifest: its files sit in its wwwroot.
+            builder.WebHost.UseStaticWebAssets();
         }
 
         return builder;

@@ -15,7 +15,7 @@ public sealed class ApiHelpPageTests(SeedsFixture site) : IClassFixture<SeedsFix
         Assert.Contains("/openapi/v1.json", examples);
         Assert.Contains(examples, e => e.StartsWith("/api/releases.csv", StringComparison.Ordinal));
         Assert.Contains(examples, e => e.StartsWith("/feeds/releases.atom", StringComparison.Ordinal));
-        Assert.Contains("curl 'http://localhost:5000/api/releases?q=geothermal&pageSize=5'", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("curl 'http://localhost/api/releases?q=geothermal&pageSize=5'", page.Body!.TextContent, StringComparison.Ordinal);
         foreach (var example in examples)
         {
             using var response = await site.Client.GetAsync(example);

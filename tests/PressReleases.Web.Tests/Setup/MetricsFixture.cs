@@ -17,7 +17,7 @@ namespace PressReleases.Web.Tests.Setup;
 /// </summary>
 public sealed class MetricsFixture : IAsyncLifetime
 {
-    public const string ClientAddressHeader = "X-Test-Client-Address";
+    public const string ClientAddressHeader = ClientAddressFromHeader.Header;
 
     private readonly TempDirectory temp = new("metrics");
     private PressReleasesFactory factory = null!;
@@ -71,23 +71,6 @@ public sealed class MetricsFixture : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /metrics from 127.0.0.1 answered {(int)response.StatusCode}: {text}");
         return new Scrape(text);
-    }
-
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var address))
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 

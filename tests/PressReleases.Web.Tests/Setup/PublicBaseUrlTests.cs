@@ -47,6 +47,7 @@ public sealed partial class PublicBaseUrlTests : IAsyncLifetime
         "/opensearch.xml",
         "/api/releases.csv",
         "/api/releases.ndjson",
+        "/help/api",
     };
 
     [Theory]

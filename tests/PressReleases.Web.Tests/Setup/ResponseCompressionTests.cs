@@ -87,6 +87,26 @@ public sealed class ResponseCompressionTests(SeedsFixture site) : IClassFixture<
         r3.Dispose();
     }
 
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd")]
+    [InlineData("gzip")]
+    [InlineData("identity")]
+    public async Task TheLinkedStylesheet_IsServedWhole_InWhateverEncodingTheBrowserTakes(string acceptEncoding)
+    {
+        // Run from a build output (as here and under `dotnet run`) its compressed copy sits in obj/, not wwwroot: a
+        // gzip request once found no file and got an empty 200, and every page went unstyled.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await site.Client.GetStringAsync("/releases"));
+        var stylesheet = page.QuerySelector("link[rel=stylesheet]")?.GetAttribute("href");
+        Assert.NotNull(stylesheet);
+
+        var (_, body, response) = await GetCompressedAsync(stylesheet, acceptEncoding);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "src", "PressReleases.Web", "wwwroot", "css", "site.css")), body);
+        response.Dispose();
+    }
+
     [Fact]
     public async Task AtNoCompression_NothingIsCompressed()
     {

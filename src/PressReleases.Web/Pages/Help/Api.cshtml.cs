@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PressReleases.Web.Discovery;
 
 namespace PressReleases.Web.Pages.Help;
 
 /// <summary>/help/api: the JSON API, exports and feeds for people writing scripts. Static text; the reference is /openapi/v1.json.</summary>
 public sealed class ApiModel : PageModel
 {
-    /// <summary>Where the curl examples point: a local run (`dotnet run` serves http://localhost:5000).</summary>
-    public const string LocalBase = "http://localhost:5000";
-
     /// <summary>Every example on the page, as a site-relative link; the tests follow each of them.</summary>
     public static readonly IReadOnlyList<string> Examples =
     [
@@ -23,5 +21,6 @@ public sealed class ApiModel : PageModel
         "/openapi/v1.json",
     ];
 
-    public static string Curl(string path) => $"curl '{LocalBase}{path}'";
+    /// <summary>A curl command for an example, at this site's own address (<see cref="SiteUrl"/>), ready to paste.</summary>
+    public string Curl(string path) => $"curl '{SiteUrl.Base(Request)}{path}'";
 }
