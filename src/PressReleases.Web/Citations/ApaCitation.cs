@@ -19,7 +19,7 @@ public sealed record ApaCitation(string Authors, string Date, string Title, stri
         // When the government is already the author, APA leaves the publisher out rather than repeat it.
         var publisher = source.Authors.Count == 0 ? "" : CitationSource.Government;
         var retrieved = $"retrieved {source.RetrievedOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} from {CitationSource.SiteName}:";
-        return new ApaCitation(authors, date, source.Title, publisher, source.SourceUrl, retrieved, source.PermalinkUrl);
+        return new ApaCitation(authors, date, source.Title, publisher, source.SourceUrl, retrieved, source.CitedUrl);
     }
 
     /// <summary>The author list with its closing full stop, unless the last initial already supplies one.</summary>

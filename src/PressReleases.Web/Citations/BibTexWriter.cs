@@ -39,7 +39,9 @@ public static class BibTexWriter
         fields.Add(("publisher", "{" + Escape(CitationSource.Government) + "}"));
         fields.Add(("url", "{" + Url(source.SourceUrl) + "}"));
         fields.Add(("urldate", "{" + Iso(source.RetrievedOn) + "}"));
-        fields.Add(("note", "{Retrieved from " + CitationSource.SiteName + ": \\url{" + Url(source.PermalinkUrl) + "}}"));
+        // A paragraph is named in words, not as a #fragment: '#' inside \url in a field's argument is a LaTeX error.
+        var paragraph = source.Paragraph is { } p ? ", paragraph " + p.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        fields.Add(("note", "{Retrieved from " + CitationSource.SiteName + ": \\url{" + Url(source.PermalinkUrl) + "}" + paragraph + "}"));
 
         var bib = new StringBuilder();
         bib.Append("@misc{").Append(Key(source)).Append(",\n");

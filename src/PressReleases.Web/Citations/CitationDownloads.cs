@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Net.Http.Headers;
 using PressReleases.Web.Caching;
 using PressReleases.Web.Discovery;
+using PressReleases.Web.Display;
 using PressReleases.Web.Following;
 using PressReleases.Web.Startup;
 
@@ -46,7 +47,8 @@ public static class CitationDownloads
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var source = CitationSource.From(release, SiteUrl.Base(context.Request), today);
+        var paragraph = ParagraphAnchors.Parse(context.Request.Query["p"], release.BodyHtml);
+        var source = CitationSource.From(release, SiteUrl.Base(context.Request), today, paragraph);
 
         // Slugs are lower-case ASCII letters, digits and '-', so the file name needs no quoting beyond the quotes.
         var disposition = new ContentDispositionHeaderValue("attachment") { FileName = $"\"{release.Slug}.{extension}\"" };

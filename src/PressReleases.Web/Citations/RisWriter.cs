@@ -36,7 +36,7 @@ public static class RisWriter
         Line(ris, "PB", CitationSource.Government);
         Line(ris, "UR", source.SourceUrl);
         Line(ris, "Y2", Slashed(source.RetrievedOn));
-        Line(ris, "N1", $"Retrieved from {CitationSource.SiteName}: {source.PermalinkUrl}");
+        Line(ris, "N1", $"Retrieved from {CitationSource.SiteName}: {source.CitedUrl}");
         Line(ris, "ER", "");
         return ris.ToString();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PressReleases.Core.Search;
@@ -7,6 +8,7 @@ using PressReleases.Web.Api;
 using PressReleases.Web.Caching;
 using PressReleases.Web.Citations;
 using PressReleases.Web.Discovery;
+using PressReleases.Web.Display;
 using PressReleases.Web.Following;
 using PressReleases.Web.Startup;
 
@@ -36,11 +38,22 @@ public sealed class ShowModel(ReleaseLookup releases, SearchService search, Rele
     /// <summary>The link-preview description: the opening of the body text.</summary>
     public string Description { get; private set; } = "";
 
-    public string BibTexUrl => $"/releases/{Release.Slug}/cite.bib";
+    /// <summary>The paragraph the citation targets (<c>?p=4</c>, as each paragraph's link sets it); null for the whole release.</summary>
+    public int? Paragraph { get; private set; }
 
-    public string RisUrl => $"/releases/{Release.Slug}/cite.ris";
+    public string BibTexUrl => $"/releases/{Release.Slug}/cite.bib{ParagraphQuery}";
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "q")] string? q, CancellationToken cancellationToken)
+    public string RisUrl => $"/releases/{Release.Slug}/cite.ris{ParagraphQuery}";
+
+    /// <summary>The body as shown: highlighted when opened from a search, every paragraph with its anchor and link.</summary>
+    public string BodyHtml => ParagraphAnchors.Add(Highlight?.BodyHtml ?? Release.BodyHtml, ParagraphUrl);
+
+    /// <summary>A paragraph's link: this page citing that paragraph, scrolled to it.</summary>
+    public string ParagraphUrl(int paragraph) => string.Create(CultureInfo.InvariantCulture, $"{PlainUrl}?p={paragraph}#p{paragraph}");
+
+    private string ParagraphQuery => Paragraph is { } p ? string.Create(CultureInfo.InvariantCulture, $"?p={p}") : "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "q")] string? q, [FromQuery(Name = "p")] string? p, CancellationToken cancellationToken)
     {
         await startup.WhenStoreReady.WaitAsync(cancellationToken);
         var release = await releases.FindAsync(slug, cancellationToken);
@@ -68,7 +81,8 @@ public sealed class ShowModel(ReleaseLookup releases, SearchService search, Rele
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
-        Citation = ApaCitation.From(CitationSource.From(release, SiteUrl.Base(Request), today));
+        Paragraph = ParagraphAnchors.Parse(p, release.BodyHtml);
+        Citation = ApaCitation.From(CitationSource.From(release, SiteUrl.Base(Request), today, Paragraph));
 
         if (Query is not null && !string.IsNullOrWhiteSpace(release.BodyHtml))
         {
