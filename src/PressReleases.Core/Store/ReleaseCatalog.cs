@@ -147,6 +147,39 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
         return (current.Names[NameKind.Minister].DisplayNames, current.Names[NameKind.Portfolio].DisplayNames);
     }
 
+    /// <summary>
+    /// Who held what, when: for a minister, the portfolios their current releases name; for a portfolio, the ministers
+    /// who issued its current releases; each with how many releases and the first and last of their dates. Ordered
+    /// by first date (undated last), then name. Read from the store on each call (one grouped query over the name's
+    /// own releases); empty for a name no current release has.
+    /// </summary>
+    public async Task<IReadOnlyList<NameSummary>> HeldWithAsync(NameKind kind, string slug, CancellationToken cancellationToken = default)
+    {
+        var other = NameKind.All.Single(k => k != kind);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            var spans = await (
+                from mine in NameTables.For(kind).Links(db)
+                where mine.Slug == slug
+                join release in db.Releases on mine.ReleaseId equals release.Id
+                where release.RemovedAt == null
+                join theirs in NameTables.For(other).Links(db) on release.Id equals theirs.ReleaseId
+                group release by new { theirs.Slug, theirs.Name } into g
+                select new NameSummary(g.Key.Slug, g.Key.Name, g.Count(), g.Min(r => r.Date), g.Max(r => r.Date)))
+                .ToListAsync(cancellationToken);
+            return [.. spans
+                .OrderBy(s => s.FirstDate is null)
+                .ThenBy(s => s.FirstDate)
+                .ThenBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)];
+        }
+        catch (Exception ex) when (db.IsUnavailable(ex))
+        {
+            availability.MarkDown(ex);
+            throw new StoreUnavailableException(ex);
+        }
+    }
+
     /// <summary>Releases currently published (not removed).</summary>
     public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).ReleaseCount;

@@ -73,6 +73,46 @@ public abstract class ReleaseCatalogTests(StoreProvider provider) : IAsyncLifeti
         Assert.Equal("Annette King", ministerNames["annette-king"]);
     }
 
+    [Fact]
+    public async Task HeldWith_APortfolio_ListsItsMinisters_WithTheirFirstAndLastRelease_InOrderOfFirst()
+    {
+        var health = await store.Catalog.HeldWithAsync(NameKind.Portfolio, "health");
+
+        // Health: c (Ryall, 2008), b (English and Ryall, 2012), e (King, 2014).
+        Assert.Equal(
+            [
+                new NameSummary("tony-ryall", "Tony Ryall", 2, new DateOnly(2008, 11, 30), new DateOnly(2012, 1, 20)),
+                new NameSummary("bill-english", "Bill English", 1, new DateOnly(2012, 1, 20), new DateOnly(2012, 1, 20)),
+                new NameSummary("annette-king", "Annette King", 1, new DateOnly(2014, 2, 2), new DateOnly(2014, 2, 2)),
+            ],
+            health);
+    }
+
+    [Fact]
+    public async Task HeldWith_AMinister_ListsTheirPortfolios_UndatedOnesLast()
+    {
+        var ryall = await store.Catalog.HeldWithAsync(NameKind.Minister, "tony-ryall");
+
+        Assert.Equal(
+            [
+                new NameSummary("health", "Health", 2, new DateOnly(2008, 11, 30), new DateOnly(2012, 1, 20)),
+                new NameSummary("finance", "Finance", 1, new DateOnly(2012, 1, 20), new DateOnly(2012, 1, 20)),
+                new NameSummary("state-owned-enterprises", "State Owned Enterprises", 1, null, null),
+            ],
+            ryall);
+    }
+
+    [Fact]
+    public async Task HeldWith_LeavesRemovedReleasesOut_AndKnowsNoUnknownName()
+    {
+        store.Source.Delete("e.md");
+        await store.IngestAsync();
+
+        Assert.DoesNotContain(await store.Catalog.HeldWithAsync(NameKind.Portfolio, "health"), n => n.Slug == "annette-king");
+        Assert.Empty(await store.Catalog.HeldWithAsync(NameKind.Minister, "annette-king"));
+        Assert.Empty(await store.Catalog.HeldWithAsync(NameKind.Minister, "nobody"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("A")]

@@ -17,6 +17,9 @@ public sealed class ShowModel(ReleaseCatalog catalog, ListingLoader loader, Star
 
     public ListingView List { get; private set; } = null!;
 
+    /// <summary>Who held what, when: the other kind's names on this name's releases, first to last; null when none.</summary>
+    public Timeline? Timeline { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         Kind = NameKindRoutes.KindOf(HttpContext);
@@ -28,6 +31,14 @@ public sealed class ShowModel(ReleaseCatalog catalog, ListingLoader loader, Star
 
         Name = name;
         List = await loader.LoadAsync(Request.Query, ListingScope.For(Kind, name.Slug), cancellationToken);
+        try
+        {
+            Timeline = Timeline.For(Kind, await catalog.HeldWithAsync(Kind, name.Slug, cancellationToken));
+        }
+        catch (StoreUnavailableException)
+        {
+            // The store is away: the page serves its listing from the index, without the timeline.
+        }
         if (List.RedirectUrl is { } canonical)
         {
             return Redirect(canonical);

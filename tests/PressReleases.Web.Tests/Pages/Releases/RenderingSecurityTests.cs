@@ -141,7 +141,12 @@ public sealed class RenderingSecurityTests(HostileReleaseFixture site) : IClassF
     private static void AssertNothingExecutable(IParentNode document, string context)
     {
         var elements = document.QuerySelectorAll("*").ToList();
-        var active = elements.Where(e => e.LocalName is "script" or "iframe" or "img" or "object" or "embed" or "svg" or "frame" or "base").ToList();
+        // The site draws one SVG of its own, the timeline on minister and portfolio pages; names reach it only as encoded
+        // text (a script inside it would still be found, as a script). Any other SVG came from content.
+        var active = elements
+            .Where(e => e.LocalName is "script" or "iframe" or "img" or "object" or "embed" or "svg" or "frame" or "base")
+            .Where(e => !(e.LocalName == "svg" && e.ClassList.Contains("timeline__chart")))
+            .ToList();
         Assert.True(active.Count == 0, $"{context}: found <{string.Join(">, <", active.Select(e => e.LocalName))}> elements: {string.Join(" ", active.Select(e => e.OuterHtml))}");
 
         var handlers = elements.SelectMany(e => e.Attributes.Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)).Select(a => $"{e.LocalName}[{a.Name}]")).ToList();
