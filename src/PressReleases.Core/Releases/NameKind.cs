@@ -35,5 +35,8 @@ public sealed class NameKind
     /// <summary>The slug a name as a person might type it stands for ("Hon Jacinda Ardern" → "jacinda-ardern"); empty when it names none.</summary>
     public string SlugOf(string name) => slugOf(name);
 
+    /// <summary>The other kind: a minister's releases name portfolios, a portfolio's name ministers.</summary>
+    public NameKind Other => this == Minister ? Portfolio : Minister;
+
     public override string ToString() => Singular;
 }

@@ -155,7 +155,6 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
     /// </summary>
     public async Task<IReadOnlyList<NameSummary>> HeldWithAsync(NameKind kind, string slug, CancellationToken cancellationToken = default)
     {
-        var other = NameKind.All.Single(k => k != kind);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         try
         {
@@ -164,7 +163,7 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
                 where mine.Slug == slug
                 join release in db.Releases on mine.ReleaseId equals release.Id
                 where release.RemovedAt == null
-                join theirs in NameTables.For(other).Links(db) on release.Id equals theirs.ReleaseId
+                join theirs in NameTables.For(kind.Other).Links(db) on release.Id equals theirs.ReleaseId
                 group release by new { theirs.Slug, theirs.Name } into g
                 select new NameSummary(g.Key.Slug, g.Key.Name, g.Count(), g.Min(r => r.Date), g.Max(r => r.Date)))
                 .ToListAsync(cancellationToken);

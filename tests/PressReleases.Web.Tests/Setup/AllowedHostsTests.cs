@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Mvc.Testing;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Setup;
@@ -13,19 +12,11 @@ public sealed class AllowedHostsTests : IAsyncLifetime
 {
     private const string SiteHost = "press.example.org";
 
-    private readonly TempDirectory temp = new("allowed-hosts");
-    private PressReleasesFactory factory = null!;
-    private WebApplicationFactory<Program> site = null!;
-    private HttpClient client = null!;
+    private readonly AddressedSite site = new("allowed-hosts", new Dictionary<string, string> { ["AllowedHosts"] = SiteHost });
 
-    public Task InitializeAsync()
-    {
-        factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
-        factory.Settings["AllowedHosts"] = SiteHost;
-        site = ClientAddressFromHeader.In(factory);
-        client = site.CreateClient();
-        return Task.CompletedTask;
-    }
+    private HttpClient Client => site.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("/releases")]
@@ -70,22 +61,8 @@ public sealed class AllowedHostsTests : IAsyncLifetime
             request.Headers.Add("X-Forwarded-Host", forwardedHost);
         }
 
-        return await client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
-    public async Task DisposeAsync()
-    {
-        client?.Dispose();
-        if (site is not null)
-        {
-            await site.DisposeAsync();
-        }
-
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-
-        temp.Dispose();
-    }
+    public async Task DisposeAsync() => await site.DisposeAsync();
 }

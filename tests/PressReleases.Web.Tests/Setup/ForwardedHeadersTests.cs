@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Mvc.Testing;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Setup;
@@ -15,24 +14,19 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
     private const string AddressInKnownNetwork = "10.1.200.3";
     private const string Stranger = "198.51.100.7";
 
-    private readonly TempDirectory temp = new("forwarded-headers");
-    private PressReleasesFactory factory = null!;
-    private WebApplicationFactory<Program> site = null!;
-    private HttpClient client = null!;
-
-    public Task InitializeAsync()
+    // One API request per client in the test's time: a second from the same client is refused, which shows which
+    // address the site took for the client.
+    private readonly AddressedSite site = new("forwarded-headers", new Dictionary<string, string>
     {
-        factory = new PressReleasesFactory(temp.Sub("source"), temp.Sub("data"), ingestOnStartup: false);
-        factory.Settings["PressReleases:Proxy:KnownProxies:0"] = KnownProxy;
-        factory.Settings["PressReleases:Proxy:KnownNetworks:0"] = "10.1.0.0/16";
-        // One API request per client in the test's time: a second from the same client is refused, which shows
-        // which address the site took for the client.
-        factory.Settings["PressReleases:ApiRateLimit:PermitLimit"] = "1";
-        factory.Settings["PressReleases:ApiRateLimit:WindowSeconds"] = "600";
-        site = ClientAddressFromHeader.In(factory);
-        client = site.CreateClient();
-        return Task.CompletedTask;
-    }
+        ["PressReleases:Proxy:KnownProxies:0"] = KnownProxy,
+        ["PressReleases:Proxy:KnownNetworks:0"] = "10.1.0.0/16",
+        ["PressReleases:ApiRateLimit:PermitLimit"] = "1",
+        ["PressReleases:ApiRateLimit:WindowSeconds"] = "600",
+    });
+
+    private HttpClient Client => site.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(KnownProxy)]
@@ -95,7 +89,7 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/releases");
         request.Headers.Add(ClientAddressFromHeader.Header, from);
         request.Headers.Add("X-Forwarded-Proto", forwardedProto);
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         return document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
@@ -106,23 +100,9 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/releases?pageSize=1");
         request.Headers.Add(ClientAddressFromHeader.Header, from);
         request.Headers.Add("X-Forwarded-For", forwardedFor);
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         return response.StatusCode;
     }
 
-    public async Task DisposeAsync()
-    {
-        client?.Dispose();
-        if (site is not null)
-        {
-            await site.DisposeAsync();
-        }
-
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-
-        temp.Dispose();
-    }
+    public async Task DisposeAsync() => await site.DisposeAsync();
 }

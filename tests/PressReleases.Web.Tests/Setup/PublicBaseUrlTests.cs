@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Setup;
@@ -19,21 +18,12 @@ public sealed partial class PublicBaseUrlTests : IAsyncLifetime
         "harbour-bridge-repairs", "Harbour bridge repairs", "2019-03-06",
         ["Hon Ben Otherperson"], ["Transport"], "Repairs to the harbour bridge start on Monday.");
 
-    private readonly TempDirectory temp = new("public-base-url");
-    private PressReleasesFactory factory = null!;
-    private WebApplicationFactory<Program> site = null!;
-    private HttpClient client = null!;
+    private readonly AddressedSite site = new(
+        "public-base-url", new Dictionary<string, string> { ["PressReleases:PublicBaseUrl"] = PublicBase + "/" }, [Release]);
 
-    public async Task InitializeAsync()
-    {
-        var source = temp.Sub("source");
-        ReleaseFileWriter.WriteAll(source, [Release]);
-        factory = new PressReleasesFactory(source, temp.Sub("data"));
-        factory.Settings["PressReleases:PublicBaseUrl"] = PublicBase + "/";
-        site = ClientAddressFromHeader.In(factory);
-        client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await factory.WaitForReleasesAsync(client, 1);
-    }
+    private HttpClient Client => site.Client;
+
+    public Task InitializeAsync() => site.Factory.WaitForReleasesAsync(Client, 1);
 
     public static TheoryData<string> EveryDocumentWithAbsoluteAddresses => new()
     {
@@ -60,7 +50,7 @@ public sealed partial class PublicBaseUrlTests : IAsyncLifetime
         request.Headers.Host = ForgedHost;
         request.Headers.Add("X-Forwarded-Host", ForgedForwardedHost);
         request.Headers.Add("X-Forwarded-Proto", "http");
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {body}");
@@ -77,7 +67,7 @@ public sealed partial class PublicBaseUrlTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/releases/harbour-bridge-repairs");
         request.Headers.Host = ForgedHost;
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await client.SendAsync(request)).Content.ReadAsStringAsync());
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await Client.SendAsync(request)).Content.ReadAsStringAsync());
 
         var expected = PublicBase + "/releases/harbour-bridge-repairs";
         Assert.Equal(expected, document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
@@ -105,19 +95,5 @@ public sealed partial class PublicBaseUrlTests : IAsyncLifetime
     [GeneratedRegex(@"https?://[^\s""'<>,)\]}]+")]
     private static partial Regex AbsoluteAddress();
 
-    public async Task DisposeAsync()
-    {
-        client?.Dispose();
-        if (site is not null)
-        {
-            await site.DisposeAsync();
-        }
-
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-
-        temp.Dispose();
-    }
+    public async Task DisposeAsync() => await site.DisposeAsync();
 }

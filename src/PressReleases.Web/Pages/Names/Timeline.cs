@@ -48,7 +48,7 @@ public sealed class Timeline
         var dated = rows.Where(r => r.FirstDate is not null).ToList();
         var first = dated.Count > 0 ? dated.Min(r => r.FirstDate!.Value.Year) : DateTime.UtcNow.Year;
         var last = dated.Count > 0 ? dated.Max(r => r.LastDate!.Value.Year) : first;
-        return new Timeline(NameKind.All.Single(k => k != pageKind), rows, first, last);
+        return new Timeline(pageKind.Other, rows, first, last);
     }
 
     /// <summary>Horizontal position of a date on the axis.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PressReleases.Core.Ingestion;
 using PressReleases.Web.Tests.TestSupport;
