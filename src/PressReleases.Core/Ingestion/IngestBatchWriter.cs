@@ -317,9 +317,17 @@ internal sealed class IngestBatchWriter(
         }
 
         pendingProblems.Clear();
-        foreach (var id in gone)
+        if (session is not null)
         {
-            session?.Delete(id);
+            // Kept in the index, marked withdrawn: out of every list, still there for a search that asks for them.
+            foreach (var chunk in gone.Chunk(500))
+            {
+                var ids = chunk.ToList();
+                foreach (var release in await StoredReleases.ReadAsync(db, db.Releases.Where(r => ids.Contains(r.Id)), cancellationToken))
+                {
+                    session.Upsert(release);
+                }
+            }
         }
 
         removed += gone.Count;

@@ -24,6 +24,8 @@ internal sealed class HitFieldsVisitor : StoredFieldVisitor
 
     public int DateKey { get; private set; }
 
+    public bool Withdrawn { get; private set; }
+
     public List<string> MinisterSlugs { get; } = [];
 
     public List<string> PortfolioSlugs { get; } = [];
@@ -31,7 +33,7 @@ internal sealed class HitFieldsVisitor : StoredFieldVisitor
     /// <summary>Forgets the previous document's values; call before each document.</summary>
     public void Reset()
     {
-        (Id, Slug, Title, Body, Url, DateKey) = ("", "", "", "", "", 0);
+        (Id, Slug, Title, Body, Url, DateKey, Withdrawn) = ("", "", "", "", "", 0, false);
         MinisterSlugs.Clear();
         PortfolioSlugs.Clear();
     }
@@ -39,7 +41,7 @@ internal sealed class HitFieldsVisitor : StoredFieldVisitor
     public override Status NeedsField(FieldInfo fieldInfo) => fieldInfo.Name switch
     {
         IndexFields.Id or IndexFields.Slug or IndexFields.Title or IndexFields.Body or IndexFields.Url
-            or IndexFields.Date or IndexFields.Minister or IndexFields.Portfolio => Status.YES,
+            or IndexFields.Date or IndexFields.Minister or IndexFields.Portfolio or IndexFields.Status => Status.YES,
         _ => Status.NO,
     };
 
@@ -54,6 +56,7 @@ internal sealed class HitFieldsVisitor : StoredFieldVisitor
             case IndexFields.Url: Url = value; break;
             case IndexFields.Minister: MinisterSlugs.Add(value); break;
             case IndexFields.Portfolio: PortfolioSlugs.Add(value); break;
+            case IndexFields.Status: Withdrawn = value == IndexFields.WithdrawnValue; break;
         }
     }
 

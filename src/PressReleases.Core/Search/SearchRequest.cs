@@ -42,6 +42,9 @@ public sealed record SearchRequest
     /// <summary>Inclusive last date.</summary>
     public DateOnly? To { get; init; }
 
+    /// <summary>Whether withdrawn releases are listed: by default they are not.</summary>
+    public ReleaseStatus Status { get; init; } = ReleaseStatus.Current;
+
     /// <summary>Null means the default: relevance with a query, newest without.</summary>
     public SearchSort? Sort { get; init; }
 

@@ -30,6 +30,9 @@ public sealed record SearchHit(
 {
     /// <summary>The plain words and phrases of the query this release lacks; empty when it has them all.</summary>
     public IReadOnlyList<string> MissingWords { get; init; } = [];
+
+    /// <summary>True for a release whose file left the source (listed only when the search asks for withdrawn releases).</summary>
+    public bool Withdrawn { get; init; }
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     /// <summary>The stored fields an export needs; the body, the largest by far, is left unread.</summary>
     private static readonly ISet<string> ExportFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        IndexFields.Slug, IndexFields.Title, IndexFields.Date, IndexFields.Url, IndexFields.Minister, IndexFields.Portfolio,
+        IndexFields.Slug, IndexFields.Title, IndexFields.Date, IndexFields.Url, IndexFields.Minister, IndexFields.Portfolio, IndexFields.Status,
     };
 
     private readonly UserQueryParser parser = new(index.Analyzer);
@@ -90,8 +90,8 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
 
     /// <summary>
     /// The release as the index holds it, for when the store cannot be reached: title, date, source, names (with the
-    /// catalog's last display names) and the plain text, set as paragraphs. Null for a slug the index lacks, which
-    /// includes every withdrawn release.
+    /// catalog's last display names) and the plain text, set as paragraphs. Null for a slug the index lacks, and
+    /// for a withdrawn release (the index does not know when it left, so it is not shown as current either).
     /// </summary>
     public async Task<ReleaseDetail?> FindInIndexAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -110,6 +110,11 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
 
         var fields = new HitFieldsVisitor();
         lease.Searcher.Doc(top.ScoreDocs[0].Doc, fields);
+        if (fields.Withdrawn)
+        {
+            return null;
+        }
+
         static IReadOnlyList<NameRef> Named(List<string> slugs, IReadOnlyDictionary<string, string> names) =>
             slugs.Select(s => new NameRef(s, names.GetValueOrDefault(s, s))).ToList();
 
@@ -266,8 +271,8 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
     }
 
     /// <summary>
-    /// The text query (with <paramref name="proximity"/> boosts, when given) and the date range; the minister
-    /// and portfolio selections are applied by <see cref="Filtered"/>.
+    /// The text query (with <paramref name="proximity"/> boosts, when given), the release status and the date
+    /// range; the minister and portfolio selections are applied by <see cref="Filtered"/>.
     /// </summary>
     private static Query BuildQuery(SearchRequest request, ParsedQuery parsed, Query? proximity = null)
     {
@@ -275,6 +280,17 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
         if (proximity is not null)
         {
             query = new BooleanQuery { { query, Occur.MUST }, { proximity, Occur.SHOULD } };
+        }
+
+        // A required or prohibited clause that scores nothing: the order of the listed releases is unchanged.
+        switch (request.Status)
+        {
+            case ReleaseStatus.Current:
+                query = new BooleanQuery { { query, Occur.MUST }, { new TermQuery(IndexFields.WithdrawnTerm), Occur.MUST_NOT } };
+                break;
+            case ReleaseStatus.Withdrawn:
+                query = new FilteredQuery(query, new QueryWrapperFilter(new TermQuery(IndexFields.WithdrawnTerm)));
+                break;
         }
 
         if (request.From is not null || request.To is not null)
@@ -365,7 +381,8 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             Names(fields.PortfolioSlugs, portfolioNames),
             titleMatches is not null ? snippets.Highlight(fields.Title, titleMatches) : snippets.Highlight(fields.Title, parsed.HighlightTerms, parsed.HighlightPrefixes),
             bodyMatches is not null ? snippets.Snippet(fields.Body, bodyMatches) : snippets.Snippet(fields.Body, parsed.HighlightTerms, parsed.HighlightPrefixes),
-            fields.Url);
+            fields.Url)
+        { Withdrawn = fields.Withdrawn };
     }
 
     /// <summary>
@@ -390,7 +407,8 @@ public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
             document.Get(IndexFields.Url) ?? "",
             ExportedRelease.PermalinkOf(slug),
             Names(document, IndexFields.Minister, ministerNames),
-            Names(document, IndexFields.Portfolio, portfolioNames));
+            Names(document, IndexFields.Portfolio, portfolioNames))
+        { Withdrawn = document.Get(IndexFields.Status) == IndexFields.WithdrawnValue };
     }
 
     /// <summary>A document's minister or portfolio slugs with their display names (the slug stands in for a name not yet known).</summary>

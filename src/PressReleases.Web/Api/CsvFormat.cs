@@ -6,7 +6,7 @@ namespace PressReleases.Web.Api;
 /// <summary>RFC 4180 rows for /api/releases.csv.</summary>
 internal static class CsvFormat
 {
-    public const string Header = "slug,title,date,url,permalink,ministers,portfolios";
+    public const string Header = "slug,title,date,url,permalink,ministers,portfolios,withdrawn";
 
     /// <summary>Between the names of a multi-valued cell; names never contain it.</summary>
     public const string NameSeparator = "; ";
@@ -21,7 +21,8 @@ internal static class CsvFormat
         Append(row, release.Url).Append(',');
         Append(row, permalinkBase + release.Permalink).Append(',');
         Append(row, string.Join(NameSeparator, release.Ministers.Select(m => m.Name))).Append(',');
-        Append(row, string.Join(NameSeparator, release.Portfolios.Select(p => p.Name)));
+        Append(row, string.Join(NameSeparator, release.Portfolios.Select(p => p.Name))).Append(',');
+        row.Append(release.Withdrawn ? "true" : "false");
         return row.ToString();
     }
 

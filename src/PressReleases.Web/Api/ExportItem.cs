@@ -8,6 +8,7 @@ namespace PressReleases.Web.Api;
 /// </summary>
 /// <param name="Url">The release's original address on beehive.govt.nz.</param>
 /// <param name="Permalink">The release's stable page on this site, https://host/releases/{slug}.</param>
+/// <param name="Withdrawn">True for a release whose file left the source (exported only with status=withdrawn or all).</param>
 public sealed record ExportItem(
     string Slug,
     string Title,
@@ -15,7 +16,8 @@ public sealed record ExportItem(
     string Url,
     string Permalink,
     IReadOnlyList<NameResponse> Ministers,
-    IReadOnlyList<NameResponse> Portfolios)
+    IReadOnlyList<NameResponse> Portfolios,
+    bool Withdrawn)
 {
     public static ExportItem From(ExportedRelease release, string permalinkBase) => new(
         release.Slug,
@@ -24,5 +26,6 @@ public sealed record ExportItem(
         release.Url,
         permalinkBase + release.Permalink,
         NameResponse.From(release.Ministers),
-        NameResponse.From(release.Portfolios));
+        NameResponse.From(release.Portfolios),
+        release.Withdrawn);
 }

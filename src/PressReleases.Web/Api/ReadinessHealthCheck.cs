@@ -37,7 +37,7 @@ internal sealed class ReadinessHealthCheck(StartupState startup, IServiceProvide
                     index.CommittedChangeSeq,
                     outage?.Error,
                     outage?.Since);
-                var counts = new HealthCounts(stored, index.DocumentCount);
+                var counts = new HealthCounts(stored, index.PublishedCount);
                 return outage is null
                     ? Result(HealthStatus.Healthy, new HealthResponse("ready", counts, store))
                     : Result(HealthStatus.Degraded, new HealthResponse("degraded", counts, store));

@@ -64,6 +64,7 @@ public sealed record WordMatchResponse(int Count, int Minimum, int AllWordsTotal
 /// <param name="Url">The release's original address on beehive.govt.nz.</param>
 /// <param name="Snippet">HTML: encoded text with &lt;mark&gt; around the matched words.</param>
 /// <param name="MissingWords">The query's plain words and phrases this release lacks, as read; empty when it has them all.</param>
+/// <param name="Withdrawn">True for a release whose file left the source (listed only with status=withdrawn or all).</param>
 public sealed record ReleaseListItem(
     string Slug,
     string Title,
@@ -72,7 +73,8 @@ public sealed record ReleaseListItem(
     IReadOnlyList<NameResponse> Ministers,
     IReadOnlyList<NameResponse> Portfolios,
     string Snippet,
-    IReadOnlyList<string> MissingWords)
+    IReadOnlyList<string> MissingWords,
+    bool Withdrawn)
 {
     public static ReleaseListItem From(SearchHit hit) => new(
         hit.Slug,
@@ -82,7 +84,8 @@ public sealed record ReleaseListItem(
         NameResponse.From(hit.Ministers),
         NameResponse.From(hit.Portfolios),
         hit.SnippetHtml,
-        hit.MissingWords);
+        hit.MissingWords,
+        hit.Withdrawn);
 }
 
 public sealed record NameResponse(string Slug, string Name)

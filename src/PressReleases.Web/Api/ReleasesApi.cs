@@ -26,7 +26,7 @@ public static class ReleasesApi
         api.MapGet("/{slug}", GetAsync)
             .WithName("GetRelease")
             .WithSummary("One release, with its body and related releases")
-            .WithDescription("404 for an unknown slug; 410 (with the original url and removedAt) for a release removed from the source.")
+            .WithDescription("404 for an unknown slug; 410 for a release withdrawn from the source, with the original url, removedAt and its last version as `release`.")
             .WithSlugParameter()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
@@ -77,7 +77,14 @@ public static class ReleasesApi
                 statusCode: StatusCodes.Status410Gone,
                 title: "Release withdrawn",
                 detail: $"The release '{release.Title}' was removed from the source{removed}.",
-                extensions: new Dictionary<string, object?> { ["url"] = release.SourceUrl, ["removedAt"] = release.RemovedAt });
+                extensions: new Dictionary<string, object?>
+                {
+                    ["url"] = release.SourceUrl,
+                    ["removedAt"] = release.RemovedAt,
+
+                    // Its last version, as a 200 would give it (without related releases): what was withdrawn stays readable.
+                    ["release"] = ReleaseResponse.From(release, []),
+                });
         }
 
         if (CacheHeaders.IsNotModified(context, served.OfRelease(release)))

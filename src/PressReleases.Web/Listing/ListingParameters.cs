@@ -27,6 +27,14 @@ public static class ListingParameters
         ["oldest"] = SearchSort.Oldest,
     };
 
+    /// <summary>The release statuses by their names in URLs.</summary>
+    public static readonly IReadOnlyDictionary<string, ReleaseStatus> Statuses = new Dictionary<string, ReleaseStatus>(StringComparer.Ordinal)
+    {
+        ["current"] = ReleaseStatus.Current,
+        ["withdrawn"] = ReleaseStatus.Withdrawn,
+        ["all"] = ReleaseStatus.All,
+    };
+
     private const ListingSurface Everywhere = ListingSurface.Page | ListingSurface.Api | ListingSurface.Export | ListingSurface.Feed;
 
     public static IReadOnlyList<ListingParameter> All { get; } =
@@ -56,6 +64,20 @@ public static class ListingParameters
                 problems.Add(new("to", string.Create(CultureInfo.InvariantCulture, $"The end date {to:yyyy-MM-dd} is before the start date {from:yyyy-MM-dd}.")));
                 return request with { To = null };
             },
+        },
+        new()
+        {
+            Name = "status",
+            Description = "Which releases: current (default; still published), withdrawn (their files left the source; each still readable at its permalink, which answers 410) or all.",
+            Surfaces = Everywhere,
+            Type = JsonSchemaType.String,
+            Values = [.. Statuses.Keys],
+            Read = (values, request, problems) => request with
+            {
+                Status = ParameterValues.Choice("status", values, Statuses, "a release status", "current, withdrawn or all", problems) ?? ReleaseStatus.Current,
+            },
+            Write = request => request.Status != ReleaseStatus.Current ? [StatusName(request.Status)] : [],
+            Clear = request => request with { Status = ReleaseStatus.Current },
         },
         new()
         {
@@ -112,6 +134,8 @@ public static class ListingParameters
     ];
 
     public static string SortName(SearchSort sort) => Sorts.First(s => s.Value == sort).Key;
+
+    public static string StatusName(ReleaseStatus status) => Statuses.First(s => s.Value == status).Key;
 
     /// <summary>The parameters that narrow what is listed (the minister, portfolio and date filters).</summary>
     public static IEnumerable<ListingParameter> Filters => All.Where(p => p.IsFilter);

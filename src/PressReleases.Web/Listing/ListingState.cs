@@ -50,6 +50,8 @@ public sealed record ListingState(ListingScope Scope, SearchRequest Request)
 
     public ListingState WithoutTo() => Changed(Request with { To = null });
 
+    public ListingState WithStatus(ReleaseStatus status) => Changed(Request with { Status = status });
+
     public ListingState WithQuery(string query) => Changed(Request with { Query = query });
 
     public ListingState WithoutQuery() =>

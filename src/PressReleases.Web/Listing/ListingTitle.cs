@@ -32,6 +32,17 @@ public static class ListingTitle
             parts.Add(span);
         }
 
-        return "PressReleases: " + (parts.Count == 0 ? "all releases" : string.Join(" — ", parts));
+        var everything = request.Status switch
+        {
+            ReleaseStatus.Withdrawn => "withdrawn releases",
+            ReleaseStatus.All => "all releases, withdrawn included",
+            _ => "all releases",
+        };
+        if (request.Status != ReleaseStatus.Current && parts.Count > 0)
+        {
+            parts.Add(everything);
+        }
+
+        return "PressReleases: " + (parts.Count == 0 ? everything : string.Join(" — ", parts));
     }
 }

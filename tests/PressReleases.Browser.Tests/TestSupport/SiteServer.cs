@@ -8,21 +8,23 @@ namespace PressReleases.Browser.Tests.TestSupport;
 
 /// <summary>
 /// The site on a real socket (Kestrel on 127.0.0.1 and a free port) so a real browser can reach it, over its own
-/// temporary data directory and the repository's seeds/.
+/// temporary data directory and the repository's seeds/ (or a folder of the test's own).
 /// </summary>
 public sealed class SiteServer : WebApplicationFactory<Program>
 {
     private readonly TempDirectory temp = new("browser-site");
 
-    public SiteServer()
+    /// <param name="sourceFolder">The release files to ingest at start; the repository's seeds/ when null.</param>
+    public SiteServer(string? sourceFolder = null)
     {
         DataDirectory = temp.Sub("data");
+        SourceFolder = sourceFolder ?? RepoPaths.Seeds;
         UseKestrel(0);
     }
 
     public string DataDirectory { get; }
 
-    public string SourceFolder => RepoPaths.Seeds;
+    public string SourceFolder { get; }
 
     /// <summary>The real address the browser uses, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = null!;

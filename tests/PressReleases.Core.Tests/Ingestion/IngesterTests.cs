@@ -219,7 +219,9 @@ public abstract class IngesterTests(StoreProvider provider) : IAsyncLifetime
         Assert.Equal(0, await TotalAsync("kiwifruit"));
         Assert.Equal(1, await store.Catalog.CountAsync());
         Assert.Equal(2, await RowCountAsync());
-        Assert.Equal(1, store.Index.DocumentCount);
+        Assert.Equal(1, store.Index.PublishedCount);
+        Assert.Equal(2, store.Index.DocumentCount);
+        Assert.Equal(1, (await store.Search.SearchAsync(new SearchRequest { Query = "kiwifruit", Status = ReleaseStatus.Withdrawn })).Total);
         Assert.Null(await store.Catalog.FindNameAsync(NameKind.Minister, "john-key"));
         Assert.DoesNotContain(await store.Catalog.ListAsync(NameKind.Minister), m => m.Slug == "john-key");
     }

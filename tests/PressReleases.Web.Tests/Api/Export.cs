@@ -21,8 +21,8 @@ public static class Export
     public static List<List<string>> CsvRows(ExportResponse export)
     {
         var rows = Csv.Parse(export.Text);
-        Assert.Equal(["slug", "title", "date", "url", "permalink", "ministers", "portfolios"], rows[0]);
-        Assert.All(rows, r => Assert.Equal(7, r.Count));
+        Assert.Equal(["slug", "title", "date", "url", "permalink", "ministers", "portfolios", "withdrawn"], rows[0]);
+        Assert.All(rows, r => Assert.Equal(8, r.Count));
         return rows.Skip(1).ToList();
     }
 

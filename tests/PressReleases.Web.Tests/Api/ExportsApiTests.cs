@@ -55,7 +55,7 @@ public sealed class ExportsApiTests(FeedsAndExportsFixture site) : IClassFixture
         foreach (var (line, item) in lines.Zip(expected))
         {
             var root = JsonDocument.Parse(line).RootElement;
-            Assert.Equal(["slug", "title", "date", "url", "permalink", "ministers", "portfolios"], root.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["slug", "title", "date", "url", "permalink", "ministers", "portfolios", "withdrawn"], root.EnumerateObject().Select(p => p.Name));
             Assert.Equal(item.Slug, root.GetProperty("slug").GetString());
             Assert.Equal(item.Title, root.GetProperty("title").GetString());
             Assert.Equal(item.Date, root.GetProperty("date").GetString());

@@ -38,8 +38,8 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
             Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
         }
 
-        Assert.Equal(["q", "minister", "portfolio", "from", "to", "sort", "page", "pageSize", "facetLimit"], Parameters(list));
-        Assert.Equal(["q", "minister", "portfolio", "from", "to", "sort"], Parameters(csv));
+        Assert.Equal(["q", "minister", "portfolio", "from", "to", "status", "sort", "page", "pageSize", "facetLimit"], Parameters(list));
+        Assert.Equal(["q", "minister", "portfolio", "from", "to", "status", "sort"], Parameters(csv));
         Assert.All(list.GetProperty("parameters").EnumerateArray(), p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("description").GetString())));
         Assert.Equal(["slug"], Parameters(detail));
 
@@ -57,10 +57,10 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
         var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
 
         Assert.Equal(["total", "page", "pageSize", "items", "facets", "interpretedAs", "didYouMean", "matchedAnyWord", "words", "readings"], Properties(schemas, "ReleaseListResponse"));
-        Assert.Equal(["slug", "title", "date", "url", "ministers", "portfolios", "snippet", "missingWords"], Properties(schemas, "ReleaseListItem"));
+        Assert.Equal(["slug", "title", "date", "url", "ministers", "portfolios", "snippet", "missingWords", "withdrawn"], Properties(schemas, "ReleaseListItem"));
         Assert.Equal(["count", "minimum", "allWordsTotal", "facetsCount"], Properties(schemas, "WordMatchResponse"));
         Assert.Equal(["text", "minister", "year", "queryWithout"], Properties(schemas, "ReadingResponse"));
-        Assert.Equal(["slug", "title", "date", "url", "permalink", "ministers", "portfolios"], Properties(schemas, "ExportItem"));
+        Assert.Equal(["slug", "title", "date", "url", "permalink", "ministers", "portfolios", "withdrawn"], Properties(schemas, "ExportItem"));
         Assert.Equal(["slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments", "attachmentLinks", "related", "fromSearchIndex"], Properties(schemas, "ReleaseResponse"));
         Assert.Equal(["url", "name"], Properties(schemas, "AttachmentLinkResponse"));
     }

@@ -34,7 +34,8 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
         Assert.Equal(5, items.Count);
         foreach (var item in items)
         {
-            AssertKeys(item, "slug", "title", "date", "url", "ministers", "portfolios", "snippet", "missingWords");
+            AssertKeys(item, "slug", "title", "date", "url", "ministers", "portfolios", "snippet", "missingWords", "withdrawn");
+            Assert.False(item.GetProperty("withdrawn").GetBoolean());
             Assert.Empty(item.GetProperty("missingWords").EnumerateArray());
             Assert.Equal(JsonValueKind.String, item.GetProperty("slug").ValueKind);
             Assert.Equal(JsonValueKind.String, item.GetProperty("title").ValueKind);

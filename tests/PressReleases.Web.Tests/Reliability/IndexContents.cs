@@ -12,7 +12,10 @@ public sealed record IndexedDocument(int Id, string Slug, string Title, string M
 /// <summary>Reads an index folder directly, after the process that wrote it has ended.</summary>
 public static class IndexContents
 {
-    /// <summary>Every live document, keyed by the release id it carries.</summary>
+    /// <summary>
+    /// Every live document of a current release, keyed by the release id it carries: a withdrawn release's document,
+    /// kept and marked so it can be searched on request, is left out, as the store's current releases leave it out.
+    /// </summary>
     public static Dictionary<int, IndexedDocument> Documents(SearchIndex index)
     {
         using var lease = index.LeaseSearcher();
@@ -28,6 +31,11 @@ public static class IndexContents
             }
 
             var stored = reader.Document(doc);
+            if (stored.Get(IndexFields.Status) == IndexFields.WithdrawnValue)
+            {
+                continue;
+            }
+
             var id = int.Parse(stored.Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(documents.TryAdd(id, new IndexedDocument(
                 id,

@@ -92,7 +92,7 @@ public sealed record ApiYear(int Year, int Count);
 
 public sealed record ApiFacets(List<ApiFacetValue> Ministers, List<ApiFacetValue> Portfolios, List<ApiYear> Years);
 
-public sealed record ApiReleaseItem(string Slug, string Title, string? Date, string Url, List<ApiName> Ministers, List<ApiName> Portfolios, string Snippet);
+public sealed record ApiReleaseItem(string Slug, string Title, string? Date, string Url, List<ApiName> Ministers, List<ApiName> Portfolios, string Snippet, bool Withdrawn = false);
 
 public sealed record ApiReleaseList(
     int Total, int Page, int PageSize, List<ApiReleaseItem> Items, ApiFacets Facets, string? InterpretedAs, string? DidYouMean, bool MatchedAnyWord);

@@ -30,6 +30,17 @@ public static class IndexFields
     public const string Minister = "minister";
     public const string Portfolio = "portfolio";
 
+    /// <summary>
+    /// Present, with the value <see cref="WithdrawnValue"/>, only on releases whose file left the source: they stay
+    /// in the index so they can be searched on request, and every search leaves them out unless asked.
+    /// </summary>
+    public const string Status = "status";
+
+    public const string WithdrawnValue = "withdrawn";
+
+    /// <summary>The term every withdrawn release's document holds.</summary>
+    public static Term WithdrawnTerm => new(Status, WithdrawnValue);
+
     /// <summary>The field holding a release's slugs of one kind: <see cref="Minister"/> or <see cref="Portfolio"/>.</summary>
     public static string NameField(NameKind kind) => kind == NameKind.Minister ? Minister : Portfolio;
 

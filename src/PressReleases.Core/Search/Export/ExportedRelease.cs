@@ -17,5 +17,8 @@ public sealed record ExportedRelease(
     IReadOnlyList<NameRef> Ministers,
     IReadOnlyList<NameRef> Portfolios)
 {
+    /// <summary>True for a release whose file left the source (exported only when the export asks for withdrawn releases).</summary>
+    public bool Withdrawn { get; init; }
+
     public static string PermalinkOf(string slug) => "/releases/" + slug;
 }

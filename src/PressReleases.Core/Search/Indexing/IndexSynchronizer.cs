@@ -48,7 +48,8 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
             return await RebuildAsync(session, cancellationToken);
         }
 
-        var stored = await db.Releases.CountAsync(r => r.RemovedAt == null, cancellationToken);
+        // Withdrawn releases are in the index too (marked), so every stored release has its document.
+        var stored = await db.Releases.CountAsync(cancellationToken);
         var behind = await db.Releases.CountAsync(r => r.ChangeSeq > index.CommittedChangeSeq, cancellationToken);
         if (behind > RebuildWhenBehind && behind * 2L > stored)
         {
@@ -127,44 +128,34 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
         return new IndexSyncReport(true, indexed, 0, stopwatch.Elapsed);
     }
 
-    /// <summary>Applies every release changed after <paramref name="afterSeq"/> to the index, in id order, a chunk at a time.</summary>
+    /// <summary>
+    /// Applies every release changed after <paramref name="afterSeq"/> to the index, in id order, a chunk at a time.
+    /// A withdrawn release is kept, marked as such (it leaves every list but can be asked for): counted as deleted.
+    /// </summary>
     private static async Task<(int Indexed, int Deleted)> ReplayAsync(SearchIndex.WriteSession session, PressReleasesDbContext db, long afterSeq, CancellationToken cancellationToken)
     {
         var (indexed, deleted, lastId) = (0, 0, 0);
         while (true)
         {
-            var rows = await db.Releases.AsNoTracking()
-                .Where(r => r.ChangeSeq > afterSeq && r.Id > lastId)
-                .OrderBy(r => r.Id)
-                .Take(ChunkSize)
-                .Select(r => new { r.Id, r.Slug, r.Title, r.Date, r.SourceUrl, r.BodyText, Removed = r.RemovedAt != null })
-                .ToListAsync(cancellationToken);
-            if (rows.Count == 0)
+            var releases = await StoredReleases.ReadAsync(
+                db, db.Releases.Where(r => r.ChangeSeq > afterSeq && r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize), cancellationToken);
+            if (releases.Count == 0)
             {
                 break;
             }
 
-            lastId = rows[^1].Id;
-            var ids = rows.Select(r => r.Id).ToList();
-            var names = new Dictionary<NameKind, ILookup<int, string>>();
-            foreach (var kind in NameKind.All)
+            lastId = releases[^1].Id;
+            foreach (var release in releases)
             {
-                names[kind] = (await NameTables.For(kind).Links(db).Where(l => ids.Contains(l.ReleaseId))
-                        .OrderBy(l => l.Position).Select(l => new { l.ReleaseId, l.Slug }).ToListAsync(cancellationToken))
-                    .ToLookup(l => l.ReleaseId, l => l.Slug);
-            }
-
-            foreach (var row in rows)
-            {
-                if (row.Removed)
+                session.Upsert(release);
+                if (release.Withdrawn)
                 {
-                    session.Delete(row.Id);
                     deleted++;
-                    continue;
                 }
-
-                session.Upsert(new IndexedRelease(row.Id, row.Slug, row.Title, row.Date, row.SourceUrl, row.BodyText, [.. names[NameKind.Minister][row.Id]], [.. names[NameKind.Portfolio][row.Id]]));
-                indexed++;
+                else
+                {
+                    indexed++;
+                }
             }
         }
 

@@ -11,7 +11,8 @@ public sealed record IndexedRelease(
     string SourceUrl,
     string BodyText,
     IReadOnlyList<string> MinisterSlugs,
-    IReadOnlyList<string> PortfolioSlugs)
+    IReadOnlyList<string> PortfolioSlugs,
+    bool Withdrawn = false)
 {
     /// <summary>See <see cref="IndexFields.BodyHashOf"/>; worked out once, when the release is handed to the index.</summary>
     public string? BodyHash { get; } = IndexFields.BodyHashOf(BodyText);

@@ -29,6 +29,7 @@ internal sealed class ReleaseDocumentBuilder
     private readonly StringField bodyHash = new(IndexFields.BodyHash, "", Field.Store.YES);
     private readonly Int32Field date = new(IndexFields.Date, 0, Field.Store.YES);
     private readonly NumericDocValuesField dateValues = new(IndexFields.DateValues, 0);
+    private readonly StringField withdrawn = new(IndexFields.Status, IndexFields.WithdrawnValue, Field.Store.YES);
     private readonly List<(StringField Term, SortedSetDocValuesField Values)> ministers = [];
     private readonly List<(StringField Term, SortedSetDocValuesField Values)> portfolios = [];
     private readonly List<IIndexableField> fields = new(32);
@@ -68,6 +69,11 @@ internal sealed class ReleaseDocumentBuilder
             dateValues.SetInt64Value(key);
             fields.Add(date);
             fields.Add(dateValues);
+        }
+
+        if (release.Withdrawn)
+        {
+            fields.Add(withdrawn);
         }
 
         AddKeywords(IndexFields.Minister, release.MinisterSlugs, ministers);

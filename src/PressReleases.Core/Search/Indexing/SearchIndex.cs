@@ -22,8 +22,11 @@ namespace PressReleases.Core.Search.Indexing;
 /// </summary>
 public sealed partial class SearchIndex : IDisposable
 {
-    /// <summary>Bump when documents or analysis change: older indexes are then rebuilt from the store.</summary>
-    public const int SchemaVersion = 4;
+    /// <summary>
+    /// Bump when documents or analysis change: older indexes are then rebuilt from the store. 5: withdrawn releases
+    /// are kept, marked with <see cref="IndexFields.Status"/>, instead of deleted.
+    /// </summary>
+    public const int SchemaVersion = 5;
 
     /// <summary>
     /// Threads an ingest indexes on (one per processor, at most four); the writer keeps as many in-memory
@@ -164,6 +167,18 @@ public sealed partial class SearchIndex : IDisposable
         {
             using var lease = LeaseSearcher();
             return lease.Reader.NumDocs;
+        }
+    }
+
+    /// <summary>Documents of releases still published: <see cref="DocumentCount"/> without the withdrawn ones.</summary>
+    public int PublishedCount
+    {
+        get
+        {
+            using var lease = LeaseSearcher();
+            var withdrawn = new TotalHitCountCollector();
+            lease.Searcher.Search(new TermQuery(IndexFields.WithdrawnTerm), withdrawn);
+            return lease.Reader.NumDocs - withdrawn.TotalHits;
         }
     }
 

@@ -79,6 +79,7 @@ public sealed class RelatedReleases(SearchIndex index)
         {
             { like, Occur.MUST },
             { new TermQuery(new Term(IndexFields.Id, source.Get(IndexFields.Id))), Occur.MUST_NOT },
+            { new TermQuery(IndexFields.WithdrawnTerm), Occur.MUST_NOT },
         };
         if (hash is not null)
         {

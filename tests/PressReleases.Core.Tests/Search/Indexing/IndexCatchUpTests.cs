@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Search;
 using PressReleases.Core.Store;
 using PressReleases.Core.Tests.TestSupport;
 
@@ -58,7 +59,8 @@ public abstract class IndexCatchUpTests(StoreProvider provider) : IAsyncLifetime
         Assert.Equal((1, 1), (caughtUp.Indexed, caughtUp.Deleted));
         Assert.Equal(["china-visit"], await store.SlugsFoundAsync("mongolia"));
         Assert.DoesNotContain("japan-trade", await store.SlugsFoundAsync(null));
-        Assert.Equal(SampleReleases.All.Count - 1, store.Index.DocumentCount);
+        Assert.Equal(SampleReleases.All.Count - 1, store.Index.PublishedCount);
+        Assert.Equal(["japan-trade"], await store.SlugsFoundAsync(null, new SearchRequest { Status = ReleaseStatus.Withdrawn }));
     }
 
     [Fact]

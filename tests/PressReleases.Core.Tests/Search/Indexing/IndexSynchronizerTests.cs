@@ -123,7 +123,11 @@ public abstract class IndexSynchronizerTests : SampleSearchTestBase
 
         Assert.Equal((false, 0, 1), (report.Rebuilt, report.Indexed, report.Deleted));
         Assert.DoesNotContain("japan-trade", await FoundAsync(null));
-        Assert.Equal(SampleReleases.All.Count - 1, Store.Index.DocumentCount);
+
+        // Kept in the index, marked: out of every list, there when withdrawn releases are asked for.
+        Assert.Equal(SampleReleases.All.Count, Store.Index.DocumentCount);
+        Assert.Equal(SampleReleases.All.Count - 1, Store.Index.PublishedCount);
+        Assert.Equal(["japan-trade"], await FoundAsync(null, new SearchRequest { Status = ReleaseStatus.Withdrawn }));
     }
 
     [Fact]
@@ -177,11 +181,12 @@ public abstract class IndexSynchronizerTests : SampleSearchTestBase
     }
 
     [Fact]
-    public async Task Rebuild_LeavesOutRemovedReleases()
+    public async Task Rebuild_KeepsRemovedReleasesMarkedWithdrawn()
     {
         Store.Source.Delete("japan-trade.md");
         await Store.IngestAsync();
         var before = await FingerprintAsync();
+        Assert.Equal(["japan-trade"], await FoundAsync(null, new SearchRequest { Status = ReleaseStatus.Withdrawn }));
 
         Store.ReopenIndex(path => System.IO.Directory.Delete(path, recursive: true));
         var report = await Store.Synchronizer.SyncAsync();
@@ -189,6 +194,8 @@ public abstract class IndexSynchronizerTests : SampleSearchTestBase
         Assert.Equal(SampleReleases.All.Count - 1, report.Indexed);
         Assert.Equal(before, await FingerprintAsync());
         Assert.DoesNotContain("japan-trade", await FoundAsync(null));
+        Assert.Equal(["japan-trade"], await FoundAsync("japan", new SearchRequest { Status = ReleaseStatus.Withdrawn }));
+        Assert.Equal(SampleReleases.All.Count, (await FoundAsync(null, new SearchRequest { Status = ReleaseStatus.All })).Count);
     }
 
     [Fact]

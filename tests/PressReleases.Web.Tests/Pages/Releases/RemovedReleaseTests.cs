@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PressReleases.Core.Ingestion;
+using PressReleases.Web.Tests.Api;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Pages.Releases;
@@ -48,14 +50,53 @@ public sealed class RemovedReleaseTests(RemovalFixture site) : IClassFixture<Rem
         Assert.Equal(RemovalFixture.Withdrawn.Title, page.Document.QuerySelector("article.release h1")?.TextContent.Trim());
         Assert.Contains("withdrawn", page.Document.QuerySelector(".notice--warning")?.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(page.Document.QuerySelectorAll("article.release a"), a => a.GetAttribute("href") == RemovalFixture.Withdrawn.Url);
-        Assert.Null(page.Document.QuerySelector(".release__body"));
         Assert.Equal("noindex", page.Document.QuerySelector("meta[name='robots']")?.GetAttribute("content"));
+
+        // Its last version stays readable under the notice, with the date it left the source.
+        var notice = page.Document.QuerySelector(".notice--warning")!.TextContent;
+        Assert.Contains("It left the source on ", notice);
+        Assert.Contains(RemovalFixture.Withdrawn.Body, page.Document.QuerySelector(".release__body")?.TextContent);
+        Assert.Equal("/releases/withdrawn", page.Document.QuerySelector(".notice--warning a[href='/releases/withdrawn']")?.GetAttribute("href"));
+        Assert.Null(page.Document.QuerySelector(".release__cite"));
 
         var api = await Client.GetJsonAsync($"/api/releases/{slug}");
         Assert.Equal(HttpStatusCode.Gone, api.Status);
         Assert.Equal("application/problem+json", api.MediaType);
         Assert.Equal(410, api.Root.GetProperty("status").GetInt32());
         Assert.Equal(RemovalFixture.Withdrawn.Url, api.Root.GetProperty("url").GetString());
+        var lastVersion = api.Root.GetProperty("release");
+        Assert.Equal(RemovalFixture.Withdrawn.Title, lastVersion.GetProperty("title").GetString());
+        Assert.Contains(RemovalFixture.Withdrawn.Body, lastVersion.GetProperty("html").GetString());
+
+        // Listed only when asked for: status=withdrawn or all, on the API, the exports and the pages, and /releases/withdrawn.
+        var withdrawn = await Client.GetAllReleasesAsync("status=withdrawn");
+        Assert.Equal([slug], withdrawn.Select(r => r.Slug));
+        Assert.True(withdrawn.Single().Withdrawn);
+        var everything = await Client.GetAllReleasesAsync("status=all");
+        Assert.Equal(3, everything.Count);
+        Assert.Equal([slug], everything.Where(r => r.Withdrawn).Select(r => r.Slug));
+        Assert.Equal(1, (await Client.GetReleaseListAsync("q=quokkaberry&status=withdrawn")).Total);
+        var csv = Export.CsvRows(await Client.GetExportAsync("/api/releases.csv?status=all"));
+        Assert.Equal(3, csv.Count);
+        Assert.Equal([slug], csv.Where(row => row[7] == "true").Select(row => row[0]));
+        Assert.All(csv.Where(row => row[0] != slug), row => Assert.Equal("false", row[7]));
+        var ndjson = Export.NdjsonLines(await Client.GetExportAsync("/api/releases.ndjson?status=withdrawn"));
+        Assert.True(JsonDocument.Parse(Assert.Single(ndjson)).RootElement.GetProperty("withdrawn").GetBoolean());
+        var badStatus = await Client.GetJsonAsync("/api/releases?status=gone");
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.Status);
+        Assert.Contains("status", badStatus.Body);
+
+        var withdrawnPage = ListingPage.Parse(await Client.GetPageAsync("/releases/withdrawn"));
+        Assert.Equal([slug], withdrawnPage.Results.Select(r => r.Slug));
+        Assert.Equal("Withdrawn releases", withdrawnPage.Document.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Contains("Withdrawn", withdrawnPage.Document.QuerySelector(".result__status")?.TextContent);
+        Assert.Equal(1, ListingPage.Parse(await Client.GetPageAsync("/releases/withdrawn?q=quokkaberry")).Count);
+        Assert.Equal(0, ListingPage.Parse(await Client.GetPageAsync("/releases/withdrawn?q=harbour")).Count);
+        var allPage = ListingPage.Parse(await Client.GetPageAsync("/releases?status=all"));
+        Assert.Equal(3, allPage.Count);
+        Assert.Single(allPage.Document.QuerySelectorAll(".result__status"));
+        Assert.Contains(allPage.Document.QuerySelectorAll(".active-filters a"), a => a.TextContent.Contains("Including withdrawn releases") && a.GetAttribute("href") == "/releases");
+        Assert.Contains(allPage.Document.QuerySelectorAll("input[type=hidden]"), input => input.GetAttribute("name") == "status" && input.GetAttribute("value") == "all");
 
         // Gone from listings, search, counts and facets.
         var all = await Client.GetAllReleasesAsync();
@@ -81,6 +122,7 @@ public sealed class RemovedReleaseTests(RemovalFixture site) : IClassFixture<Rem
         Assert.Equal(HttpStatusCode.OK, (await Client.GetHtmlAsync($"/releases/{slug}")).Status);
         Assert.Equal(3, (await Client.GetReleaseListAsync()).Total);
         Assert.Equal(slug, (await Client.GetReleaseListAsync("q=quokkaberry")).Items.Single().Slug);
+        Assert.Equal(0, (await Client.GetReleaseListAsync("status=withdrawn")).Total);
     }
 }
 
