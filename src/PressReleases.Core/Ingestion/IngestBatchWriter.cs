@@ -25,6 +25,7 @@ internal sealed class IngestBatchWriter(
     private readonly List<IngestProblem> pendingProblems = [];
     private readonly List<(int ReleaseId, FileFingerprint Fingerprint)> pendingFingerprints = [];
     private readonly List<IngestProblemReport> problems = [];
+    private readonly ReleaseRevisions revisions = new();
     private int added;
     private int updated;
     private int unchanged;
@@ -154,6 +155,7 @@ internal sealed class IngestBatchWriter(
             if (item.ExistingId is { } id)
             {
                 entity = tracked[id];
+                await revisions.KeepIfChangedAsync(db, entity, parsed, now, cancellationToken);
                 entity.RemovedAt = null;
                 updated++;
             }

@@ -65,6 +65,12 @@ public sealed class Release
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// When an ingest first stored the content the release holds now, once it has been edited (an earlier version is
+    /// then a <see cref="ReleaseVersion"/>); null while it holds what was first ingested, seen since <see cref="FirstIngestedAt"/>.
+    /// </summary>
+    public DateTimeOffset? RevisedAt { get; set; }
+
     /// <summary>Set when the release's file left its folder: the permalink answers 410 Gone.</summary>
     public DateTimeOffset? RemovedAt { get; set; }
 

@@ -20,6 +20,8 @@ public abstract class PressReleasesDbContext(DbContextOptions options) : DbConte
 
     public DbSet<ReleasePortfolio> ReleasePortfolios => Set<ReleasePortfolio>();
 
+    public DbSet<ReleaseVersion> ReleaseVersions => Set<ReleaseVersion>();
+
     public DbSet<IngestRun> IngestRuns => Set<IngestRun>();
 
     public DbSet<IngestProblem> IngestProblems => Set<IngestProblem>();

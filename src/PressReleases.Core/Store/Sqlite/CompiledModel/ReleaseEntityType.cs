@@ -20,7 +20,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
                 "PressReleases.Core.Releases.Release",
                 typeof(Release),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 navigationCount: 2,
                 unnamedIndexCount: 6,
                 keyCount: 1);
@@ -100,6 +100,13 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Release).GetProperty("RemovedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<RemovedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var revisedAt = runtimeEntityType.AddProperty(
+                "RevisedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Release).GetProperty("RevisedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Release).GetField("<RevisedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var slug = runtimeEntityType.AddProperty(

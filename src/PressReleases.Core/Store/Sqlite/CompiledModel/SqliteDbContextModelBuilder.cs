@@ -11,7 +11,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9676379c-308b-4e84-bf48-7d40bb3ed16e"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("6a536df0-b7a7-4dc1-abbf-6887d523a621"), entityTypeCount: 8)
         {
         }
 
@@ -22,6 +22,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             var release = ReleaseEntityType.Create(this);
             var releaseMinister = ReleaseMinisterEntityType.Create(this);
             var releasePortfolio = ReleasePortfolioEntityType.Create(this);
+            var releaseVersion = ReleaseVersionEntityType.Create(this);
             var ingestProblem = IngestProblemEntityType.Create(this);
             var ingestRun = IngestRunEntityType.Create(this);
 
@@ -29,6 +30,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             ReleaseMinisterEntityType.CreateForeignKey2(releaseMinister, release);
             ReleasePortfolioEntityType.CreateForeignKey1(releasePortfolio, portfolio);
             ReleasePortfolioEntityType.CreateForeignKey2(releasePortfolio, release);
+            ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             IngestProblemEntityType.CreateForeignKey1(ingestProblem, ingestRun);
 
             MinisterEntityType.CreateAnnotations(minister);
@@ -36,6 +38,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseMinisterEntityType.CreateAnnotations(releaseMinister);
             ReleasePortfolioEntityType.CreateAnnotations(releasePortfolio);
+            ReleaseVersionEntityType.CreateAnnotations(releaseVersion);
             IngestProblemEntityType.CreateAnnotations(ingestProblem);
             IngestRunEntityType.CreateAnnotations(ingestRun);
 

@@ -106,6 +106,9 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("RemovedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("RevisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -197,6 +200,51 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                     b.HasIndex("PortfolioId");
 
                     b.ToTable("ReleasePortfolios");
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Releases.ReleaseVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Ministers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Portfolios")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.ToTable("ReleaseVersions");
                 });
 
             modelBuilder.Entity("PressReleases.Core.Store.IngestProblem", b =>
@@ -312,6 +360,15 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Portfolio");
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Releases.ReleaseVersion", b =>
+                {
+                    b.HasOne("PressReleases.Core.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PressReleases.Core.Store.IngestProblem", b =>
