@@ -52,6 +52,7 @@ app.UsePressReleaseRequestQueue();                   // processors + 1 at a time
 
 app.MapPressReleasePages();
 app.MapPressReleaseApi();
+app.MapPressReleaseHistoryApi();
 app.MapPressReleaseHealth();
 app.MapPressReleaseExports();
 app.MapPressReleaseFeeds();

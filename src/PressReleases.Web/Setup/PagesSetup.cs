@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using PressReleases.Core.Store;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Pages.Names;
 using PressReleases.Web.Pages.Releases;
@@ -26,6 +27,7 @@ public static class PagesSetup
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddSingleton<ListingLoader>();
         builder.Services.AddSingleton<ReleaseHighlighter>();
+        builder.Services.AddSingleton<ReleaseHistoryReader>();
         return builder;
     }
 

@@ -20,7 +20,7 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
         var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            new[] { "/api/releases", "/api/releases.csv", "/api/releases.ndjson", "/api/releases/{slug}", "/feeds/releases.atom", "/healthz", "/healthz/live" }.Order(StringComparer.Ordinal),
+            new[] { "/api/releases", "/api/releases.csv", "/api/releases.ndjson", "/api/releases/{slug}", "/api/releases/{slug}/history", "/feeds/releases.atom", "/healthz", "/healthz/live" }.Order(StringComparer.Ordinal),
             paths.Select(p => p.TrimEnd('/')).Where(p => p.Length > 0));
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PressReleases.Core.Store;
+using PressReleases.Web.Caching;
+using PressReleases.Web.Following;
+using PressReleases.Web.Startup;
+
+namespace PressReleases.Web.Api;
+
+/// <summary>GET /api/releases/{slug}/history: a release's versions as data (docs/revisions.md, docs/api.md).</summary>
+public static class ReleaseHistoryApi
+{
+    public static IEndpointRouteBuilder MapPressReleaseHistoryApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/releases").WithTags("Releases")
+            .MapGet("/{slug}/history", GetAsync)
+            .WithName("GetReleaseHistory")
+            .WithSummary("Every version of a release this site has seen")
+            .WithDescription("Oldest first, the current version last, each with when an ingest first and last saw it (UTC). A release never edited has one version. 404 for an unknown slug; 410 (with the original url and removedAt) for a release removed from the source; 503 while the store is out of reach.")
+            .WithSlugParameter()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ReleaseHistoryResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        string slug, HttpContext context, StartupState startup, ReleaseLookup releases, ReleaseHistoryReader histories, ServedVersion served, CancellationToken cancellationToken)
+    {
+        if (await ApiProblems.WaitAsync(context, startup.WhenStoreReady, cancellationToken) is { } notReady)
+        {
+            return notReady;
+        }
+
+        var release = await releases.FindAsync(slug, cancellationToken);
+        if (release is null)
+        {
+            return ReleaseProblems.NotFound(slug);
+        }
+
+        if (release.IsRemoved)
+        {
+            return ReleaseProblems.Withdrawn(release);
+        }
+
+        ReleaseHistory? history = null;
+        try
+        {
+            history = release.FromSearchIndex ? null : await histories.FindAsync(slug, cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Answered below: the index keeps no history.
+        }
+
+        if (history is null)
+        {
+            context.Response.Headers.RetryAfter = "10";
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable", detail: "The database is out of reach just now, and the history of a release is kept only there; try again shortly.");
+        }
+
+        if (CacheHeaders.IsNotModified(context, served.OfRelease(release with { ChangeSeq = history.ChangeSeq, UpdatedAt = history.UpdatedAt })))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Ok(ReleaseHistoryResponse.From(history));
+    }
+}
