@@ -15,7 +15,7 @@ public static class ReleaseHistoryApi
             .MapGet("/{slug}/history", GetAsync)
             .WithName("GetReleaseHistory")
             .WithSummary("Every version of a release this site has seen")
-            .WithDescription("Oldest first, the current version last, each with when an ingest first and last saw it (UTC). A release never edited has one version. 404 for an unknown slug; 410 (with the original url and removedAt) for a release removed from the source; 503 while the store is out of reach.")
+            .WithDescription("Oldest first, the current version last, each with when an ingest first and last saw it (UTC). A release never edited has one version. 404 for an unknown slug; 410 for a release withdrawn from the source, with the original url, removedAt and its versions as `history`; 503 while the store is out of reach.")
             .WithSlugParameter()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
@@ -26,22 +26,13 @@ public static class ReleaseHistoryApi
     private static async Task<Results<Ok<ReleaseHistoryResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         string slug, HttpContext context, StartupState startup, ReleaseLookup releases, ReleaseHistoryReader histories, ServedVersion served, CancellationToken cancellationToken)
     {
-        if (await ApiProblems.WaitAsync(context, startup.WhenStoreReady, cancellationToken) is { } notReady)
+        var found = await ReleaseProblems.FindAsync(slug, context, startup, releases, cancellationToken);
+        if (found.Failed)
         {
-            return notReady;
+            return found.Problem;
         }
 
-        var release = await releases.FindAsync(slug, cancellationToken);
-        if (release is null)
-        {
-            return ReleaseProblems.NotFound(slug);
-        }
-
-        if (release.IsRemoved)
-        {
-            return ReleaseProblems.Withdrawn(release);
-        }
-
+        var release = found.Release;
         ReleaseHistory? history = null;
         try
         {
@@ -56,6 +47,12 @@ public static class ReleaseHistoryApi
         {
             context.Response.Headers.RetryAfter = "10";
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable", detail: "The database is out of reach just now, and the history of a release is kept only there; try again shortly.");
+        }
+
+        if (release.IsRemoved)
+        {
+            // As /api/releases/{slug} answers a withdrawn release, with what a 200 would give: its history stays readable.
+            return ReleaseProblems.Withdrawn(release, "history", ReleaseHistoryResponse.From(history));
         }
 
         if (CacheHeaders.IsNotModified(context, served.OfRelease(release with { ChangeSeq = history.ChangeSeq, UpdatedAt = history.UpdatedAt })))

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PressReleases.Core.Search;
 using PressReleases.Web.Caching;
-using PressReleases.Web.Display;
 using PressReleases.Web.Following;
 using PressReleases.Web.Listing;
 using PressReleases.Web.Startup;
@@ -56,35 +55,17 @@ public static class ReleasesApi
     private static async Task<Results<Ok<ReleaseResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         string slug, HttpContext context, StartupState startup, ReleaseLookup releases, SearchService search, ServedVersion served, CancellationToken cancellationToken)
     {
-        if (await ApiProblems.WaitAsync(context, startup.WhenStoreReady, cancellationToken) is { } notReady)
+        var found = await ReleaseProblems.FindAsync(slug, context, startup, releases, cancellationToken);
+        if (found.Failed)
         {
-            return notReady;
+            return found.Problem;
         }
 
-        var release = await releases.FindAsync(slug, cancellationToken);
-        if (release is null)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Release not found",
-                detail: $"There is no release with the slug '{slug}'.");
-        }
-
+        var release = found.Release;
         if (release.IsRemoved)
         {
-            var removed = release.RemovedAt is { } at ? $" on {Format.IsoDate(DateOnly.FromDateTime(at.UtcDateTime))}" : "";
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status410Gone,
-                title: "Release withdrawn",
-                detail: $"The release '{release.Title}' was removed from the source{removed}.",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["url"] = release.SourceUrl,
-                    ["removedAt"] = release.RemovedAt,
-
-                    // Its last version, as a 200 would give it (without related releases): what was withdrawn stays readable.
-                    ["release"] = ReleaseResponse.From(release, []),
-                });
+            // Its last version, as a 200 would give it (without related releases): what was withdrawn stays readable.
+            return ReleaseProblems.Withdrawn(release, "release", ReleaseResponse.From(release, []));
         }
 
         if (CacheHeaders.IsNotModified(context, served.OfRelease(release)))

@@ -46,7 +46,7 @@ public sealed class ReleaseHistoryApiTests(RevisionsFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task UnknownRelease_Is404_AndAWithdrawnOne_410_AsProblems()
+    public async Task UnknownRelease_Is404_AndAWithdrawnOne_410_WithItsHistory()
     {
         var missing = await site.Client.GetJsonAsync("/api/releases/no-such-release/history");
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
@@ -56,6 +56,8 @@ public sealed class ReleaseHistoryApiTests(RevisionsFixture site) : IClassFixtur
         Assert.Equal(HttpStatusCode.Gone, gone.Status);
         Assert.Equal("application/problem+json", gone.MediaType);
         Assert.Equal(RevisionsFixture.Withdrawn.Url, gone.Root.GetProperty("url").GetString());
+        var kept = Assert.Single(gone.Root.GetProperty("history").GetProperty("versions").EnumerateArray().ToList());
+        Assert.Equal(RevisionsFixture.Withdrawn.Title, kept.GetProperty("title").GetString());
     }
 
     [Fact]

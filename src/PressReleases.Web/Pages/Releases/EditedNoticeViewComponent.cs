@@ -7,14 +7,15 @@ namespace PressReleases.Web.Pages.Releases;
 public sealed record EditedNotice(string HistoryUrl, IReadOnlyList<DateTimeOffset> VersionsSeen);
 
 /// <summary>
-/// "Edited after publication" on a release's page, when the store holds an earlier version of it (docs/revisions.md);
-/// nothing otherwise, nor while the store is out of reach (the page then shows the index's text and says so).
+/// "Edited after publication" on a release's page (a withdrawn one's too, which shows its last version), when the store
+/// holds an earlier version of it (docs/revisions.md); nothing otherwise, nor while the store is out of reach (the page
+/// then shows the index's text and says so).
 /// </summary>
 public sealed class EditedNoticeViewComponent(ReleaseHistoryReader histories) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(ReleaseDetail release)
     {
-        if (release.FromSearchIndex || release.IsRemoved)
+        if (release.FromSearchIndex)
         {
             return Content("");
         }

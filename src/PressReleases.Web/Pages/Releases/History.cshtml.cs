@@ -11,7 +11,7 @@ namespace PressReleases.Web.Pages.Releases;
 /// <summary>
 /// /releases/{slug}/history: every version of the release this site has seen, newest first, each with what changed
 /// from the one before (docs/revisions.md). 404 for an unknown slug; 410 for a withdrawn release, as its permalink
-/// answers; 503 while the store is out of reach (the index keeps no history).
+/// answers, with its history shown all the same; 503 while the store is out of reach (the index keeps no history).
 /// </summary>
 public sealed class HistoryModel(ReleaseLookup releases, ReleaseHistoryReader histories, StartupState startup, ServedVersion served) : PageModel
 {
@@ -21,13 +21,11 @@ public sealed class HistoryModel(ReleaseLookup releases, ReleaseHistoryReader hi
 
     public string ReleaseUrl => $"/releases/{Release.Slug}";
 
-    /// <summary>Null when there is none to show: the release is withdrawn or the store is out of reach.</summary>
+    /// <summary>Null while the store is out of reach.</summary>
     public ReleaseHistory? History { get; private set; }
 
     /// <summary>The versions, newest first (empty when <see cref="History"/> is null).</summary>
     public IReadOnlyList<VersionView> Versions { get; private set; } = [];
-
-    public bool StoreAway { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -40,23 +38,21 @@ public sealed class HistoryModel(ReleaseLookup releases, ReleaseHistoryReader hi
 
         Release = release;
         CanonicalUrl = $"{SiteUrl.Base(Request)}{ReleaseUrl}/history";
-        if (release.IsRemoved)
-        {
-            Response.StatusCode = StatusCodes.Status410Gone;
-            return Page();
-        }
-
         History = await ReadAsync(release, cancellationToken);
         if (History is null)
         {
-            StoreAway = true;
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = "10";
             return Page();
         }
 
-        // The validators follow the history as read (an ingest may have edited the release since the lookup).
-        if (CacheHeaders.IsNotModified(HttpContext, served.OfRelease(release with { ChangeSeq = History.ChangeSeq, UpdatedAt = History.UpdatedAt })))
+        // A withdrawn release answers 410 as its permalink does and, like it, stays readable: its history is shown. The
+        // validators follow the history as read (an ingest may have edited the release since the lookup).
+        if (release.IsRemoved)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+        }
+        else if (CacheHeaders.IsNotModified(HttpContext, served.OfRelease(release with { ChangeSeq = History.ChangeSeq, UpdatedAt = History.UpdatedAt })))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }
