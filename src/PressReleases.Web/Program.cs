@@ -54,6 +54,7 @@ app.MapPressReleasePages();
 app.MapPressReleaseApi();
 app.MapPressReleaseHealth();
 app.MapPressReleaseExports();
+app.MapPressReleaseTrends();
 app.MapPressReleaseFeeds();
 app.MapPressReleaseApiDescription();
 app.MapPressReleaseCitations();

@@ -41,7 +41,7 @@ public sealed partial class SearchService
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var all = Matching(searcher, new SearchRequest { From = request.From, To = request.To }, parser.Parse(null, ministerNames, portfolioNames));
+        var all = Matching(searcher, new SearchRequest(), parser.Parse(null, ministerNames, portfolioNames));
         var names = split == NameKind.Minister ? ministerNames : portfolioNames;
         return TrendCounting.Count(request, matched, all, split, names, parsed.InterpretedAs) with { Words = words };
     }

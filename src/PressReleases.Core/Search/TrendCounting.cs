@@ -1,25 +1,26 @@
 using PressReleases.Core.Releases;
+using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Collecting;
 
 namespace PressReleases.Core.Search;
 
 /// <summary>
-/// Turns the hits of a search, and of the same date range without words or names, into a <see cref="Trend"/>:
+/// Turns the hits of a search, beside every release, into a <see cref="Trend"/>:
 /// the range of periods, their length, the counts in each and the split. Dates and names come from the
 /// segments' doc-value arrays; nothing is read from stored documents.
 /// </summary>
 internal static class TrendCounting
 {
     /// <param name="matched">The search's hits.</param>
-    /// <param name="all">Every release within the request's dates: the share's denominator, and where a date bound is clipped to.</param>
+    /// <param name="all">Every release: those within the request's dates are the share's denominator, and the first and last of all bound the range.</param>
     /// <param name="names">Display names by slug of the split's kind.</param>
     public static Trend Count(
         SearchRequest request, MatchedDocsCollector matched, MatchedDocsCollector all, NameKind? splitKind,
         IReadOnlyDictionary<string, string> names, string? interpretedAs)
     {
-        var (matchedMonths, undated) = Months(matched);
-        var (allMonths, _) = Months(all);
-        var range = Range(request, matchedMonths, allMonths);
+        var (matchedMonths, undated, _) = Months(matched, request);
+        var (allMonths, _, extent) = Months(all, request);
+        var range = Range(request, matchedMonths, extent);
         if (range is not var (first, last))
         {
             return new Trend(TrendPeriodLength.Year, [], matched.TotalHits, undated, splitKind is null ? null : new TrendSplit(splitKind, []), interpretedAs);
@@ -44,40 +45,54 @@ internal static class TrendCounting
     /// <summary>A month as one number (year × 12 + month − 1), so a range of months is a range of ints; -1 for no date.</summary>
     private static int MonthOf(int dateKey) => dateKey <= 0 ? -1 : (dateKey / 10000 * 12) + (dateKey / 100 % 100) - 1;
 
-    private static (Dictionary<int, int> Months, int Undated) Months(MatchedDocsCollector hits)
+    /// <summary>
+    /// The hits dated within the request's dates, by month; the undated hits; and the first and last month of any dated
+    /// hit, within the dates or not (null when none is dated).
+    /// </summary>
+    private static (Dictionary<int, int> Months, int Undated, (int First, int Last)? Extent) Months(MatchedDocsCollector hits, SearchRequest request)
     {
+        var from = request.From is { } f ? IndexFields.DateKey(f) : 1;
+        var to = request.To is { } t ? IndexFields.DateKey(t) : int.MaxValue;
         var months = new Dictionary<int, int>();
-        var undated = 0;
+        var (undated, first, last) = (0, int.MaxValue, -1);
         foreach (var segment in hits.Segments)
         {
             var dates = segment.Facets.DateKeys;
             foreach (var doc in segment.Docs)
             {
-                var month = MonthOf(dates[doc]);
+                var date = dates[doc];
+                var month = MonthOf(date);
                 if (month < 0)
                 {
                     undated++;
+                    continue;
                 }
-                else
+
+                (first, last) = (Math.Min(first, month), Math.Max(last, month));
+                if (date >= from && date <= to)
                 {
                     months[month] = months.GetValueOrDefault(month) + 1;
                 }
             }
         }
 
-        return (months, undated);
+        return (months, undated, last < 0 ? null : (first, last));
     }
 
     /// <summary>
-    /// The first and last month of the trend. Where the request gives a date bound, the first or last month with any
-    /// release at all within the dates (<paramref name="all"/> holds only those), so "from 1900" does not draw a
-    /// century of empty years; without one, the first or last month with a matching release. Null when there is
-    /// nothing to show.
+    /// The first and last month of the trend: the request's date bounds, moved in to the first or last month with any
+    /// release (so "from 1900" does not draw a century of empty years); where it gives none, the first or last month
+    /// with a matching release. Null when there is nothing to show.
     /// </summary>
-    private static (int First, int Last)? Range(SearchRequest request, Dictionary<int, int> matched, Dictionary<int, int> all)
+    private static (int First, int Last)? Range(SearchRequest request, Dictionary<int, int> matched, (int First, int Last)? releases)
     {
-        var first = (request.From is null ? matched : all).Keys.DefaultIfEmpty(-1).Min();
-        var last = (request.To is null ? matched : all).Keys.DefaultIfEmpty(-1).Max();
+        if (releases is not var (firstRelease, lastRelease))
+        {
+            return null;
+        }
+
+        var first = request.From is { } from ? Math.Max(MonthOf(IndexFields.DateKey(from)), firstRelease) : matched.Keys.DefaultIfEmpty(-1).Min();
+        var last = request.To is { } to ? Math.Min(MonthOf(IndexFields.DateKey(to)), lastRelease) : matched.Keys.DefaultIfEmpty(-1).Max();
         return first >= 0 && last >= first ? (first, last) : null;
     }
 

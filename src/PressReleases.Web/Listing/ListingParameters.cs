@@ -27,7 +27,7 @@ public static class ListingParameters
         ["oldest"] = SearchSort.Oldest,
     };
 
-    private const ListingSurface Everywhere = ListingSurface.Page | ListingSurface.Api | ListingSurface.Export | ListingSurface.Feed;
+    private const ListingSurface Everywhere = ListingSurface.Page | ListingSurface.Api | ListingSurface.Export | ListingSurface.Feed | ListingSurface.Trend;
 
     public static IReadOnlyList<ListingParameter> All { get; } =
     [

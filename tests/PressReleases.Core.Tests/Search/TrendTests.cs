@@ -131,9 +131,10 @@ public sealed class TrendTests(TrendReleasesFixture site) : IClassFixture<TrendR
 
     [Theory]
     [InlineData("2012-01-01", "2014-12-31", TrendPeriodLength.Year, "2012", "2014")] // January 2012 to December 2014: 36 months
-    [InlineData("2012-02-01", "2014-12-31", TrendPeriodLength.Month, "2012-05", "2014-12")] // the first release after 1 February is in May: 32 months
+    [InlineData("2012-02-01", "2014-12-31", TrendPeriodLength.Month, "2012-02", "2014-12")] // 35 months, the first of them with no release
     [InlineData("1900-01-01", "2100-12-31", TrendPeriodLength.Year, "2010", "2014")] // bounds beyond every release draw no empty years
-    public async Task GivenDates_AreMovedInToTheFirstAndLastMonthWithAnyRelease_AndChooseThePeriodLength(
+    [InlineData("2009-06-01", "2010-03-31", TrendPeriodLength.Month, "2010-01", "2010-03")] // moved in to the first release, January 2010
+    public async Task GivenDates_BoundThePeriods_MovedInToTheFirstAndLastRelease_AndChooseTheirLength(
         string from, string to, TrendPeriodLength length, string first, string last)
     {
         var request = new SearchRequest { Query = "harbour", From = DateOnly.Parse(from, CultureInfo.InvariantCulture), To = DateOnly.Parse(to, CultureInfo.InvariantCulture) };
@@ -144,6 +145,15 @@ public sealed class TrendTests(TrendReleasesFixture site) : IClassFixture<TrendR
         Assert.Equal((first, last), (trend.Periods[0].Key, trend.Periods[^1].Key));
         Assert.Equal(0, trend.Undated);
         Assert.Equal(trend.Total, trend.Periods.Sum(p => p.Count));
+    }
+
+    [Fact]
+    public async Task DatesWithNoReleaseInThem_GiveEveryPeriodAtZero()
+    {
+        var trend = await Search.TrendAsync(new SearchRequest { Query = "harbour", From = new DateOnly(2011, 1, 1), To = new DateOnly(2011, 12, 31) });
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => $"2011-{m:D2}"), trend.Periods.Select(p => p.Key));
+        Assert.All(trend.Periods, p => Assert.Equal((0, 0, (double?)null), (p.Count, p.AllCount, p.Share)));
     }
 
     [Fact]
