@@ -22,7 +22,11 @@ public static class TrendHttp
         return response.Root.Deserialize<ApiTrend>(Http.Json)!;
     }
 
-    /// <summary>The listing's total for <paramref name="query"/> with from and to set to the period (kept within any dates the query has).</summary>
+    /// <summary>
+    /// The listing's count of releases with every word for <paramref name="query"/> with from and to set to the period
+    /// (kept within any dates the query has): its total, or when fewer than 20 have every word and it lists those with
+    /// most of them after, <c>words.allWordsTotal</c>, the count its year facet gives too.
+    /// </summary>
     public static async Task<int> ListedInAsync(this HttpClient client, string query, ApiTrendPeriod period)
     {
         var (from, to) = (period.Start, period.End);
@@ -37,7 +41,12 @@ public static class TrendHttp
         }
 
         parameters.AddRange([$"from={from}", $"to={to}", "pageSize=1"]);
-        return (await client.GetReleaseListAsync(string.Join('&', parameters))).Total;
+        var url = "/api/releases?" + string.Join('&', parameters);
+        var listing = await client.GetJsonAsync(url);
+        Assert.True(listing.Status == HttpStatusCode.OK, $"GET {url} answered {(int)listing.Status}: {listing.Body}");
+        return listing.Root.GetProperty("words") is { ValueKind: JsonValueKind.Object } words
+            ? words.GetProperty("allWordsTotal").GetInt32()
+            : listing.Root.GetProperty("total").GetInt32();
     }
 
     public static double? Rounded(int count, int all) => all == 0 ? null : Math.Round((double)count / all, 6);
