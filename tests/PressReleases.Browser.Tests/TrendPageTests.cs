@@ -59,7 +59,7 @@ public sealed class TrendPageTests(BrowserFixture site)
             Assert.Equal(1, await page.Locator("svg.trend__chart").CountAsync());
 
             await page.Locator("#split").SelectOptionAsync("minister");
-            await page.Locator("#measure").SelectOptionAsync("share");
+            await page.GetByLabel("Share of all releases").CheckAsync();
             await page.Locator(".list-search button[type=submit]").ClickAsync();
             await page.ArriveAsync(url => url.Contains("split=minister", StringComparison.Ordinal) && url.Contains("measure=share", StringComparison.Ordinal));
             Assert.Equal(6, await page.Locator("svg.trend__chart").CountAsync());

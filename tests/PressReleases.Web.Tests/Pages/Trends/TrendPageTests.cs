@@ -90,7 +90,7 @@ public sealed class TrendPageTests(SeedsFixture site) : IClassFixture<SeedsFixtu
         Assert.Contains("share of all releases", chart.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
         Assert.All(chart.QuerySelectorAll(".trend__value"), label => Assert.EndsWith("%", label.TextContent, StringComparison.Ordinal));
         Assert.Equal(json.Periods.Count(p => p.Share > 0), chart.QuerySelectorAll("rect.trend__bar").Length);
-        Assert.Equal("share", page.QuerySelector("#measure option[selected]")?.GetAttribute("value"));
+        Assert.Equal("share", page.QuerySelector("input[name=measure][checked]")?.GetAttribute("value"));
     }
 
     [Fact]
@@ -127,7 +127,8 @@ public sealed class TrendPageTests(SeedsFixture site) : IClassFixture<SeedsFixtu
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("helen-clark", form.QuerySelector("input[type=hidden][name=minister]")?.GetAttribute("value"));
         Assert.Equal("minister", form.QuerySelector("select[name=split] option[selected]")?.GetAttribute("value"));
-        Assert.NotNull(form.QuerySelector("select[name=measure]"));
+        Assert.Equal(["", "share"], form.QuerySelectorAll("input[type=radio][name=measure]").Select(r => r.GetAttribute("value")));
+        Assert.Equal("", form.QuerySelector("input[name=measure][checked]")?.GetAttribute("value"));
         Assert.Empty(page.QuerySelectorAll("script"));
         Assert.Equal("/trends?q=japan&split=minister", page.QuerySelector(".active-filters a")?.GetAttribute("href"));
     }
