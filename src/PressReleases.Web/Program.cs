@@ -55,6 +55,7 @@ app.MapPressReleaseApi();
 app.MapPressReleaseHistoryApi();
 app.MapPressReleaseHealth();
 app.MapPressReleaseExports();
+app.MapPressReleaseTrends();
 app.MapPressReleaseFeeds();
 app.MapPressReleaseApiDescription();
 app.MapPressReleaseCitations();

@@ -17,7 +17,7 @@ namespace PressReleases.Core.Search;
 /// The one search every surface uses: query + filters + sort + page in, hits with highlights and exact
 /// facet counts out. Never throws on user input.
 /// </summary>
-public sealed class SearchService(SearchIndex index, ReleaseCatalog catalog)
+public sealed partial class SearchService(SearchIndex index, ReleaseCatalog catalog)
 {
     /// <summary>Deepest result reachable by paging; keeps deep pagination from costing unbounded memory.</summary>
     public const int MaxResultWindow = 10_000;

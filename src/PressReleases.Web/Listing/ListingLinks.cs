@@ -15,6 +15,9 @@ public static class ListingLinks
 
     public const string NdjsonPath = "/api/releases.ndjson";
 
+    /// <summary>The trend of a listing: its releases counted per year or month (served by Pages/Trends).</summary>
+    public const string TrendPath = "/trends";
+
     /// <summary>The feed of this listing: newest first always, so the order is not part of its URL.</summary>
     public static string Feed(ListingView list) => ListingParameters.Link(FeedPath, list.State.Search, ListingSurface.Feed);
 
@@ -22,6 +25,9 @@ public static class ListingLinks
     public static string Csv(ListingView list) => ListingParameters.Link(CsvPath, list.State.Search, ListingSurface.Export);
 
     public static string Ndjson(ListingView list) => ListingParameters.Link(NdjsonPath, list.State.Search, ListingSurface.Export);
+
+    /// <summary>The trend of this listing's words, names and dates.</summary>
+    public static string Trend(ListingView list) => ListingParameters.Link(TrendPath, list.State.Search, ListingSurface.Trend);
 
     public static string Title(ListingView list) => ListingTitle.For(list.State.Search, list.NameOf);
 }

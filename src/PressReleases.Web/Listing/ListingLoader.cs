@@ -111,7 +111,8 @@ public sealed class ListingLoader(SearchService search, SearchMetrics metrics, R
     private static List<string> Typed(IQueryCollection query, string parameter) =>
         query[parameter].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToList();
 
-    private async Task<bool> IsIndexReadyAsync(CancellationToken cancellationToken)
+    /// <summary>True once the index is open, waiting a few seconds for a starting one; false means "show the being-built notice".</summary>
+    public async Task<bool> IsIndexReadyAsync(CancellationToken cancellationToken)
     {
         if (startup.IsIndexReady)
         {

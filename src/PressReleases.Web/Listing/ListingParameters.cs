@@ -35,7 +35,7 @@ public static class ListingParameters
         ["all"] = ReleaseStatus.All,
     };
 
-    private const ListingSurface Everywhere = ListingSurface.Page | ListingSurface.Api | ListingSurface.Export | ListingSurface.Feed;
+    private const ListingSurface Everywhere = ListingSurface.Page | ListingSurface.Api | ListingSurface.Export | ListingSurface.Feed | ListingSurface.Trend;
 
     public static IReadOnlyList<ListingParameter> All { get; } =
     [

@@ -15,4 +15,7 @@ public enum ListingSurface
 
     /// <summary>The Atom feed: always the newest first, one page.</summary>
     Feed = 8,
+
+    /// <summary>The trend (<c>/trends</c>, its CSV and JSON): what is listed, counted per period, so no order or paging.</summary>
+    Trend = 16,
 }

@@ -11,7 +11,10 @@ namespace PressReleases.Web.Listing;
 public static class ListingTitle
 {
     /// <param name="nameOf">The display name of a selected minister's or portfolio's slug.</param>
-    public static string For(SearchRequest request, Func<NameKind, string, string> nameOf)
+    public static string For(SearchRequest request, Func<NameKind, string, string> nameOf) => "PressReleases: " + Describe(request, nameOf);
+
+    /// <summary>The state alone: "Jacinda Ardern — “housing” — from 2020-01-01", or "all releases".</summary>
+    public static string Describe(SearchRequest request, Func<NameKind, string, string> nameOf)
     {
         var (query, from, to) = (request.Query, request.From, request.To);
         var parts = new List<string>();
@@ -43,6 +46,6 @@ public static class ListingTitle
             parts.Add(everything);
         }
 
-        return "PressReleases: " + (parts.Count == 0 ? everything : string.Join(" — ", parts));
+        return parts.Count == 0 ? everything : string.Join(" — ", parts);
     }
 }

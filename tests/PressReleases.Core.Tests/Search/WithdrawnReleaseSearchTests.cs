@@ -112,6 +112,18 @@ public sealed class WithdrawnReleaseSearchTests : SampleSearchTestBase
         Assert.False((await SearchAsync("broadband")).Items.Single().Withdrawn);
     }
 
+    [Fact]
+    public async Task Trend_CountsAWithdrawnReleaseOnlyWhenAsked_AndItsShareCountsItInTheWhole()
+    {
+        await WithdrawAsync("japan-trade");
+
+        var current = (await Store.Search.TrendAsync(new SearchRequest { Query = "trade" })).Periods.Where(p => p.Year == 2014).ToList();
+        var all = (await Store.Search.TrendAsync(All with { Query = "trade" })).Periods.Where(p => p.Year == 2014).ToList();
+
+        Assert.Equal(current.Sum(p => p.Count) + 1, all.Sum(p => p.Count));
+        Assert.Equal(current.Sum(p => p.AllCount) + 1, all.Sum(p => p.AllCount));
+    }
+
     private async Task<List<Core.Search.Export.ExportedRelease>> ExportAsync(SearchRequest request)
     {
         var releases = new List<Core.Search.Export.ExportedRelease>();

@@ -20,7 +20,7 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
         var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            new[] { "/api/releases", "/api/releases.csv", "/api/releases.ndjson", "/api/releases/{slug}", "/api/releases/{slug}/history", "/feeds/releases.atom", "/healthz", "/healthz/live" }.Order(StringComparer.Ordinal),
+            new[] { "/api/releases", "/api/releases.csv", "/api/releases.ndjson", "/api/releases/{slug}", "/api/releases/{slug}/history", "/api/trends", "/feeds/releases.atom", "/healthz", "/healthz/live" }.Order(StringComparer.Ordinal),
             paths.Select(p => p.TrimEnd('/')).Where(p => p.Length > 0));
     }
 
@@ -49,6 +49,22 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
         Assert.True(csv.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
         Assert.True(ndjson.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/x-ndjson", out _));
         Assert.Superset(new HashSet<string> { "200", "503" }, Codes(Operation(paths, "/healthz")));
+    }
+
+    [Fact]
+    public async Task Trends_TakeTheListingsWordsNamesAndDates_AndASplit()
+    {
+        var document = await DocumentAsync();
+        var trends = Operation(document.GetProperty("paths"), "/api/trends");
+
+        Assert.False(string.IsNullOrWhiteSpace(trends.GetProperty("summary").GetString()));
+        Assert.Equal(["q", "minister", "portfolio", "from", "to", "split"], Parameters(trends));
+        var split = trends.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "split");
+        Assert.Equal(["minister", "portfolio"], split.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Superset(new HashSet<string> { "200", "400", "503" }, Codes(trends));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["period", "total", "undated", "interpretedAs", "matchedAnyWord", "split", "periods"], Properties(schemas, "TrendResponse"));
+        Assert.Equal(["period", "start", "end", "count", "all", "share", "split", "other"], Properties(schemas, "TrendPeriodResponse"));
     }
 
     [Fact]

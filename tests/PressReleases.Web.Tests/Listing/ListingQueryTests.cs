@@ -39,6 +39,7 @@ public class ListingQueryTests
     [InlineData(ListingSurface.Page, "q minister portfolio from to sort page")]
     [InlineData(ListingSurface.Export, "q minister portfolio from to sort")]
     [InlineData(ListingSurface.Feed, "q minister portfolio from to")]
+    [InlineData(ListingSurface.Trend, "q minister portfolio from to")]
     public void EachSurface_ReportsProblemsOnlyForTheParametersItTakes(ListingSurface surface, string taken)
     {
         var bad = "minister=Not%20A%20Slug&portfolio=%20x%20y&from=soon&to=later&sort=random&page=x&pageSize=0&facetLimit=-1";
