@@ -58,7 +58,7 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
         var trends = Operation(document.GetProperty("paths"), "/api/trends");
 
         Assert.False(string.IsNullOrWhiteSpace(trends.GetProperty("summary").GetString()));
-        Assert.Equal(["q", "minister", "portfolio", "from", "to", "split"], Parameters(trends));
+        Assert.Equal(["q", "minister", "portfolio", "from", "to", "status", "split"], Parameters(trends));
         var split = trends.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "split");
         Assert.Equal(["minister", "portfolio"], split.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         Assert.Superset(new HashSet<string> { "200", "400", "503" }, Codes(trends));

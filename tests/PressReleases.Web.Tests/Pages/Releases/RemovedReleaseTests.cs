@@ -86,6 +86,10 @@ public sealed class RemovedReleaseTests(RemovalFixture site) : IClassFixture<Rem
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.Status);
         Assert.Contains("status", badStatus.Body);
 
+        // Trends count it only when asked, as the listings do.
+        Assert.Equal(2, (await Client.GetJsonAsync("/api/trends?minister=aroha-testperson&status=all")).Root.GetProperty("total").GetInt32());
+        Assert.Equal(1, (await Client.GetJsonAsync("/api/trends?minister=aroha-testperson")).Root.GetProperty("total").GetInt32());
+
         var withdrawnPage = ListingPage.Parse(await Client.GetPageAsync("/releases/withdrawn"));
         Assert.Equal([slug], withdrawnPage.Results.Select(r => r.Slug));
         Assert.Equal("Withdrawn releases", withdrawnPage.Document.QuerySelector("h1")?.TextContent.Trim());
