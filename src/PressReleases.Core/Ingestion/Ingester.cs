@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PressReleases.Core.Reannouncements;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Core.Store.Providers;
@@ -116,6 +117,7 @@ public sealed class Ingester(
             }
 
             await writer.MarkRemovedAsync(files.Count, cancellationToken);
+            await new ReannouncementDetector(dbFactory, logger).RefreshAsync(cancellationToken);
             // Display names follow the spellings of current releases: they change only when releases do, or
             // may be behind when the last run stopped before this step.
             if (!previousRunCompleted || writer.Counts is not { Added: 0, Updated: 0, Removed: 0 })

@@ -11,7 +11,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9676379c-308b-4e84-bf48-7d40bb3ed16e"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("4c0f2841-e62f-4b4a-b24a-1489b2eb6ceb"), entityTypeCount: 9)
         {
         }
 
@@ -24,12 +24,17 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             var releasePortfolio = ReleasePortfolioEntityType.Create(this);
             var ingestProblem = IngestProblemEntityType.Create(this);
             var ingestRun = IngestRunEntityType.Create(this);
+            var reannouncement = ReannouncementEntityType.Create(this);
+            var releaseSignature = ReleaseSignatureEntityType.Create(this);
 
             ReleaseMinisterEntityType.CreateForeignKey1(releaseMinister, minister);
             ReleaseMinisterEntityType.CreateForeignKey2(releaseMinister, release);
             ReleasePortfolioEntityType.CreateForeignKey1(releasePortfolio, portfolio);
             ReleasePortfolioEntityType.CreateForeignKey2(releasePortfolio, release);
             IngestProblemEntityType.CreateForeignKey1(ingestProblem, ingestRun);
+            ReannouncementEntityType.CreateForeignKey1(reannouncement, release);
+            ReannouncementEntityType.CreateForeignKey2(reannouncement, release);
+            ReleaseSignatureEntityType.CreateForeignKey1(releaseSignature, release);
 
             MinisterEntityType.CreateAnnotations(minister);
             PortfolioEntityType.CreateAnnotations(portfolio);
@@ -38,6 +43,8 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             ReleasePortfolioEntityType.CreateAnnotations(releasePortfolio);
             IngestProblemEntityType.CreateAnnotations(ingestProblem);
             IngestRunEntityType.CreateAnnotations(ingestRun);
+            ReannouncementEntityType.CreateAnnotations(reannouncement);
+            ReleaseSignatureEntityType.CreateAnnotations(releaseSignature);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }
