@@ -1,10 +1,10 @@
-namespace PressReleases.Core.Tests.Reannouncements;
+namespace PressReleases.TestSupport;
 
 /// <summary>
 /// Made-up text for comparing: words of random letters from a seeded generator, so texts of different seeds share no
-/// five-word run while the same seed always gives the same text.
+/// five-word run while the same seed always gives the same text (re-announcement tests count shared runs with it).
 /// </summary>
-internal static class Prose
+public static class Prose
 {
     public static string Words(int seed, int count)
     {
