@@ -8,21 +8,22 @@ namespace PressReleases.Browser.Tests.TestSupport;
 
 /// <summary>
 /// The site on a real socket (Kestrel on 127.0.0.1 and a free port) so a real browser can reach it, over its own
-/// temporary data directory and the repository's seeds/.
+/// temporary data directory and the repository's seeds/ (or another folder of release files).
 /// </summary>
 public sealed class SiteServer : WebApplicationFactory<Program>
 {
     private readonly TempDirectory temp = new("browser-site");
 
-    public SiteServer()
+    public SiteServer(string? sourceFolder = null)
     {
         DataDirectory = temp.Sub("data");
+        SourceFolder = sourceFolder ?? RepoPaths.Seeds;
         UseKestrel(0);
     }
 
     public string DataDirectory { get; }
 
-    public string SourceFolder => RepoPaths.Seeds;
+    public string SourceFolder { get; }
 
     /// <summary>The real address the browser uses, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = null!;
