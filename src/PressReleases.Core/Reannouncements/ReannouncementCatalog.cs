@@ -38,12 +38,30 @@ public sealed record ReannouncementClusterPage(int ClusterCount, int ReleaseCoun
 
 /// <summary>
 /// Reads the re-announcement pairs the ingest stored (<see cref="ReannouncementDetector"/>): one release's links for
-/// its page and the API, and the groups for <c>/reannouncements</c>. A group is a connected component of the pairs:
-/// releases linked directly or through others. Both read the store on each call (the groups from every pair, a few
-/// thousand small rows on the full corpus); removed releases are left out.
+/// its page and the API, read on each call, and the groups for <c>/reannouncements</c>. A group is a connected
+/// component of the pairs: releases linked directly or through others. The groups come from every pair (a few thousand
+/// small rows on the full corpus, about 45 ms), so they are computed once and kept until the store changes: pairs change
+/// only inside an ingest run, and every run ends by emptying <see cref="ReleaseCatalog"/>, as a web node's follower
+/// does when it sees a run end. Removed releases are left out.
 /// </summary>
-public sealed class ReannouncementCatalog(IDbContextFactory<PressReleasesDbContext> dbFactory, StoreAvailability availability)
+public sealed class ReannouncementCatalog
 {
+    private readonly IDbContextFactory<PressReleasesDbContext> dbFactory;
+    private readonly StoreAvailability availability;
+    private List<ReannouncementCluster>? groups;
+    private int generation;
+
+    public ReannouncementCatalog(IDbContextFactory<PressReleasesDbContext> dbFactory, ReleaseCatalog catalog)
+    {
+        this.dbFactory = dbFactory;
+        availability = catalog.Availability;
+        catalog.Invalidated += () =>
+        {
+            Interlocked.Increment(ref generation);
+            groups = null;
+        };
+    }
+
     public async Task<ReleaseReannouncements> ForReleaseAsync(int releaseId, DateOnly? date, string slug, CancellationToken cancellationToken = default)
     {
         var rows = await ReadAsync(
@@ -53,7 +71,8 @@ public sealed class ReannouncementCatalog(IDbContextFactory<PressReleasesDbConte
                    where other.RemovedAt == null
                    join back in db.Reannouncements on new { From = pair.OtherId, To = pair.ReleaseId } equals new { From = back.ReleaseId, To = back.OtherId }
                    select new { other.Slug, other.Title, other.Date, pair.Share, OtherShare = back.Share })
-                .ToListAsync(cancellationToken));
+                .ToListAsync(cancellationToken),
+            cancellationToken);
         if (rows.Count == 0)
         {
             return ReleaseReannouncements.None;
@@ -74,52 +93,66 @@ public sealed class ReannouncementCatalog(IDbContextFactory<PressReleasesDbConte
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var (pairs, releases) = await ReadAsync(async db =>
-        {
-            var current = db.Releases.Where(r => r.RemovedAt == null);
-            var pairRows = await (
-                from pair in db.Reannouncements
-                join mine in current on pair.ReleaseId equals mine.Id
-                join other in current on pair.OtherId equals other.Id
-                select new { pair.ReleaseId, pair.OtherId, pair.Share })
-                .ToListAsync(cancellationToken);
-            var releaseRows = await current
-                .Where(r => db.Reannouncements.Any(p => p.ReleaseId == r.Id))
-                .Select(r => new { r.Id, r.Slug, r.Title, r.Date })
-                .ToDictionaryAsync(r => r.Id, cancellationToken);
-            return (pairRows, releaseRows);
-        });
+        var all = groups ?? await LoadGroupsAsync(cancellationToken);
+        var pageCount = Math.Max(1, (all.Count + pageSize - 1) / pageSize);
+        return new ReannouncementClusterPage(
+            all.Count,
+            all.Sum(c => c.Members.Count),
+            page,
+            pageCount,
+            [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
+    }
 
-        var groups = new ConnectedGroups();
+    private async Task<List<ReannouncementCluster>> LoadGroupsAsync(CancellationToken cancellationToken)
+    {
+        // A store change during the load makes what was read stale: use it for this call, keep it for none.
+        var startedAt = Volatile.Read(ref generation);
+        var (pairs, releases) = await ReadAsync(
+            async db =>
+            {
+                var current = db.Releases.Where(r => r.RemovedAt == null);
+                var pairRows = await (
+                    from pair in db.Reannouncements
+                    join mine in current on pair.ReleaseId equals mine.Id
+                    join other in current on pair.OtherId equals other.Id
+                    select new { pair.ReleaseId, pair.OtherId, pair.Share })
+                    .ToListAsync(cancellationToken);
+                var releaseRows = await current
+                    .Where(r => db.Reannouncements.Any(p => p.ReleaseId == r.Id))
+                    .Select(r => new { r.Id, r.Slug, r.Title, r.Date })
+                    .ToDictionaryAsync(r => r.Id, cancellationToken);
+                return (pairRows, releaseRows);
+            },
+            cancellationToken);
+
+        var connected = new ConnectedGroups();
         var bestShare = new Dictionary<int, double>();
         foreach (var pair in pairs)
         {
-            groups.Join(pair.ReleaseId, pair.OtherId);
+            connected.Join(pair.ReleaseId, pair.OtherId);
             bestShare[pair.ReleaseId] = Math.Max(bestShare.GetValueOrDefault(pair.ReleaseId), pair.Share);
         }
 
-        var clusters = groups.Groups()
-            .Select(ids => ids
+        var inAppearanceOrder = Comparer<ClusterMember>.Create((a, b) => AppearanceOrder.Compare(a.Date, a.Slug, b.Date, b.Slug));
+        var loaded = connected.Groups()
+            .Select(ids => new ReannouncementCluster([.. ids
                 .Select(id => releases[id])
                 .Select(r => new ClusterMember(r.Slug, r.Title, r.Date, bestShare[r.Id]))
-                .Order(Comparer<ClusterMember>.Create((a, b) => AppearanceOrder.Compare(a.Date, a.Slug, b.Date, b.Slug)))
-                .ToList())
-            .Select(members => new ReannouncementCluster(members))
+                .Order(inAppearanceOrder)]))
             .OrderByDescending(c => c.Members.Count)
-            .ThenBy(c => c.First, Comparer<ClusterMember>.Create((a, b) => AppearanceOrder.Compare(a.Date, a.Slug, b.Date, b.Slug)))
+            .ThenBy(c => c.First, inAppearanceOrder)
             .ToList();
-        var pageCount = Math.Max(1, (clusters.Count + pageSize - 1) / pageSize);
-        return new ReannouncementClusterPage(
-            clusters.Count,
-            releases.Count,
-            page,
-            pageCount,
-            [.. clusters.Skip((page - 1) * pageSize).Take(pageSize)]);
+        if (Volatile.Read(ref generation) == startedAt)
+        {
+            groups = loaded;
+        }
+
+        return loaded;
     }
 
-    private async Task<T> ReadAsync<T>(Func<PressReleasesDbContext, Task<T>> read)
+    private async Task<T> ReadAsync<T>(Func<PressReleasesDbContext, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         try
         {
             return await read(db);

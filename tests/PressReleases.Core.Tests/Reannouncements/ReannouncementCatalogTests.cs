@@ -21,7 +21,7 @@ public abstract class ReannouncementCatalogTests(StoreProvider provider) : IAsyn
     public async Task InitializeAsync()
     {
         store = await TestStore.CreateAsync(provider);
-        catalog = new ReannouncementCatalog(store.DbFactory, new StoreAvailability());
+        catalog = new ReannouncementCatalog(store.DbFactory, store.Catalog);
         store.Source.Write("part-one.md", "Part one", date: "2020-01-01", body: PartOne);
         store.Source.Write("long.md", "Long", date: "2020-02-01", body: PartOne + "\n\n" + PartTwo);
         store.Source.Write("part-two.md", "Part two", date: "2020-03-01", body: PartTwo);
@@ -102,6 +102,20 @@ public abstract class ReannouncementCatalogTests(StoreProvider provider) : IAsyn
         Assert.Equal((2, 2), (second.PageCount, second.ClusterCount));
         Assert.Equal(["same-a", "same-b"], Assert.Single(second.Clusters).Members.Select(m => m.Slug));
         Assert.Empty(beyond.Clusters);
+    }
+
+    [Fact]
+    public async Task Groups_FollowTheNextIngest()
+    {
+        Assert.Equal(2, (await catalog.ClustersAsync(1, 10)).ClusterCount);
+
+        store.Source.Write("alone.md", "Alone", date: "2019-01-01", body: Same);
+        await store.IngestAsync();
+
+        // Both groups now hold three; "alone" (2019-01-01) is the earlier first appearance.
+        var page = await catalog.ClustersAsync(1, 10);
+        Assert.Equal(["alone", "same-a", "same-b"], page.Clusters[0].Members.Select(m => m.Slug));
+        Assert.Equal("part-one", page.Clusters[1].First.Slug);
     }
 
     private async Task<ReleaseReannouncements> LinksOfAsync(string slug)
