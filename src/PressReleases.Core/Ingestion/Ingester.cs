@@ -117,7 +117,6 @@ public sealed class Ingester(
             }
 
             await writer.MarkRemovedAsync(files.Count, cancellationToken);
-            await new ReannouncementDetector(dbFactory, logger).RefreshAsync(cancellationToken);
             // Display names follow the spellings of current releases: they change only when releases do, or
             // may be behind when the last run stopped before this step.
             if (!previousRunCompleted || writer.Counts is not { Added: 0, Updated: 0, Removed: 0 })
@@ -127,6 +126,8 @@ public sealed class Ingester(
 
             session?.MergeIfSplit();
             session?.Commit(state.ChangeSeq);
+            // After the index has committed, so its writer's buffers are flushed before the band table takes memory.
+            await new ReannouncementDetector(dbFactory, logger).RefreshAsync(cancellationToken);
             catalog.Invalidate();
             progress?.Report(new IngestProgress(files.Count, files.Count));
 

@@ -40,8 +40,9 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         var kept = new Dictionary<int, ulong[]>();
         var changed = await SignChangedAsync(db, followedTo, kept, cancellationToken);
         var fresh = changed.Where(c => c.Signature is not null).ToList();
-        var bands = new LshBands(ReannouncementRules.Bands, ReannouncementRules.Rows);
-        foreach (var (id, signature) in await StoredSignaturesAsync(db, followedTo, cancellationToken))
+        var stored = await StoredSignaturesAsync(db, followedTo, cancellationToken);
+        var bands = new LshBands(ReannouncementRules.Bands, ReannouncementRules.Rows, stored.Count + fresh.Count);
+        foreach (var (id, signature) in stored)
         {
             bands.Add(id, signature);
         }
@@ -52,17 +53,9 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         }
 
         bands.Seal();
-        var candidates = new HashSet<(int, int)>();
-        foreach (var release in fresh)
-        {
-            foreach (var other in bands.CandidatesOf(release.Id, release.Signature))
-            {
-                candidates.Add(release.Id < other ? (release.Id, other) : (other, release.Id));
-            }
-        }
-
+        var candidates = bands.CandidatePairs(fresh.Select(r => r.Id).ToHashSet());
         var pairs = await CompareAsync(db, candidates, kept, cancellationToken);
-        await SaveAsync(db, changed, pairs, cancellationToken);
+        await SaveAsync(db, changed, pairs, firstLook: followedTo == 0, cancellationToken);
         var refresh = new ReannouncementRefresh(changed.Count, fresh.Count, pairs.Count, stopwatch.Elapsed);
         logger.LogInformation(
             "Re-announcements: {Changed} changed releases, {Signed} compared, {Candidates} candidate pairs, {Pairs} pairs, in {Elapsed}",
@@ -170,14 +163,24 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         return pairs;
     }
 
-    /// <summary>Replaces the changed releases' signatures and every pair that involves one of them, in one transaction.</summary>
-    private static async Task SaveAsync(PressReleasesDbContext db, List<ChangedRelease> changed, List<Reannouncement> pairs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the changed releases' signatures and every pair that involves one of them, in one transaction. On the
+    /// first look (no signature stored) every release has changed: the pairs are simply emptied.
+    /// </summary>
+    private static async Task SaveAsync(PressReleasesDbContext db, List<ChangedRelease> changed, List<Reannouncement> pairs, bool firstLook, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in changed.Select(c => c.Id).Chunk(Chunk))
+        if (firstLook)
         {
-            await db.Reannouncements.Where(p => chunk.Contains(p.ReleaseId) || chunk.Contains(p.OtherId)).ExecuteDeleteAsync(cancellationToken);
-            await db.ReleaseSignatures.Where(s => chunk.Contains(s.ReleaseId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Reannouncements.ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            foreach (var chunk in changed.Select(c => c.Id).Chunk(Chunk))
+            {
+                await db.Reannouncements.Where(p => chunk.Contains(p.ReleaseId) || chunk.Contains(p.OtherId)).ExecuteDeleteAsync(cancellationToken);
+                await db.ReleaseSignatures.Where(s => chunk.Contains(s.ReleaseId)).ExecuteDeleteAsync(cancellationToken);
+            }
         }
 
         using (var signatures = new RowInserter<ReleaseSignature>(db))
