@@ -31,6 +31,7 @@ builder.AddPressReleaseCompression();
 builder.AddPressReleasePages();
 builder.AddPressReleaseApiDescription();
 builder.AddPressReleaseMetrics();
+builder.AddPressReleaseReannouncements();
 
 var app = builder.Build();
 if (app.ReportInvalidSettings())

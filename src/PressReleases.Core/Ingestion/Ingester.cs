@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PressReleases.Core.Reannouncements;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Core.Store.Providers;
@@ -125,6 +126,8 @@ public sealed class Ingester(
 
             session?.MergeIfSplit();
             session?.Commit(state.ChangeSeq);
+            // After the index has committed, so its writer's buffers are flushed before the band table takes memory.
+            await new ReannouncementDetector(dbFactory, logger).RefreshAsync(cancellationToken);
             catalog.Invalidate();
             progress?.Report(new IngestProgress(files.Count, files.Count));
 

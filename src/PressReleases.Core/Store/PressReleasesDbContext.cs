@@ -26,6 +26,10 @@ public abstract class PressReleasesDbContext(DbContextOptions options) : DbConte
 
     public DbSet<IngestProblem> IngestProblems => Set<IngestProblem>();
 
+    public DbSet<ReleaseSignature> ReleaseSignatures => Set<ReleaseSignature>();
+
+    public DbSet<Reannouncement> Reannouncements => Set<Reannouncement>();
+
     /// <summary>
     /// True when <paramref name="exception"/> (or a cause of it) says this provider's store cannot be reached now
     /// (a server down or restarting, a refused connection, a timeout), as opposed to a statement that failed:

@@ -1,3 +1,4 @@
+using PressReleases.Core.Reannouncements;
 using PressReleases.Core.Search.Suggestions;
 using PressReleases.Core.Store;
 
@@ -12,6 +13,10 @@ namespace PressReleases.Web.Api;
 /// <paramref name="Attachments"/>, which keeps its shape for the programs that read it.
 /// </param>
 /// <param name="Related">Up to five releases most like this one (empty while the search index is being built).</param>
+/// <param name="Reannouncements">
+/// Releases much of whose text this one shares, first appearance first (docs/reannouncements.md); empty when none, or
+/// while the database is out of reach.
+/// </param>
 /// <param name="FromSearchIndex">
 /// True while the node's database is out of reach: the release comes from the node's search index, its html is the
 /// plain text in paragraphs and its attachments are not known (an empty list).
@@ -27,9 +32,10 @@ public sealed record ReleaseResponse(
     IReadOnlyList<string> Attachments,
     IReadOnlyList<AttachmentLinkResponse> AttachmentLinks,
     IReadOnlyList<RelatedResponse> Related,
-    bool FromSearchIndex)
+    bool FromSearchIndex,
+    IReadOnlyList<ReannouncementResponse> Reannouncements)
 {
-    public static ReleaseResponse From(ReleaseDetail release, IReadOnlyList<RelatedRelease> related) => new(
+    public static ReleaseResponse From(ReleaseDetail release, IReadOnlyList<RelatedRelease> related, ReleaseReannouncements reannouncements) => new(
         release.Slug,
         release.Title,
         release.Date,
@@ -40,7 +46,8 @@ public sealed record ReleaseResponse(
         release.Attachments.Select(a => a.Url).ToList(),
         release.Attachments.Select(a => new AttachmentLinkResponse(a.Url, a.Name)).ToList(),
         related.Select(r => new RelatedResponse(r.Slug, r.Title, r.Date)).ToList(),
-        release.FromSearchIndex);
+        release.FromSearchIndex,
+        reannouncements.Links.Select(ReannouncementResponse.From).ToList());
 }
 
 /// <summary>An attachment: its address, and its name as the release gives it, or null.</summary>

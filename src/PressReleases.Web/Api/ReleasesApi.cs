@@ -53,7 +53,7 @@ public static class ReleasesApi
     }
 
     private static async Task<Results<Ok<ReleaseResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
-        string slug, HttpContext context, StartupState startup, ReleaseLookup releases, SearchService search, ServedVersion served, CancellationToken cancellationToken)
+        string slug, HttpContext context, StartupState startup, ReleaseLookup releases, SearchService search, ServedVersion served, ReannouncementLookup reannouncements, CancellationToken cancellationToken)
     {
         var found = await ReleaseProblems.FindAsync(slug, context, startup, releases, cancellationToken);
         if (found.Failed)
@@ -75,6 +75,6 @@ public static class ReleasesApi
 
         // Related releases come from the index; the release itself only needs the store, so it is not held back for them.
         var related = startup.IsIndexReady ? await search.RelatedAsync(release.Slug, RelatedCount, cancellationToken) : [];
-        return TypedResults.Ok(ReleaseResponse.From(release, related));
+        return TypedResults.Ok(ReleaseResponse.From(release, related, await reannouncements.ForAsync(release, cancellationToken)));
     }
 }

@@ -35,7 +35,8 @@ public class FolderDependencyTests
             "Search.Suggestions", "Search.Highlighting", "Search.Collecting", "Search.Querying", "Search.Export",
             "Search.Indexing", "Search.Analysis", "Store", "Releases",
         ],
-        ["Ingestion"] = ["Search.Indexing", "Store.Providers", "Store", "Releases"],
+        ["Reannouncements"] = ["Store", "Releases"],
+        ["Ingestion"] = ["Search.Indexing", "Reannouncements", "Store.Providers", "Store", "Releases"],
         ["Ingestion.Watching"] = ["Ingestion", "Store.Providers", "Store"],
     };
 

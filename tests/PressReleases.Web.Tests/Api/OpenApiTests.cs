@@ -77,8 +77,9 @@ public sealed class OpenApiTests(SeedsFixture site) : IClassFixture<SeedsFixture
         Assert.Equal(["count", "minimum", "allWordsTotal", "facetsCount"], Properties(schemas, "WordMatchResponse"));
         Assert.Equal(["text", "minister", "year", "queryWithout"], Properties(schemas, "ReadingResponse"));
         Assert.Equal(["slug", "title", "date", "url", "permalink", "ministers", "portfolios", "withdrawn"], Properties(schemas, "ExportItem"));
-        Assert.Equal(["slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments", "attachmentLinks", "related", "fromSearchIndex"], Properties(schemas, "ReleaseResponse"));
+        Assert.Equal(["slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments", "attachmentLinks", "related", "fromSearchIndex", "reannouncements"], Properties(schemas, "ReleaseResponse"));
         Assert.Equal(["url", "name"], Properties(schemas, "AttachmentLinkResponse"));
+        Assert.Equal(["slug", "title", "date", "share", "otherShare", "first"], Properties(schemas, "ReannouncementResponse"));
     }
 
     private static JsonElement Operation(JsonElement paths, string path)

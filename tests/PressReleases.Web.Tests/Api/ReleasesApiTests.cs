@@ -242,7 +242,7 @@ public sealed partial class ReleasesApiTests(SeedsFixture site) : IClassFixture<
         var response = await Client.GetJsonAsync($"/api/releases/{file.UrlSegment}");
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("application/json", response.MediaType);
-        AssertKeys(response.Root, "slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments", "attachmentLinks", "related", "fromSearchIndex");
+        AssertKeys(response.Root, "slug", "title", "date", "url", "ministers", "portfolios", "html", "attachments", "attachmentLinks", "related", "fromSearchIndex", "reannouncements");
         Assert.False(response.Root.GetProperty("fromSearchIndex").GetBoolean());
         Assert.Equal(file.Date, response.Root.GetProperty("date").GetString());
         Assert.Equal(file.Url, response.Root.GetProperty("url").GetString());

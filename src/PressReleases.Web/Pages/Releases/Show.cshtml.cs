@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PressReleases.Core.Reannouncements;
 using PressReleases.Core.Search;
 using PressReleases.Core.Search.Suggestions;
 using PressReleases.Core.Store;
@@ -15,7 +16,7 @@ using PressReleases.Web.Startup;
 namespace PressReleases.Web.Pages.Releases;
 
 /// <summary>/releases/{slug}: one release, its permalink.</summary>
-public sealed class ShowModel(ReleaseLookup releases, SearchService search, ReleaseHighlighter highlighter, StartupState startup, ServedVersion served, TimeProvider clock) : PageModel
+public sealed class ShowModel(ReleaseLookup releases, SearchService search, ReleaseHighlighter highlighter, StartupState startup, ServedVersion served, TimeProvider clock, ReannouncementLookup reannouncements) : PageModel
 {
     public ReleaseDetail Release { get; private set; } = null!;
 
@@ -31,6 +32,9 @@ public sealed class ShowModel(ReleaseLookup releases, SearchService search, Rele
     public ReleaseHighlight? Highlight { get; private set; }
 
     public IReadOnlyList<RelatedRelease> Related { get; private set; } = [];
+
+    /// <summary>Releases much of whose text this one shares (docs/reannouncements.md).</summary>
+    public ReleaseReannouncements Reannouncements { get; private set; } = ReleaseReannouncements.None;
 
     /// <summary>The "cite this release" text; null for a withdrawn release, which is no longer to be cited from here.</summary>
     public ApaCitation? Citation { get; private set; }
@@ -88,6 +92,8 @@ public sealed class ShowModel(ReleaseLookup releases, SearchService search, Rele
         {
             Highlight = await highlighter.HighlightAsync(release, Query, cancellationToken);
         }
+
+        Reannouncements = await reannouncements.ForAsync(release, cancellationToken);
 
         // Related releases come from the index; while it is being built the page goes without them.
         if (startup.IsIndexReady)

@@ -346,6 +346,46 @@ namespace PressReleases.Core.Store.PostgreSql.Migrations
                     b.ToTable("IngestRuns");
                 });
 
+            modelBuilder.Entity("PressReleases.Core.Store.Reannouncement", b =>
+                {
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtherId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ReleaseId", "OtherId");
+
+                    b.HasIndex("OtherId");
+
+                    b.ToTable("Reannouncements");
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Store.ReleaseSignature", b =>
+                {
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("MinHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ShingleCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReleaseId");
+
+                    b.HasIndex("ChangeSeq");
+
+                    b.ToTable("ReleaseSignatures");
+                });
+
             modelBuilder.Entity("PressReleases.Core.Releases.ReleaseMinister", b =>
                 {
                     b.HasOne("PressReleases.Core.Releases.Minister", "Minister")
@@ -394,6 +434,30 @@ namespace PressReleases.Core.Store.PostgreSql.Migrations
                     b.HasOne("PressReleases.Core.Store.IngestRun", null)
                         .WithMany("Problems")
                         .HasForeignKey("IngestRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Store.Reannouncement", b =>
+                {
+                    b.HasOne("PressReleases.Core.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("OtherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PressReleases.Core.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Store.ReleaseSignature", b =>
+                {
+                    b.HasOne("PressReleases.Core.Releases.Release", null)
+                        .WithOne()
+                        .HasForeignKey("PressReleases.Core.Store.ReleaseSignature", "ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

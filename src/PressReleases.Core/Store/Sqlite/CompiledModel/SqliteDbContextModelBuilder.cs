@@ -11,7 +11,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a536df0-b7a7-4dc1-abbf-6887d523a621"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("0c28f425-2df8-4ec1-89a7-cc152b95b2ee"), entityTypeCount: 10)
         {
         }
 
@@ -25,6 +25,8 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             var releaseVersion = ReleaseVersionEntityType.Create(this);
             var ingestProblem = IngestProblemEntityType.Create(this);
             var ingestRun = IngestRunEntityType.Create(this);
+            var reannouncement = ReannouncementEntityType.Create(this);
+            var releaseSignature = ReleaseSignatureEntityType.Create(this);
 
             ReleaseMinisterEntityType.CreateForeignKey1(releaseMinister, minister);
             ReleaseMinisterEntityType.CreateForeignKey2(releaseMinister, release);
@@ -32,6 +34,9 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             ReleasePortfolioEntityType.CreateForeignKey2(releasePortfolio, release);
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             IngestProblemEntityType.CreateForeignKey1(ingestProblem, ingestRun);
+            ReannouncementEntityType.CreateForeignKey1(reannouncement, release);
+            ReannouncementEntityType.CreateForeignKey2(reannouncement, release);
+            ReleaseSignatureEntityType.CreateForeignKey1(releaseSignature, release);
 
             MinisterEntityType.CreateAnnotations(minister);
             PortfolioEntityType.CreateAnnotations(portfolio);
@@ -41,6 +46,8 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             ReleaseVersionEntityType.CreateAnnotations(releaseVersion);
             IngestProblemEntityType.CreateAnnotations(ingestProblem);
             IngestRunEntityType.CreateAnnotations(ingestRun);
+            ReannouncementEntityType.CreateAnnotations(reannouncement);
+            ReleaseSignatureEntityType.CreateAnnotations(releaseSignature);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -328,6 +328,46 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                     b.ToTable("IngestRuns");
                 });
 
+            modelBuilder.Entity("PressReleases.Core.Store.Reannouncement", b =>
+                {
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ReleaseId", "OtherId");
+
+                    b.HasIndex("OtherId");
+
+                    b.ToTable("Reannouncements");
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Store.ReleaseSignature", b =>
+                {
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("MinHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ShingleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReleaseId");
+
+                    b.HasIndex("ChangeSeq");
+
+                    b.ToTable("ReleaseSignatures");
+                });
+
             modelBuilder.Entity("PressReleases.Core.Releases.ReleaseMinister", b =>
                 {
                     b.HasOne("PressReleases.Core.Releases.Minister", "Minister")
@@ -376,6 +416,30 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                     b.HasOne("PressReleases.Core.Store.IngestRun", null)
                         .WithMany("Problems")
                         .HasForeignKey("IngestRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Store.Reannouncement", b =>
+                {
+                    b.HasOne("PressReleases.Core.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("OtherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PressReleases.Core.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PressReleases.Core.Store.ReleaseSignature", b =>
+                {
+                    b.HasOne("PressReleases.Core.Releases.Release", null)
+                        .WithOne()
+                        .HasForeignKey("PressReleases.Core.Store.ReleaseSignature", "ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,94 @@
+namespace PressReleases.Core.Reannouncements;
+
+/// <summary>
+/// Locality-sensitive hashing of MinHash signatures by banding: each signature is cut into <see cref="Bands"/>
+/// bands of <see cref="Rows"/> values, and two releases are candidates when any one band is equal in both. Pairs of
+/// Jaccard similarity <c>s</c> become candidates with probability <c>1 - (1 - s^Rows)^Bands</c>, a steep curve
+/// around <c>(1/Bands)^(1/Rows)</c>, so near-duplicates are found without comparing every pair. Built once from all
+/// signatures (<see cref="Add"/>, then <see cref="Seal"/>), then asked once for the candidates of the changed releases.
+/// The table is two arrays (band key, release id) sorted together, 12 bytes per band per release, sized once for
+/// the releases it will hold: on the full corpus that is 2.3 million entries, which a growing list would copy over
+/// and over during an ingest whose memory is already at its peak.
+/// </summary>
+internal sealed class LshBands
+{
+    private readonly ulong[] keys;
+    private readonly int[] ids;
+    private int count;
+
+    public LshBands(int bands, int rows, int capacity)
+    {
+        if (bands * rows > MinHash.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bands), $"{bands} bands of {rows} rows need more than {MinHash.Length} values.");
+        }
+
+        Bands = bands;
+        Rows = rows;
+        keys = new ulong[capacity * bands];
+        ids = new int[capacity * bands];
+    }
+
+    public int Bands { get; }
+
+    public int Rows { get; }
+
+    /// <summary>Adds a release; at most the capacity given at construction.</summary>
+    public void Add(int id, ReadOnlySpan<uint> signature)
+    {
+        for (var band = 0; band < Bands; band++)
+        {
+            keys[count] = Key(signature, band);
+            ids[count] = id;
+            count++;
+        }
+    }
+
+    /// <summary>Sorts the table; call once after the last <see cref="Add"/> and before <see cref="CandidatePairs"/>.</summary>
+    public void Seal() => Array.Sort(keys, ids, 0, count);
+
+    /// <summary>
+    /// Every pair of releases that share at least one band and of which at least one is <paramref name="wanted"/>,
+    /// each once as (smaller id, larger id): one pass over the sorted table, a run of equal keys being one bucket.
+    /// </summary>
+    public HashSet<(int, int)> CandidatePairs(IReadOnlySet<int> wanted)
+    {
+        var pairs = new HashSet<(int, int)>();
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                for (var j = i + 1; j < end; j++)
+                {
+                    var (a, b) = (ids[i], ids[j]);
+                    if (a != b && (wanted.Contains(a) || wanted.Contains(b)))
+                    {
+                        pairs.Add(a < b ? (a, b) : (b, a));
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        return pairs;
+    }
+
+    /// <summary>One band's values hashed together with the band's number, so equal values in different bands never meet.</summary>
+    private ulong Key(ReadOnlySpan<uint> signature, int band)
+    {
+        var hash = Shingles.Mix((ulong)band + 1);
+        foreach (var value in signature.Slice(band * Rows, Rows))
+        {
+            hash = Shingles.Mix(hash ^ value);
+        }
+
+        return hash;
+    }
+}
