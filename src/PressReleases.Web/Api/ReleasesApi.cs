@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PressReleases.Core.Reannouncements;
 using PressReleases.Core.Search;
 using PressReleases.Web.Caching;
 using PressReleases.Web.Following;
@@ -65,7 +66,7 @@ public static class ReleasesApi
         if (release.IsRemoved)
         {
             // Its last version, as a 200 would give it (without related releases): what was withdrawn stays readable.
-            return ReleaseProblems.Withdrawn(release, "release", ReleaseResponse.From(release, []));
+            return ReleaseProblems.Withdrawn(release, "release", ReleaseResponse.From(release, [], ReleaseReannouncements.None));
         }
 
         if (CacheHeaders.IsNotModified(context, served.OfRelease(release)))
