@@ -97,7 +97,6 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
 
         var rows = db.Releases.AsNoTracking()
             .Where(r => r.ChangeSeq > followedTo)
-            .OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.ChangeSeq, Body = r.RemovedAt == null ? r.BodyText : null })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))

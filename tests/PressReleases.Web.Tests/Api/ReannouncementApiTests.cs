@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using PressReleases.Web.Tests.Pages.Reannouncements;
 using PressReleases.Web.Tests.TestSupport;
 

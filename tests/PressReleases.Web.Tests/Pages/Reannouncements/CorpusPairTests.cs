@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Pages.Reannouncements;
@@ -39,31 +40,23 @@ public sealed class CorpusPairTests(CustomsLeviesFixture corpus) : IClassFixture
     [Fact]
     public async Task TheFirstReading_LinksThePassing_AndIsTheFirstAppearance()
     {
-        var page = await corpus.Client.GetPageAsync("/releases/customs-levies-bill-passes-first-reading");
+        var (section, item) = await OnlyLinkAsync("customs-levies-bill-passes-first-reading");
 
-        var section = page.QuerySelector("section.reannounce");
-        Assert.NotNull(section);
-        Assert.NotNull(section.QuerySelector(".reannounce__first-here"));
-        var item = Assert.Single(section.QuerySelectorAll("li"));
-        Assert.Equal("/releases/customs-levies-bill-passes", item.QuerySelector("a")?.GetAttribute("href"));
-        Assert.Equal("2025-09-17", item.QuerySelector("time")?.GetAttribute("datetime"));
-        Assert.Equal("(85% of this release’s text)", item.QuerySelector(".reannounce__share")?.TextContent.Trim());
-        Assert.Null(item.QuerySelector(".reannounce__badge"));
+        Assert.Equal("First appearance: this release is the earliest with this text.", PageText.Of(section.QuerySelector(".reannounce__first-here")));
+        Assert.Equal(
+            ("/releases/customs-levies-bill-passes", "2025-09-17", "(85% of this release’s text)", ""),
+            Describe(item));
     }
 
     [Fact]
     public async Task ThePassing_LinksTheFirstReading_MarkedAsTheFirstAppearance()
     {
-        var page = await corpus.Client.GetPageAsync("/releases/customs-levies-bill-passes");
+        var (section, item) = await OnlyLinkAsync("customs-levies-bill-passes");
 
-        var section = page.QuerySelector("section.reannounce");
-        Assert.NotNull(section);
         Assert.Null(section.QuerySelector(".reannounce__first-here"));
-        var item = Assert.Single(section.QuerySelectorAll("li"));
-        Assert.Equal("/releases/customs-levies-bill-passes-first-reading", item.QuerySelector("a")?.GetAttribute("href"));
-        Assert.Equal("2025-01-29", item.QuerySelector("time")?.GetAttribute("datetime"));
-        Assert.Equal("(92% of this release’s text)", item.QuerySelector(".reannounce__share")?.TextContent.Trim());
-        Assert.Equal("First appearance", item.QuerySelector(".reannounce__badge")?.TextContent.Trim());
+        Assert.Equal(
+            ("/releases/customs-levies-bill-passes-first-reading", "2025-01-29", "(92% of this release’s text)", "First appearance"),
+            Describe(item));
     }
 
     [Fact]
@@ -76,4 +69,19 @@ public sealed class CorpusPairTests(CustomsLeviesFixture corpus) : IClassFixture
             ("customs-levies-bill-passes-first-reading", 0.92, 0.859, true),
             (link.GetProperty("slug").GetString(), link.GetProperty("share").GetDouble(), link.GetProperty("otherShare").GetDouble(), link.GetProperty("first").GetBoolean()));
     }
+
+    /// <summary>The release page's re-announcement section and its one link.</summary>
+    private async Task<(IElement Section, IElement Item)> OnlyLinkAsync(string slug)
+    {
+        var page = await corpus.Client.GetPageAsync($"/releases/{slug}");
+        var section = page.QuerySelector("section.reannounce");
+        Assert.NotNull(section);
+        return (section, Assert.Single(section.QuerySelectorAll("li")));
+    }
+
+    private static (string? Href, string? Date, string Share, string Badge) Describe(IElement item) => (
+        item.QuerySelector("a")?.GetAttribute("href"),
+        item.QuerySelector("time")?.GetAttribute("datetime"),
+        PageText.Of(item.QuerySelector(".reannounce__share")),
+        PageText.Of(item.QuerySelector(".reannounce__badge")));
 }

@@ -13,9 +13,9 @@ public sealed class ReannouncementGroupsPageTests(ReannouncementsFixture site) :
         var page = await site.Client.GetPageAsync("/reannouncements");
 
         Assert.Equal("Re-announcements", page.QuerySelector("h1")?.TextContent.Trim());
-        Assert.Equal("2 groups of 4 releases", Text(page.QuerySelector(".result-count")));
+        Assert.Equal("2 groups of 4 releases", PageText.Of(page.QuerySelector(".result-count")));
         var groups = page.QuerySelectorAll("li.reannounce-group").ToList();
-        Assert.Equal(["Bill introduced (2 releases)", "Omnibus statement (2 releases)"], groups.Select(g => Text(g.QuerySelector("h2"))));
+        Assert.Equal(["Bill introduced (2 releases)", "Omnibus statement (2 releases)"], groups.Select(g => PageText.Of(g.QuerySelector("h2"))));
         Assert.Equal(
             [
                 [("/releases/bill-introduced", "2021-03-01", "86%", true), ("/releases/bill-passes", "2021-09-01", "75%", false)],
@@ -41,8 +41,6 @@ public sealed class ReannouncementGroupsPageTests(ReannouncementsFixture site) :
         group.QuerySelectorAll("tbody tr").Select(tr => (
             tr.QuerySelector("th a")!.GetAttribute("href")!,
             tr.QuerySelector("time")?.GetAttribute("datetime") ?? "",
-            Text(tr.QuerySelector("td.num")),
-            Text(tr.QuerySelector(".reannounce__badge")) == "First appearance")).ToList();
-
-    private static string Text(IElement? element) => string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            PageText.Of(tr.QuerySelector("td.num")),
+            PageText.Of(tr.QuerySelector(".reannounce__badge")) == "First appearance")).ToList();
 }

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Pages.Reannouncements;
@@ -23,7 +22,7 @@ public sealed class ReleasePageReannouncementTests(ReannouncementsFixture site) 
     {
         var section = await SectionAsync("/releases/bill-introduced");
 
-        Assert.Equal("First appearance: this release is the earliest with this text.", Text(section.QuerySelector(".reannounce__first-here")));
+        Assert.Equal("First appearance: this release is the earliest with this text.", PageText.Of(section.QuerySelector(".reannounce__first-here")));
         Assert.Equal(
             [("Much of this text also appears in", "/releases/bill-passes", "Bill passes", "2021-09-01", "(86% of this release’s text)", false)],
             Lists(section));
@@ -57,7 +56,7 @@ public sealed class ReleasePageReannouncementTests(ReannouncementsFixture site) 
         var page = await site.Client.GetPageAsync(path);
         var section = page.QuerySelector("section.reannounce");
         Assert.NotNull(section);
-        Assert.Equal("Re-announcements", Text(section.QuerySelector("h2")));
+        Assert.Equal("Re-announcements", PageText.Of(section.QuerySelector("h2")));
         Assert.Equal(section.GetAttribute("aria-labelledby"), section.QuerySelector("h2")?.Id);
         return section;
     }
@@ -65,12 +64,10 @@ public sealed class ReleasePageReannouncementTests(ReannouncementsFixture site) 
     /// <summary>Each listed release, under the heading of its list.</summary>
     private static List<(string Heading, string Href, string Title, string Date, string Share, bool First)> Lists(IElement section) =>
         section.QuerySelectorAll("h3").SelectMany(h3 => h3.NextElementSibling!.QuerySelectorAll("li").Select(li => (
-            Text(h3),
+            PageText.Of(h3),
             li.QuerySelector("a")!.GetAttribute("href")!,
-            Text(li.QuerySelector("a")),
+            PageText.Of(li.QuerySelector("a")),
             li.QuerySelector("time")?.GetAttribute("datetime") ?? "",
-            Text(li.QuerySelector(".reannounce__share")),
-            Text(li.QuerySelector(".reannounce__badge")) == "First appearance"))).ToList();
-
-    private static string Text(IElement? element) => string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            PageText.Of(li.QuerySelector(".reannounce__share")),
+            PageText.Of(li.QuerySelector(".reannounce__badge")) == "First appearance"))).ToList();
 }
