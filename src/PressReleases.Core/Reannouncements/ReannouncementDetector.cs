@@ -16,7 +16,7 @@ public sealed record ReannouncementRefresh(int Changed, int Signed, int Pairs, T
 /// (its change sequence is above the highest in <see cref="ReleaseSignature"/>) gets a fresh MinHash signature of
 /// its word shingles; all stored signatures go into an LSH band table; each changed release's candidates are
 /// compared exactly (the share of each one's shingles found in the other); and the pairs that involve a changed
-/// release are replaced, in one transaction. Nothing changed: one indexed query and nothing else. A removed
+/// release are replaced, in one transaction. Nothing changed: two indexed lookups and nothing else. A removed
 /// release loses its pairs. An ingest stopped before this step leaves its releases above the mark, so the next
 /// one picks them up, as it does every release of a store from before this table existed.
 /// </summary>
@@ -56,7 +56,8 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         var candidates = bands.CandidatePairs(fresh.Select(r => r.Id).ToHashSet());
         var pairs = await CompareAsync(db, candidates, kept, cancellationToken);
         await SaveAsync(db, changed, pairs, firstLook: followedTo == 0, cancellationToken);
-        var refresh = new ReannouncementRefresh(changed.Count, fresh.Count, pairs.Count, stopwatch.Elapsed);
+        // Each pair is two rows, one from each side.
+        var refresh = new ReannouncementRefresh(changed.Count, fresh.Count, pairs.Count / 2, stopwatch.Elapsed);
         logger.LogInformation(
             "Re-announcements: {Changed} changed releases, {Signed} compared, {Candidates} candidate pairs, {Pairs} pairs, in {Elapsed}",
             refresh.Changed, refresh.Signed, candidates.Count, refresh.Pairs, refresh.Elapsed);
