@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using PressReleases.Core.Releases;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Search.Indexing;
