@@ -150,17 +150,6 @@ public sealed class ReannouncementCatalog
         return loaded;
     }
 
-    private async Task<T> ReadAsync<T>(Func<PressReleasesDbContext, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        try
-        {
-            return await read(db);
-        }
-        catch (Exception ex) when (db.IsUnavailable(ex))
-        {
-            availability.MarkDown(ex);
-            throw new StoreUnavailableException(ex);
-        }
-    }
+    private Task<T> ReadAsync<T>(Func<PressReleasesDbContext, Task<T>> read, CancellationToken cancellationToken) =>
+        availability.ReadAsync(dbFactory, read, cancellationToken);
 }

@@ -48,19 +48,8 @@ public sealed class ReleaseHistoryReader(IDbContextFactory<PressReleasesDbContex
             },
             cancellationToken);
 
-    private async Task<T> ReadAsync<T>(Func<PressReleasesDbContext, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        try
-        {
-            return await read(db);
-        }
-        catch (Exception ex) when (db.IsUnavailable(ex))
-        {
-            availability.MarkDown(ex);
-            throw new StoreUnavailableException(ex);
-        }
-    }
+    private Task<T> ReadAsync<T>(Func<PressReleasesDbContext, Task<T>> read, CancellationToken cancellationToken) =>
+        availability.ReadAsync(dbFactory, read, cancellationToken);
 
     /// <summary>
     /// The release, its links and its versions are read by separate statements, so an ingest batch could commit

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace PressReleases.Core.Store;
 
 /// <summary>
@@ -91,6 +93,24 @@ public sealed class StoreAvailability(TimeProvider time)
             downSince = null;
             lastError = null;
             return wasDown;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on a context of its own. A store that cannot be reached is marked down here and
+    /// reported as <see cref="StoreUnavailableException"/>, which pages answer with 503 or their last lists.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(IDbContextFactory<PressReleasesDbContext> dbFactory, Func<PressReleasesDbContext, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            return await read(db);
+        }
+        catch (Exception ex) when (db.IsUnavailable(ex))
+        {
+            MarkDown(ex);
+            throw new StoreUnavailableException(ex);
         }
     }
 }
