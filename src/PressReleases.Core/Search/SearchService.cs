@@ -36,6 +36,9 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
     private readonly SpellingSuggester speller = new(index.Analyzer);
     private readonly RelatedReleases related = new(index);
 
+    /// <summary>Listings without words, kept until the index changes (a test may set its own thresholds).</summary>
+    internal WordlessScopes Wordless { get; init; } = new();
+
     /// <summary>
     /// Below this many releases with every plain word, releases with most of the words are listed after them:
     /// a word the release a person remembers does not use must not hide it, but a query that many releases
@@ -239,18 +242,14 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
         var page = Math.Clamp(request.Page, 1, MaxResultWindow / pageSize);
         var window = page * pageSize;
 
-        var ranking = Ranking.For(searcher, request.EffectiveSort, parsed);
-        var (topCollector, topDocs) = TopCollector(request.EffectiveSort, ranking.Collected(window));
-        var selectedMinisters = Selection(request.Ministers);
-        var selectedPortfolios = Selection(request.Portfolios);
-        var collector = new FacetingCollector(topCollector, selectedMinisters, selectedPortfolios);
-
-        searcher.Search(BuildQuery(request, parsed, ranking.InQuery), collector);
-        var total = collector.TotalHits;
+        // A listing without words is the same whichever page is asked for: its pass is kept until the index changes.
+        var pass = parsed.Query is null
+            ? Wordless.GetOrRun(searcher.IndexReader, WordlessScope.Of(request), () => Pass(searcher, request, parsed, MaxResultWindow))
+            : Pass(searcher, request, parsed, window);
+        var total = pass.Total;
         var lastPage = Math.Max(1, Math.Min((total + pageSize - 1) / pageSize, MaxResultWindow / pageSize));
         page = Math.Min(page, lastPage);
-        var ordered = InOrder(searcher, ranking, topDocs, window);
-        var docIds = ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(d => d.Doc).ToArray();
+        var docIds = pass.Ordered.Skip((page - 1) * pageSize).Take(pageSize).ToArray();
         var titleMatches = PostingsMatches(searcher.IndexReader, docIds, parsed, IndexFields.Title, int.MaxValue);
         var bodyMatches = PostingsMatches(searcher.IndexReader, docIds, parsed, IndexFields.Body, SnippetBuilder.MaxScannedChars);
         var hits = new List<SearchHit>(docIds.Length);
@@ -263,11 +262,22 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
         }
 
         var facets = new SearchFacets(
-            TopValues(collector.MinisterCounts, ministerNames, selectedMinisters, request.FacetLimit),
-            TopValues(collector.PortfolioCounts, portfolioNames, selectedPortfolios, request.FacetLimit),
-            collector.YearCounts.OrderBy(y => y.Key).Select(y => new YearCount(y.Key, y.Value)).ToList());
+            TopValues(pass.MinisterCounts, ministerNames, Selection(request.Ministers), request.FacetLimit),
+            TopValues(pass.PortfolioCounts, portfolioNames, Selection(request.Portfolios), request.FacetLimit),
+            pass.YearCounts.OrderBy(y => y.Key).Select(y => new YearCount(y.Key, y.Value)).ToList());
 
         return new SearchResult(total, page, pageSize, hits, facets, parsed.InterpretedAs);
+    }
+
+    /// <summary>One pass over the request's matches: the total, the facet counts and the first <paramref name="window"/> hits in order.</summary>
+    private static ScopePass Pass(IndexSearcher searcher, SearchRequest request, ParsedQuery parsed, int window)
+    {
+        var ranking = Ranking.For(searcher, request.EffectiveSort, parsed);
+        var (topCollector, topDocs) = TopCollector(request.EffectiveSort, ranking.Collected(window));
+        var collector = new FacetingCollector(topCollector, Selection(request.Ministers), Selection(request.Portfolios));
+        searcher.Search(BuildQuery(request, parsed, ranking.InQuery), collector);
+        var ordered = Array.ConvertAll(InOrder(searcher, ranking, topDocs, window), d => d.Doc);
+        return new ScopePass(collector.TotalHits, collector.MinisterCounts, collector.PortfolioCounts, collector.YearCounts, ordered, collector.Visited);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
 
     public int TotalHits { get; private set; }
 
+    /// <summary>Documents the query matched, whether or not they passed the selections.</summary>
+    public int Visited { get; private set; }
+
     public IReadOnlyDictionary<string, int> MinisterCounts
     {
         get
@@ -66,6 +69,7 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyCollection<str
     public void Collect(int doc)
     {
         var current = segment!;
+        Visited++;
         var ministerOk = current.Ministers.Passes(doc);
         var portfolioOk = current.Portfolios.Passes(doc);
 
