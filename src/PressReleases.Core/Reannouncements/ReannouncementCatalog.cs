@@ -38,7 +38,8 @@ public sealed record ReannouncementClusterPage(int ClusterCount, int ReleaseCoun
 
 /// <summary>
 /// Reads the re-announcement pairs the ingest stored (<see cref="ReannouncementDetector"/>): one release's links for
-/// its page and the API, read on each call, and the groups for <c>/reannouncements</c>. A group is a connected
+/// its page and the API, read on each call for the releases that have any (which are known from one set kept
+/// like the groups), and the groups for <c>/reannouncements</c>. A group is a connected
 /// component of the pairs: releases linked directly or through others. The groups come from every pair (a few thousand
 /// small rows on the full corpus, about 45 ms), so they are computed once and kept until the store changes: pairs change
 /// only inside an ingest run, and every run ends by emptying <see cref="ReleaseCatalog"/>, as a web node's follower
@@ -49,6 +50,7 @@ public sealed class ReannouncementCatalog
     private readonly IDbContextFactory<PressReleasesDbContext> dbFactory;
     private readonly StoreAvailability availability;
     private List<ReannouncementCluster>? groups;
+    private HashSet<int>? paired;
     private int generation;
 
     public ReannouncementCatalog(IDbContextFactory<PressReleasesDbContext> dbFactory, ReleaseCatalog catalog)
@@ -59,11 +61,18 @@ public sealed class ReannouncementCatalog
         {
             Interlocked.Increment(ref generation);
             groups = null;
+            paired = null;
         };
     }
 
     public async Task<ReleaseReannouncements> ForReleaseAsync(int releaseId, DateOnly? date, string slug, CancellationToken cancellationToken = default)
     {
+        // Most releases are in no pair: known from one set held until the store changes, without a query per page.
+        if (!(paired ?? await LoadPairedAsync(cancellationToken)).Contains(releaseId))
+        {
+            return ReleaseReannouncements.None;
+        }
+
         var rows = await ReadAsync(
             db => (from pair in db.Reannouncements
                    where pair.ReleaseId == releaseId
@@ -101,6 +110,19 @@ public sealed class ReannouncementCatalog
             page,
             pageCount,
             [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
+    }
+
+    /// <summary>The releases that have at least one pair (a few thousand ids on the full corpus).</summary>
+    private async Task<HashSet<int>> LoadPairedAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = Volatile.Read(ref generation);
+        var loaded = await ReadAsync(async db => (await db.Reannouncements.Select(p => p.ReleaseId).Distinct().ToListAsync(cancellationToken)).ToHashSet(), cancellationToken);
+        if (Volatile.Read(ref generation) == startedAt)
+        {
+            paired = loaded;
+        }
+
+        return loaded;
     }
 
     private async Task<List<ReannouncementCluster>> LoadGroupsAsync(CancellationToken cancellationToken)

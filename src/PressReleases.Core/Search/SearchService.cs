@@ -36,8 +36,8 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
     private readonly SpellingSuggester speller = new(index.Analyzer);
     private readonly RelatedReleases related = new(index);
 
-    /// <summary>Listings without words, kept until the index changes (a test may set its own thresholds).</summary>
-    internal WordlessScopes Wordless { get; init; } = new();
+    /// <summary>Passes of listings without words, kept until the index changes (a test may set its own thresholds).</summary>
+    internal ReaderCache<WordlessScope, ScopePass> Wordless { get; init; } = new(WordlessScope.MaxKept, pass => pass.Visited >= WordlessScope.KeptFromVisited);
 
     /// <summary>
     /// Below this many releases with every plain word, releases with most of the words are listed after them:
@@ -244,7 +244,7 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
 
         // A listing without words is the same whichever page is asked for: its pass is kept until the index changes.
         var pass = parsed.Query is null
-            ? Wordless.GetOrRun(searcher.IndexReader, WordlessScope.Of(request), () => Pass(searcher, request, parsed, MaxResultWindow))
+            ? Wordless.GetOrAdd(searcher.IndexReader, WordlessScope.Of(request), () => Pass(searcher, request, parsed, MaxResultWindow))
             : Pass(searcher, request, parsed, window);
         var total = pass.Total;
         var lastPage = Math.Max(1, Math.Min((total + pageSize - 1) / pageSize, MaxResultWindow / pageSize));

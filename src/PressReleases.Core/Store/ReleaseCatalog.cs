@@ -34,6 +34,9 @@ public sealed record ReleaseDetail(
     /// <summary>When the release last changed in the store (added, edited or removed); unknown when read from the index.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>When the store first held the current text of an edited release; null while it has no earlier version (docs/revisions.md).</summary>
+    public DateTimeOffset? RevisedAt { get; init; }
+
     public IReadOnlyList<NameRef> NamesOf(NameKind kind) => kind == NameKind.Minister ? Ministers : Portfolios;
 }
 
@@ -96,6 +99,7 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
         {
             ChangeSeq = release.ChangeSeq,
             UpdatedAt = release.UpdatedAt,
+            RevisedAt = release.RevisedAt,
         };
     }
 

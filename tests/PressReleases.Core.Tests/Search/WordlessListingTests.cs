@@ -1,21 +1,21 @@
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search;
-using PressReleases.Core.Search.Collecting;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Tests.TestSupport;
 
 namespace PressReleases.Core.Tests.Search;
 
 /// <summary>
-/// A listing without words answered from its kept pass (<see cref="WordlessScopes"/>) is the listing a fresh pass gives,
+/// A listing without words answered from its kept pass (<see cref="ReaderCache{TKey, TValue}"/>) is the listing a fresh pass gives,
 /// page by page, facets included, and a change to the index is seen at once.
 /// </summary>
 public sealed class WordlessListingTests : SampleSearchTestBase
 {
     /// <summary>Keeps every pass, however small the sample: each search after the first is answered from the kept one.</summary>
-    private SearchService Keeping() => new(Store.Index, Store.Catalog) { Wordless = new WordlessScopes(minVisited: 0) };
+    private SearchService Keeping() => new(Store.Index, Store.Catalog) { Wordless = new ReaderCache<WordlessScope, ScopePass>(100) };
 
     /// <summary>Keeps nothing: every search runs its own pass.</summary>
-    private SearchService Fresh() => new(Store.Index, Store.Catalog) { Wordless = new WordlessScopes(minVisited: int.MaxValue) };
+    private SearchService Fresh() => new(Store.Index, Store.Catalog) { Wordless = new ReaderCache<WordlessScope, ScopePass>(100, _ => false) };
 
     public static TheoryData<string> Requests => new() { "all", "page 2", "page 3 of 4", "oldest", "minister", "portfolio and year", "withdrawn too" };
 

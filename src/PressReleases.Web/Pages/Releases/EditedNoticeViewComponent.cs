@@ -15,7 +15,8 @@ public sealed class EditedNoticeViewComponent(ReleaseHistoryReader histories) : 
 {
     public async Task<IViewComponentResult> InvokeAsync(ReleaseDetail release)
     {
-        if (release.FromSearchIndex)
+        // Only an edited release has a revision date, so the others need no query.
+        if (release.FromSearchIndex || release.RevisedAt is null)
         {
             return Content("");
         }

@@ -46,6 +46,22 @@ public sealed partial class RelatedReleasesTests : IAsyncLifetime
         (await store.Search.RelatedAsync(slug, count)).Select(r => r.Slug).ToList();
 
     [Fact]
+    public async Task AReleaseIngestedLater_IsRelated_ByTheSameServiceThatListedTheReleasesBefore()
+    {
+        // One service throughout, as the site has: its lists are kept per index reader, and an ingest makes a new reader.
+        var search = store.Search;
+        var before = (await search.RelatedAsync("kiwi", 20)).Select(r => r.Slug).ToList();
+        store.Source.Write("later.md", "Kiwifruit tariffs in Korea fall again", date: "2018-05-05",
+            body: "Kiwifruit exporters and orchard growers gain again as tariffs in Korea fall. Orchard returns from kiwifruit in Korea keep rising.");
+
+        await store.IngestAsync();
+        var after = (await search.RelatedAsync("kiwi", 20)).Select(r => r.Slug).ToList();
+
+        Assert.DoesNotContain("later", before);
+        Assert.Contains("later", after);
+    }
+
+    [Fact]
     public async Task LeavesOutItself_ItsDuplicateBody_AndItsRepublication()
     {
         var related = await RelatedSlugs("kiwi", 20);

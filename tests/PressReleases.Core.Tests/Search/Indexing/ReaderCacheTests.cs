@@ -3,22 +3,22 @@ using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using PressReleases.Core.Search;
-using PressReleases.Core.Search.Collecting;
+using PressReleases.Core.Search.Indexing;
 
-namespace PressReleases.Core.Tests.Search.Collecting;
+namespace PressReleases.Core.Tests.Search.Indexing;
 
 /// <summary>
-/// The passes of listings without words are kept per index reader: reused on the same reader, run again on another,
-/// and not kept when cheap or when the set is full.
+/// Values are kept per index reader: reused on the same reader, worked out again on another, and not kept when not
+/// worth it or when the set is full. Exercised with the passes of listings without words, its first use.
 /// </summary>
-public sealed class WordlessScopesTests : IDisposable
+public sealed class ReaderCacheTests : IDisposable
 {
     private static readonly WordlessScope AllNewest = new("", "", null, null, ReleaseStatus.Current, SearchSort.Newest);
 
     private readonly RAMDirectory directory = new();
     private readonly List<IndexReader> readers = [];
 
-    public WordlessScopesTests()
+    public ReaderCacheTests()
     {
         using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, null));
         writer.AddDocument([new StringField("id", "1", Field.Store.NO)]);
@@ -38,17 +38,20 @@ public sealed class WordlessScopesTests : IDisposable
         return reader;
     }
 
+    private static ReaderCache<WordlessScope, ScopePass> Cache(int minVisited, int maxEntries = 100) =>
+        new(maxEntries, pass => pass.Visited >= minVisited);
+
     private static ScopePass Pass(int visited, int total = 1) => new(total, new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<int, int>(), [0], visited);
 
     [Fact]
     public void OnTheSameReader_TheFirstPassIsReused()
     {
-        var scopes = new WordlessScopes(minVisited: 10);
+        var scopes = Cache(minVisited: 10);
         var reader = OpenReader();
         var runs = 0;
 
-        var first = scopes.GetOrRun(reader, AllNewest, () => Pass(visited: 10, total: ++runs));
-        var second = scopes.GetOrRun(reader, AllNewest, () => Pass(visited: 10, total: ++runs));
+        var first = scopes.GetOrAdd(reader, AllNewest, () => Pass(visited: 10, total: ++runs));
+        var second = scopes.GetOrAdd(reader, AllNewest, () => Pass(visited: 10, total: ++runs));
 
         Assert.Equal(1, runs);
         Assert.Same(first, second);
@@ -57,11 +60,11 @@ public sealed class WordlessScopesTests : IDisposable
     [Fact]
     public void OnAnotherReader_ThePassRunsAgain()
     {
-        var scopes = new WordlessScopes(minVisited: 10);
+        var scopes = Cache(minVisited: 10);
         var runs = 0;
 
-        scopes.GetOrRun(OpenReader(), AllNewest, () => Pass(visited: 10, total: ++runs));
-        var later = scopes.GetOrRun(OpenReader(), AllNewest, () => Pass(visited: 10, total: ++runs));
+        scopes.GetOrAdd(OpenReader(), AllNewest, () => Pass(visited: 10, total: ++runs));
+        var later = scopes.GetOrAdd(OpenReader(), AllNewest, () => Pass(visited: 10, total: ++runs));
 
         Assert.Equal(2, runs);
         Assert.Equal(2, later.Total);
@@ -70,15 +73,15 @@ public sealed class WordlessScopesTests : IDisposable
     [Fact]
     public void OtherSelections_AreOtherPasses_ButTheOrderOfASelectionIsNot()
     {
-        var scopes = new WordlessScopes(minVisited: 10);
+        var scopes = Cache(minVisited: 10);
         var reader = OpenReader();
         var runs = 0;
         var twoMinisters = WordlessScope.Of(new SearchRequest { Ministers = ["a", "b"] });
 
-        scopes.GetOrRun(reader, twoMinisters, () => Pass(visited: 10, total: ++runs));
-        scopes.GetOrRun(reader, WordlessScope.Of(new SearchRequest { Ministers = ["b", "a", "b"] }), () => Pass(visited: 10, total: ++runs));
-        scopes.GetOrRun(reader, WordlessScope.Of(new SearchRequest { Ministers = ["a"] }), () => Pass(visited: 10, total: ++runs));
-        scopes.GetOrRun(reader, WordlessScope.Of(new SearchRequest { Ministers = ["a", "b"], Sort = SearchSort.Oldest }), () => Pass(visited: 10, total: ++runs));
+        scopes.GetOrAdd(reader, twoMinisters, () => Pass(visited: 10, total: ++runs));
+        scopes.GetOrAdd(reader, WordlessScope.Of(new SearchRequest { Ministers = ["b", "a", "b"] }), () => Pass(visited: 10, total: ++runs));
+        scopes.GetOrAdd(reader, WordlessScope.Of(new SearchRequest { Ministers = ["a"] }), () => Pass(visited: 10, total: ++runs));
+        scopes.GetOrAdd(reader, WordlessScope.Of(new SearchRequest { Ministers = ["a", "b"], Sort = SearchSort.Oldest }), () => Pass(visited: 10, total: ++runs));
 
         Assert.Equal(3, runs);
     }
@@ -86,12 +89,12 @@ public sealed class WordlessScopesTests : IDisposable
     [Fact]
     public void ACheapPass_IsNotKept()
     {
-        var scopes = new WordlessScopes(minVisited: 10);
+        var scopes = Cache(minVisited: 10);
         var reader = OpenReader();
         var runs = 0;
 
-        scopes.GetOrRun(reader, AllNewest, () => Pass(visited: 9, total: ++runs));
-        scopes.GetOrRun(reader, AllNewest, () => Pass(visited: 9, total: ++runs));
+        scopes.GetOrAdd(reader, AllNewest, () => Pass(visited: 9, total: ++runs));
+        scopes.GetOrAdd(reader, AllNewest, () => Pass(visited: 9, total: ++runs));
 
         Assert.Equal(2, runs);
     }
@@ -99,14 +102,14 @@ public sealed class WordlessScopesTests : IDisposable
     [Fact]
     public void WhenTheSetIsFull_NewPassesAreNotKept_AndThoseKeptStay()
     {
-        var scopes = new WordlessScopes(minVisited: 1, maxEntries: 2);
+        var scopes = Cache(minVisited: 1, maxEntries: 2);
         var reader = OpenReader();
         var runs = 0;
         WordlessScope Year(int year) => AllNewest with { From = new DateOnly(year, 1, 1) };
 
         foreach (var year in new[] { 2001, 2002, 2003, 2003, 2001 })
         {
-            scopes.GetOrRun(reader, Year(year), () => Pass(visited: 1, total: ++runs));
+            scopes.GetOrAdd(reader, Year(year), () => Pass(visited: 1, total: ++runs));
         }
 
         // 2001 and 2002 kept; 2003 found the set full both times.
