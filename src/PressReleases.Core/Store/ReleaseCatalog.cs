@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Releases;
 
@@ -154,10 +155,30 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
     /// <summary>
     /// Who held what, when: for a minister, the portfolios their current releases name; for a portfolio, the ministers
     /// who issued its current releases; each with how many releases and the first and last of their dates. Ordered
-    /// by first date (undated last), then name. Read from the store on each call (one grouped query over the name's
-    /// own releases); empty for a name no current release has.
+    /// by first date (undated last), then name. One grouped query over the name's own releases, kept until the store changes
+    /// (with the minister and portfolio lists); empty for a name no current release has.
     /// </summary>
     public async Task<IReadOnlyList<NameSummary>> HeldWithAsync(NameKind kind, string slug, CancellationToken cancellationToken = default)
+    {
+        var current = await GetSnapshotAsync(cancellationToken);
+        if (current.HeldWith.TryGetValue((kind, slug), out var kept))
+        {
+            return kept;
+        }
+
+        var startedAt = Volatile.Read(ref generation);
+        var spans = await ReadHeldWithAsync(kind, slug, cancellationToken);
+        // Kept with the lists it agrees with, for a name they hold: not when the store changed meanwhile, nor from lists
+        // served stale while the store was away.
+        if (ReferenceEquals(snapshot, current) && Volatile.Read(ref generation) == startedAt && current.Names[kind].BySlug.ContainsKey(slug))
+        {
+            current.HeldWith.TryAdd((kind, slug), spans);
+        }
+
+        return spans;
+    }
+
+    private async Task<IReadOnlyList<NameSummary>> ReadHeldWithAsync(NameKind kind, string slug, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         try
@@ -292,5 +313,9 @@ public sealed class ReleaseCatalog(IDbContextFactory<PressReleasesDbContext> dbF
     /// <param name="DisplayNames">Every stored name's display name, by slug.</param>
     private sealed record NameList(IReadOnlyList<NameSummary> Current, IReadOnlyDictionary<string, NameSummary> BySlug, IReadOnlyDictionary<string, string> DisplayNames);
 
-    private sealed record Snapshot(IReadOnlyDictionary<NameKind, NameList> Names, int ReleaseCount);
+    private sealed record Snapshot(IReadOnlyDictionary<NameKind, NameList> Names, int ReleaseCount)
+    {
+        /// <summary>Each name's <see cref="HeldWithAsync"/> as first asked for while these lists are current.</summary>
+        public ConcurrentDictionary<(NameKind Kind, string Slug), IReadOnlyList<NameSummary>> HeldWith { get; } = new();
+    }
 }
