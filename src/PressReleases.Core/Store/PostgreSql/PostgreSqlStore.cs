@@ -55,7 +55,8 @@ internal static class PostgreSqlStore
         var options = new DbContextOptionsBuilder<PostgreSqlDbContext>()
             .UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(120))
             .Options;
-        return () => new PostgreSqlDbContext(options);
+        var pool = new PooledDbContextFactory<PostgreSqlDbContext>(options, StoreContextPool.Size);
+        return pool.CreateDbContext;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace PressReleases.Core.Store.Sqlite;
 
@@ -19,7 +20,8 @@ internal static class SqliteStore
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(120))
             .AddInterceptors(new SqliteConnectionTuning())
             .Options;
-        return () => new SqliteDbContext(options);
+        var pool = new PooledDbContextFactory<SqliteDbContext>(options, StoreContextPool.Size);
+        return pool.CreateDbContext;
     }
 
     /// <summary>

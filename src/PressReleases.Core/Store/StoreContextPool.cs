@@ -1,0 +1,12 @@
+namespace PressReleases.Core.Store;
+
+/// <summary>
+/// Store contexts are pooled (EF Core's <c>PooledDbContextFactory</c>): a page reads the store through a context or
+/// two, and building each from nothing (its services, its change tracker) was a measurable share of a release page's
+/// CPU. A context back in the pool is reset; its connection is closed as before, so nothing of one use reaches the next.
+/// </summary>
+public static class StoreContextPool
+{
+    /// <summary>Contexts kept for reuse; more may exist at once, the extra ones are simply not kept.</summary>
+    public const int Size = 64;
+}
