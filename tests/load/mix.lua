@@ -58,6 +58,21 @@ local mix = {
    { 5, "feed-portfolio", function() return "/feeds/releases.atom?portfolio=" .. pick(targets.portfolio) end },
 }
 
+-- ONLY_KIND=release (a kind's name above) sends that kind alone: run-load.sh's kinds mode, which measures each one's cost.
+local only = os.getenv("ONLY_KIND")
+if only and only ~= "" then
+   local chosen = {}
+   for _, entry in ipairs(mix) do
+      if entry[2] == only then
+         chosen = { { 100, entry[2], entry[3] } }
+      end
+   end
+   if #chosen == 0 then
+      error("ONLY_KIND names no kind of the mix: " .. only)
+   end
+   mix = chosen
+end
+
 function request()
    local roll = math.random(100)
    for _, entry in ipairs(mix) do
@@ -74,5 +89,5 @@ function response(status)
 end
 
 function done(summary, latency, requests)
-   lib.done("mix", summary, latency)
+   lib.done(only and only ~= "" and only or "mix", summary, latency)
 end

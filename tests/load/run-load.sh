@@ -9,6 +9,9 @@
 #                                                identity's (the level: PressReleases__Compression__Level)
 #   tests/load/run-load.sh soak [options]        the mix (search, filters, facets, releases, feeds):
 #                                                errors, 5xx, req/s, p50/p99 and the server's RSS series
+#   tests/load/run-load.sh kinds [options]       each kind of the mix alone (8 connections, --duration each, 15s by
+#                                                default): req/s, p50/p99 and the server's CPU per request, which
+#                                                with the mix's shares gives the most the mix can do on these cores
 # Options:
 #   --data DIR        a prepared data directory (or env LOAD_DATA_DIR); prepare one with
 #                     PressReleases__DataDirectory=DIR dotnet src/PressReleases.Web/bin/Release/net10.0/PressReleases.Web.dll ingest FOLDER
@@ -26,9 +29,9 @@ source "$(dirname "$0")/common.sh"
 LOAD_DIR="$REPO_ROOT/tests/load"
 
 MODE=compare
-if [[ "${1:-}" == soak || "${1:-}" == compare || "${1:-}" == compression ]]; then MODE="$1"; shift; fi
+if [[ "${1:-}" == soak || "${1:-}" == compare || "${1:-}" == compression || "${1:-}" == kinds ]]; then MODE="$1"; shift; fi
 DATA="${LOAD_DATA_DIR:-}"; INGEST=""; THREADS=2; WARMUP=20s; ROUNDS=3
-if [[ $MODE == soak ]]; then DURATION=60s; CONNECTIONS=64; elif [[ $MODE == compression ]]; then DURATION=15s; CONNECTIONS=32; else DURATION=30s; CONNECTIONS=32; fi
+if [[ $MODE == soak ]]; then DURATION=60s; CONNECTIONS=64; elif [[ $MODE == kinds ]]; then DURATION=15s; CONNECTIONS=8; elif [[ $MODE == compression ]]; then DURATION=15s; CONNECTIONS=32; else DURATION=30s; CONNECTIONS=32; fi
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --data) DATA="$2"; shift 2 ;;
@@ -100,7 +103,7 @@ result() { # run field (the run's own output file; its RESULT line is labelled b
   sed -n "s/^RESULT [^ ]* .*[[:space:]]$2=\([^ ]*\).*/\1/p" "$WORK/$1.out"
 }
 
-if [[ $MODE == soak ]]; then
+if [[ $MODE == soak || $MODE == kinds ]]; then
   # Real slugs of the served data, from the site's own sitemaps (fits any data directory).
   curl -s "$URL/sitemaps/pages.xml" "$URL/sitemaps/releases-1.xml" | grep -o '<loc>[^<]*</loc>' \
     | sed -n 's#.*/\(releases\|ministers\|portfolios\)/\([^<]*\)</loc>#\1 \2#p' \
@@ -109,9 +112,23 @@ if [[ $MODE == soak ]]; then
   echo "targets: $(grep -c '^release ' "$TARGETS_FILE") releases, $(grep -c '^minister ' "$TARGETS_FILE") ministers, $(grep -c '^portfolio ' "$TARGETS_FILE") portfolios"
   echo "--- warm-up: mix, $WARMUP"
   run_wrk warmup mix.lua 16 "$WARMUP" >/dev/null
-  echo "--- soak: mix"
-  run_wrk mix mix.lua "$CONNECTIONS" "$DURATION"
-  RUNS=(mix)
+  if [[ $MODE == soak ]]; then
+    echo "--- soak: mix"
+    run_wrk mix mix.lua "$CONNECTIONS" "$DURATION"
+    RUNS=(mix)
+  else
+    # The server's CPU (user + system, clock ticks) around each kind's run, per request served.
+    server_ticks() { awk '{ print $14 + $15 }' "/proc/$SITE_PID/stat"; }
+    RUNS=()
+    for kind in $(grep -o '"[a-z-]*", function' "$LOAD_DIR/mix.lua" | cut -d'"' -f2); do
+      before=$(server_ticks)
+      ONLY_KIND="$kind" run_wrk "$kind" mix.lua "$CONNECTIONS" "$DURATION" >/dev/null
+      after=$(server_ticks)
+      awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$(sed -n 's/^RESULT [^ ]* requests=\([0-9]*\).*/\1/p' "$WORK/$kind.out")" \
+        'BEGIN { printf "%.2f\n", (n > 0 ? 1000 * t / hz / n : 0) }' >"$WORK/$kind.cpu"
+      RUNS+=("$kind")
+    done
+  fi
 elif [[ $MODE == compression ]]; then
   # One site, one compression level (PressReleases__Compression__Level in the environment): the HTML search asked
   # for without compression, with Brotli and with gzip, in turns, ROUNDS rounds, so each encoding is compared with
@@ -145,9 +162,17 @@ echo "| run | req/s | p50 ms | p99 ms | errors | 5xx | bytes/response | CPU stea
 echo "|---|---|---|---|---|---|---|---|"
 status=0
 for run in "${RUNS[@]}"; do
-  echo "| $run | $(result "$run" req_s) | $(result "$run" p50_ms) | $(result "$run" p99_ms) | $(result "$run" errors) | $(result "$run" status_5xx) | $(result "$run" bytes_per_response) | $(cat "$WORK/$run.steal") |"
+  echo "| $run | $(result "$run" req_s) | $(result "$run" p50_ms) | $(result "$run" p99_ms) | $(result "$run" errors) | $(result "$run" status_5xx) | $(result "$run" bytes_per_response) | $(cat "$WORK/$run.steal") |$([[ -f "$WORK/$run.cpu" ]] && echo " server CPU $(cat "$WORK/$run.cpu") ms/request |")"
   [[ "$(result "$run" errors)" == 0 ]] || status=1
 done
+if [[ $MODE == kinds ]]; then
+  # The mix's shares (mix.lua) weight each kind's CPU: the mean CPU per request of the mix, and so the most the mix
+  # could serve if the server had both cores to itself (the load generator takes some of them in a real run).
+  grep -o '{ [0-9]*, "[a-z-]*"' "$LOAD_DIR/mix.lua" | tr -d '{",' | while read -r share kind; do
+    echo "$share $(cat "$WORK/$kind.cpu")"
+  done | awk -v cores="$(nproc)" '{ w += $1; c += $1 * $2 } END {
+    printf "mix: %.2f ms of server CPU per request on average; at most %.0f requests a second on %d cores\n", c / w, 1000 * cores / (c / w), cores }'
+fi
 if [[ $MODE == compression ]]; then
   for encoding in br gzip; do
     for round in $(seq "$ROUNDS"); do
