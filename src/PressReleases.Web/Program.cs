@@ -5,6 +5,7 @@ using PressReleases.Web.Cli;
 using PressReleases.Web.Discovery;
 using PressReleases.Web.Feeds;
 using PressReleases.Web.Setup;
+using PressReleases.Web.Snapshots;
 
 // Verbs (ingest, reindex, help) run before any web host exists, so their arguments never reach the
 // host's command-line configuration.
@@ -62,6 +63,7 @@ app.MapPressReleaseApiDescription();
 app.MapPressReleaseCitations();
 app.MapPressReleaseDiscovery();
 app.MapPressReleaseMetrics();
+app.MapPressReleaseIndexSnapshot();
 
 await app.RunAsync();
 

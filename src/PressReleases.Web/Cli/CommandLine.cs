@@ -31,8 +31,11 @@ internal static class CommandLine
               least every PressReleases:Ingest:RescanMinutes (default 10), printing one line per
               run. While the store is unreachable, retry with back-off. Ctrl+C or SIGTERM stops
               (a run in progress at its next batch) with exit code 0.
-          PressReleases.Web reindex
-              Rebuild the search index from the store, then exit.
+          PressReleases.Web reindex [--from <url>]
+              Rebuild the search index from the store, then exit. With --from, copy the index
+              of the node at <url> instead (PostgreSQL store; the key in
+              PressReleases:Index:SnapshotKey) and catch it up from the store; when the copy
+              cannot be used, rebuild from the store.
           PressReleases.Web backup <file>
               Write a consistent copy of the SQLite store to a new file (VACUUM INTO), also
               while the site runs and ingests. A PostgreSQL store is backed up with pg_dump.
@@ -67,7 +70,7 @@ internal static class CommandLine
         {
             "help" or "--help" or "-h" or "-?" or "/?" => new UsageCommand(),
             "ingest" => ParseIngest(rest),
-            "reindex" => rest.Length == 0 ? new ReindexCommand() : Invalid($"reindex takes no arguments (got '{rest[0]}')."),
+            "reindex" => ParseReindex(rest),
             "healthcheck" => ParseHealthcheck(rest),
             "backup" => rest is [var file] && !file.StartsWith('-') ? new BackupCommand(file) : Invalid("backup takes one argument: the file to write."),
             _ when verb.StartsWith('-') || verb.Contains('=') => null,
@@ -115,6 +118,15 @@ internal static class CommandLine
             ? Invalid("ingest takes --strict or --watch, not both: a watch keeps running, so there is no exit code for rejected files.")
             : new IngestCommand(folder, strict, watch);
     }
+
+    private static ICommand ParseReindex(string[] args) => args switch
+    {
+        [] => new ReindexCommand(),
+        ["--from", var from] when Uri.TryCreate(from, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            => new ReindexCommand(url),
+        ["--from", var from] => Invalid($"reindex --from needs another node's http or https base address (got '{from}')."),
+        _ => Invalid($"reindex takes no arguments but --from <url> (got '{string.Join(' ', args)}')."),
+    };
 
     private static ICommand ParseHealthcheck(string[] args)
     {

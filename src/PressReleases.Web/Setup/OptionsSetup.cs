@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PressReleases.Core.Store;
 
 namespace PressReleases.Web.Setup;
 
@@ -14,6 +15,14 @@ public static class OptionsSetup
         builder.Services.AddOptions<IngestOptions>()
             .BindConfiguration(IngestOptions.SectionName)
             .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<IndexOptions>()
+            .BindConfiguration(IndexOptions.SectionName)
+            .ValidateDataAnnotations()
+            // A SQLite store belongs to one node: another node's index reflects another store.
+            .Validate<IOptions<StoreOptions>>(
+                (index, store) => string.IsNullOrWhiteSpace(index.SnapshotFrom) || store.Value.Provider == StoreProvider.PostgreSql,
+                "PressReleases:Index:SnapshotFrom needs the PostgreSQL store (PressReleases:Store:Provider=PostgreSql): with SQLite every node has a store of its own, so another node's index does not reflect this one's.")
             .ValidateOnStart();
         return builder;
     }
@@ -56,6 +65,9 @@ public static class OptionsSetup
 
     internal static StoreOptions GetStoreOptions(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<StoreOptions>>().Value;
+
+    internal static IndexOptions GetIndexOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<IndexOptions>>().Value;
 
     internal static IngestOptions GetIngestOptions(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<IngestOptions>>().Value;

@@ -2,6 +2,7 @@ using PressReleases.Core.Search;
 using PressReleases.Core.Search.Analysis;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
+using PressReleases.Web.Snapshots;
 
 namespace PressReleases.Web.Setup;
 
@@ -21,6 +22,7 @@ public static class SearchServices
         builder.Services.AddSingleton<ReleaseCatalog>();
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddSingleton<IndexSynchronizer>();
+        builder.Services.AddSingleton<IndexSnapshotDownload>();
         return builder;
     }
 }

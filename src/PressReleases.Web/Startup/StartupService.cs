@@ -27,7 +27,8 @@ internal sealed partial class StartupService(
     {
         try
         {
-            var index = (await StoreAndIndex.OpenAsync(services, state.MarkStoreReady, withIndex: true, cancellationToken))!;
+            // A node whose index must be built from nothing copies another node's first, when configured to.
+            var index = (await StoreAndIndex.OpenAsync(services, state.MarkStoreReady, withIndex: true, cancellationToken, StoreAndIndex.ConfiguredSnapshot(services)))!;
 
             // Every page needs the catalog's minister and portfolio lists: load them while the index catches up.
             var catalogLoading = services.GetRequiredService<ReleaseCatalog>().CountAsync(cancellationToken);

@@ -133,7 +133,7 @@ public sealed class RequestQueueTests
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         // Static files (MapStaticAssets: wwwroot's files under their plain and fingerprinted names) never wait either.
         var bypassing = endpoints.Where(e => e.Metadata.GetMetadata<BypassRequestQueueMetadata>() is not null).Select(e => e.RoutePattern.RawText!).ToList();
-        Assert.Equal(["/api/releases.csv", "/api/releases.ndjson", "/healthz", "/healthz/live", "/metrics"], bypassing.Where(p => p.StartsWith('/')).Order());
+        Assert.Equal(["/api/releases.csv", "/api/releases.ndjson", "/healthz", "/healthz/live", "/internal/index-snapshot", "/metrics"], bypassing.Where(p => p.StartsWith('/')).Order());
         Assert.Contains("css/site.css", bypassing);
         Assert.All(bypassing.Where(p => !p.StartsWith('/')), p => Assert.StartsWith("css/", p, StringComparison.Ordinal));
         Assert.True(endpoints.Count > 10);

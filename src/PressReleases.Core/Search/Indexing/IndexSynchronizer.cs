@@ -128,12 +128,15 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
     }
 
     /// <summary>
-    /// Applies every release changed after <paramref name="afterSeq"/> to the index, in id order, a chunk at a time.
+    /// Applies every release changed after <paramref name="afterSeq"/> to the index, reading the store in id order a
+    /// chunk at a time while the <see cref="IndexFeeder"/> indexes the previous chunks on every core. Each release is
+    /// read once (ids only grow from chunk to chunk), so the order in which the feeder's consumers add them does not matter.
     /// A withdrawn release is kept, marked as such (it leaves every list but can be asked for): counted as deleted.
     /// </summary>
     private static async Task<(int Indexed, int Deleted)> ReplayAsync(SearchIndex.WriteSession session, PressReleasesDbContext db, long afterSeq, CancellationToken cancellationToken)
     {
         var (indexed, deleted, lastId) = (0, 0, 0);
+        await using var feeder = new IndexFeeder(session);
         while (true)
         {
             var releases = await StoredReleases.ReadAsync(
@@ -144,20 +147,13 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
             }
 
             lastId = releases[^1].Id;
-            foreach (var release in releases)
-            {
-                session.Upsert(release);
-                if (release.Withdrawn)
-                {
-                    deleted++;
-                }
-                else
-                {
-                    indexed++;
-                }
-            }
+            var withdrawn = releases.Count(r => r.Withdrawn);
+            deleted += withdrawn;
+            indexed += releases.Count - withdrawn;
+            await feeder.AddAsync(releases, cancellationToken);
         }
 
+        await feeder.CompleteAsync();
         return (indexed, deleted);
     }
 }

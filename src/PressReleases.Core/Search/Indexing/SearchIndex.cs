@@ -34,8 +34,8 @@ public sealed partial class SearchIndex : IDisposable
     /// </summary>
     public static readonly int IndexingThreads = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    private const string SchemaVersionKey = "schemaVersion";
-    private const string ChangeSeqKey = "changeSeq";
+    internal const string SchemaVersionKey = "schemaVersion";
+    internal const string ChangeSeqKey = "changeSeq";
 
     private readonly FileStream processLock;
     private readonly LuceneDirectory directory;
@@ -44,6 +44,7 @@ public sealed partial class SearchIndex : IDisposable
     private readonly object commitLock = new();
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly ThreadLocal<ReleaseDocumentBuilder> documentBuilders;
+    private SnapshotDeletionPolicy commitsHeld = null!;
     private bool disposed;
 
     public SearchIndex(string path, ReleaseAnalyzer analyzer, ILogger<SearchIndex>? logger = null)
@@ -202,7 +203,7 @@ public sealed partial class SearchIndex : IDisposable
     /// by an exclusive lock on a sibling file, held for the life of this object. The operating system drops
     /// it when the process dies, so a crash never leaves a stale lock behind.
     /// </summary>
-    private static FileStream LockProcess(string lockPath)
+    internal static FileStream LockProcess(string lockPath)
     {
         try
         {
@@ -253,6 +254,9 @@ public sealed partial class SearchIndex : IDisposable
         RAMBufferSizeMB = 192,
         // Without a bound, every pool thread that ever adds a document gets a segment of its own.
         MaxThreadStates = IndexingThreads,
+        // Keeps only the last commit, as Lucene's default does, except commits held for a snapshot (TakeSnapshot).
+        // One policy per writer: a policy may serve only one.
+        IndexDeletionPolicy = commitsHeld = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
     };
 
     private void ClearFolder()

@@ -1,15 +1,15 @@
 using System.Threading.Channels;
-using PressReleases.Core.Search.Indexing;
 
-namespace PressReleases.Core.Ingestion;
+namespace PressReleases.Core.Search.Indexing;
 
 /// <summary>
-/// Writes batches of releases to the index on consumers of their own, so that analysing for Lucene overlaps
-/// with writing the next batch to the store. Indexing is the longest stage of an ingest, so there is one
-/// consumer per processor (Lucene's writer takes documents from several threads at once, each into a segment
-/// of its own); the order in which releases reach the index does not matter, as each is one document under
-/// its own id. Batches arrive only after the store has committed them, so the index still never holds what
-/// the store does not. At most two batches wait, which bounds memory and keeps the index close behind the store.
+/// Writes batches of releases to the index on consumers of their own, so that analysing for Lucene (the longest
+/// stage of an ingest and of a rebuild) overlaps with producing the next batch: the ingest writing it to the store,
+/// the rebuild and the catch-up reading it from the store. There is one consumer per processor (Lucene's writer
+/// takes documents from several threads at once, each into a segment of its own); the order in which releases
+/// reach the index does not matter as long as no release is in two batches of one feeding, since each is one
+/// document under its own id. Both producers hand over releases the store has committed, so the index never holds
+/// what the store does not. At most two batches wait, which bounds memory and keeps the index close behind the producer.
 /// </summary>
 internal sealed class IndexFeeder : IAsyncDisposable
 {
@@ -63,7 +63,7 @@ internal sealed class IndexFeeder : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // Close the channel with the failure so the store writer stops at its next batch instead of
+            // Close the channel with the failure so the producer stops at its next batch instead of
             // waiting for room that will never come.
             batches.Writer.TryComplete(ex);
             throw;
