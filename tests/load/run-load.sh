@@ -121,6 +121,8 @@ if [[ $MODE == soak || $MODE == kinds ]]; then
     server_ticks() { awk '{ print $14 + $15 }' "/proc/$SITE_PID/stat"; }
     RUNS=()
     for kind in $(grep -o '"[a-z-]*", function' "$LOAD_DIR/mix.lua" | cut -d'"' -f2); do
+      # Five seconds of the kind alone first: the first kind measured must not pay for code the mix's warm-up left cold.
+      ONLY_KIND="$kind" run_wrk "warmup-$kind" mix.lua "$CONNECTIONS" 5s >/dev/null
       before=$(server_ticks)
       ONLY_KIND="$kind" run_wrk "$kind" mix.lua "$CONNECTIONS" "$DURATION" >/dev/null
       after=$(server_ticks)
