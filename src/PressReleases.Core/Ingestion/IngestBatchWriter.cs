@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Reannouncements;
 using PressReleases.Core.Releases;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
@@ -136,7 +137,7 @@ internal sealed class IngestBatchWriter(
                 .Where(r => updateIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
 
         var now = time.GetUtcNow();
-        var written = new List<(Release Entity, ParsedRelease Parsed)>(pending.Count);
+        var written = new List<(Release Entity, ParsedRelease Parsed, TextSignature Text)>(pending.Count);
         var fresh = new List<Release>();
         foreach (var item in pending)
         {
@@ -198,7 +199,7 @@ internal sealed class IngestBatchWriter(
                 var wanted = parsed.NamesOf(kind).Select(n => (ids.TryGetValue(n.Slug, out var id) ? id : created[n.Slug], n.Name)).ToList();
                 NameTables.For(kind).SyncLinks(entity, wanted);
             }
-            written.Add((entity, parsed));
+            written.Add((entity, parsed, item.Outcome.Text));
         }
 
         // Changed releases go through the change tracker (few, and their links are edited in place);
@@ -206,6 +207,11 @@ internal sealed class IngestBatchWriter(
         db.IngestProblems.AddRange(pendingProblems);
         await db.SaveChangesAsync(cancellationToken);
         await InsertFreshAsync(db, fresh, cancellationToken);
+        await PendingSignatures.WriteAsync(
+            db,
+            [.. written.Select(w => (w.Entity.Id, w.Entity.ChangeSeq, w.Text))],
+            [.. pending.Where(p => p.ExistingId is not null && !p.RelocateOnly).Select(p => p.ExistingId!.Value)],
+            cancellationToken);
         await RecordFingerprintsAsync(db, cancellationToken);
         if (written.Count > 0)
         {

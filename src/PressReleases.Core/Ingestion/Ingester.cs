@@ -212,7 +212,9 @@ public sealed class Ingester(
                 return new FileOutcome.Unchanged(file, unchangedId, recorded == stored ? null : recorded);
             }
 
-            return new FileOutcome.Parsed(file, hash, recorded, parser.Parse(bytes));
+            var release = parser.Parse(bytes);
+            // Signed here, where the text is and on every worker, rather than read back and signed at the end of the run.
+            return new FileOutcome.Parsed(file, hash, recorded, release, TextSignature.Of(release.BodyText));
         }
         catch (ReleaseFileException ex)
         {

@@ -13,12 +13,14 @@ public sealed record ReannouncementRefresh(int Changed, int Signed, int Pairs, T
 
 /// <summary>
 /// Keeps the store's re-announcement pairs current, after each ingest: every release changed since the last look
-/// (its change sequence is above the highest in <see cref="ReleaseSignature"/>) gets a fresh MinHash signature of
-/// its word shingles; all stored signatures go into an LSH band table; each changed release's candidates are
+/// (its change sequence is above the highest in <see cref="ReleaseSignature"/>, the mark) has its MinHash signature
+/// taken from the row the ingest wrote with it (<see cref="PendingSignatures"/>) or, when there is none, computed
+/// from its stored body; all current signatures go into an LSH band table; each changed release's candidates are
 /// compared exactly (the share of each one's shingles found in the other); and the pairs that involve a changed
-/// release are replaced, in one transaction. Nothing changed: two indexed lookups and nothing else. A removed
-/// release loses its pairs. An ingest stopped before this step leaves its releases above the mark, so the next
-/// one picks them up, as it does every release of a store from before this table existed.
+/// release are replaced, with the changed releases' signature rows, in one transaction that also moves the mark past
+/// them. Nothing changed: two indexed lookups and nothing else. A removed release loses its pairs. An ingest stopped
+/// before this step leaves its releases above the mark, so the next one picks them up, as it does every release of a
+/// store from before this table existed.
 /// </summary>
 internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbContext> dbFactory, ILogger logger)
 {
@@ -31,16 +33,18 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
     {
         var stopwatch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var followedTo = await db.ReleaseSignatures.MaxAsync(s => (long?)s.ChangeSeq, cancellationToken) ?? 0;
+        // Pending rows are negative, so they never raise the mark; only they being there (a first ingest stopped
+        // before this step) leaves it at 0, where every release is looked at.
+        var followedTo = Math.Max(0, await db.ReleaseSignatures.MaxAsync(s => (long?)s.ChangeSeq, cancellationToken) ?? 0);
         if (!await db.Releases.AnyAsync(r => r.ChangeSeq > followedTo, cancellationToken))
         {
             return new ReannouncementRefresh(0, 0, 0, stopwatch.Elapsed);
         }
 
+        var (changed, stored) = await ReadSignaturesAsync(db, followedTo, cancellationToken);
         var kept = new Dictionary<int, ulong[]>();
-        var changed = await SignChangedAsync(db, followedTo, kept, cancellationToken);
-        var fresh = changed.Where(c => c.Signature is not null).ToList();
-        var stored = await StoredSignaturesAsync(db, followedTo, cancellationToken);
+        await SignFromBodiesAsync(db, changed, kept, cancellationToken);
+        var fresh = changed.Where(c => c.Text!.Signature is not null).ToList();
         var bands = new LshBands(ReannouncementRules.Bands, ReannouncementRules.Rows, stored.Count + fresh.Count);
         foreach (var (id, signature) in stored)
         {
@@ -49,7 +53,7 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
 
         foreach (var release in fresh)
         {
-            bands.Add(release.Id, release.Signature);
+            bands.Add(release.Id, release.Text!.Signature);
         }
 
         bands.Seal();
@@ -59,78 +63,81 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         // Each pair is two rows, one from each side.
         var refresh = new ReannouncementRefresh(changed.Count, fresh.Count, pairs.Count / 2, stopwatch.Elapsed);
         logger.LogInformation(
-            "Re-announcements: {Changed} changed releases, {Signed} compared, {Candidates} candidate pairs, {Pairs} pairs, in {Elapsed}",
-            refresh.Changed, refresh.Signed, candidates.Count, refresh.Pairs, refresh.Elapsed);
+            "Re-announcements: {Changed} changed releases ({Pending} signed at ingest), {Signed} compared, {Candidates} candidate pairs, {Pairs} pairs, in {Elapsed}",
+            refresh.Changed, changed.Count(c => c.SignedAtIngest), refresh.Signed, candidates.Count, refresh.Pairs, refresh.Elapsed);
         return refresh;
     }
 
-    /// <summary>Every release changed since <paramref name="followedTo"/>, signed when current and long enough.</summary>
-    private static async Task<List<ChangedRelease>> SignChangedAsync(
-        PressReleasesDbContext db, long followedTo, Dictionary<int, ulong[]> kept, CancellationToken cancellationToken)
+    /// <summary>
+    /// The releases changed since <paramref name="followedTo"/>, with the signature the ingest wrote for each when it
+    /// is of the release's current text (the rest are signed by <see cref="SignFromBodiesAsync"/>), and the signatures
+    /// of the current releases that did not change: those at or below the mark with text enough to compare. Neither
+    /// query touches a release's row: ids and sequences come from the sequence index, removals from the removal index.
+    /// </summary>
+    private static async Task<(List<ChangedRelease> Changed, List<(int Id, uint[] Signature)> Stored)> ReadSignaturesAsync(
+        PressReleasesDbContext db, long followedTo, CancellationToken cancellationToken)
     {
-        var changed = new List<ChangedRelease>();
-        var batch = new List<(int Id, long ChangeSeq, string? Body)>(Chunk);
-        var keptShingles = 0;
+        var changedSeqs = await db.Releases.AsNoTracking().Where(r => r.ChangeSeq > followedTo)
+            .Select(r => new { r.Id, r.ChangeSeq }).ToDictionaryAsync(r => r.Id, r => r.ChangeSeq, cancellationToken);
+        var removed = (await db.Releases.AsNoTracking().Where(r => r.RemovedAt != null).Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
 
-        void SignBatch()
-        {
-            var signed = new ChangedRelease[batch.Count];
-            var shingles = new ulong[batch.Count][];
-            // Shingling and hashing are most of the cost of a first ingest's look, and each release is independent.
-            Parallel.For(0, batch.Count, i =>
-            {
-                var (id, changeSeq, body) = batch[i];
-                shingles[i] = body is null ? [] : Shingles.Of(body);
-                signed[i] = new ChangedRelease(id, changeSeq, shingles[i].Length, shingles[i].Length >= ReannouncementRules.MinShingles ? MinHash.Of(shingles[i]) : null);
-            });
-            changed.AddRange(signed);
-            for (var i = 0; i < batch.Count && keptShingles < KeptShinglesBudget; i++)
-            {
-                if (signed[i].Signature is not null)
-                {
-                    kept[signed[i].Id] = shingles[i];
-                    keptShingles += shingles[i].Length;
-                }
-            }
-
-            batch.Clear();
-        }
-
-        var rows = db.Releases.AsNoTracking()
-            .Where(r => r.ChangeSeq > followedTo)
-            .Select(r => new { r.Id, r.ChangeSeq, Body = r.RemovedAt == null ? r.BodyText : null })
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            batch.Add((row.Id, row.ChangeSeq, row.Body));
-            if (batch.Count == Chunk)
-            {
-                SignBatch();
-            }
-        }
-
-        SignBatch();
-        return changed;
-    }
-
-    /// <summary>The signatures of the current releases that did not change: those at or below the mark with text enough to compare.</summary>
-    private static async Task<List<(int Id, uint[] Signature)>> StoredSignaturesAsync(PressReleasesDbContext db, long followedTo, CancellationToken cancellationToken)
-    {
+        var pending = new Dictionary<int, TextSignature>();
         var stored = new List<(int, uint[])>();
         var rows = db.ReleaseSignatures.AsNoTracking()
-            .Where(s => s.ChangeSeq <= followedTo && s.ShingleCount >= ReannouncementRules.MinShingles)
-            .Select(s => new { s.ReleaseId, s.MinHash })
+            .Select(s => new { s.ReleaseId, s.ChangeSeq, s.ShingleCount, s.MinHash })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             // A signature of another scheme compares with nothing; a change of scheme empties the table (docs/reannouncements.md).
-            if (MinHash.FromBytes(row.MinHash) is { } signature)
+            var signature = MinHash.FromBytes(row.MinHash);
+            if (changedSeqs.TryGetValue(row.ReleaseId, out var changeSeq))
+            {
+                var usable = signature is not null || row.ShingleCount < ReannouncementRules.MinShingles;
+                if (PendingSignatures.IsPendingFor(row.ChangeSeq, changeSeq) && usable)
+                {
+                    pending[row.ReleaseId] = new TextSignature(row.ShingleCount, signature);
+                }
+            }
+            else if (row.ChangeSeq > 0 && row.ShingleCount >= ReannouncementRules.MinShingles && signature is not null)
             {
                 stored.Add((row.ReleaseId, signature));
             }
         }
 
-        return stored;
+        var changed = changedSeqs.Select(c => removed.Contains(c.Key)
+                ? new ChangedRelease(c.Key, c.Value, TextSignature.Removed, SignedAtIngest: false)
+                : new ChangedRelease(c.Key, c.Value, pending.GetValueOrDefault(c.Key), SignedAtIngest: pending.ContainsKey(c.Key)))
+            .ToList();
+        return (changed, stored);
+    }
+
+    /// <summary>Signs, from their stored bodies, the changed releases the ingest did not sign (a store from before it, or an upgrade).</summary>
+    private static async Task SignFromBodiesAsync(
+        PressReleasesDbContext db, List<ChangedRelease> changed, Dictionary<int, ulong[]> kept, CancellationToken cancellationToken)
+    {
+        var unsigned = changed.Where(c => c.Text is null).ToList();
+        var keptShingles = 0;
+        foreach (var chunk in unsigned.Chunk(Chunk))
+        {
+            var ids = chunk.Select(c => c.Id).ToList();
+            var bodies = await db.Releases.AsNoTracking().Where(r => ids.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id, r => r.BodyText, cancellationToken);
+            var shingles = new ulong[chunk.Length][];
+            // Shingling and hashing are most of the cost of an upgraded store's first look, and each release is independent.
+            Parallel.For(0, chunk.Length, i =>
+            {
+                shingles[i] = Shingles.Of(bodies[chunk[i].Id]);
+                chunk[i].Text = TextSignature.Of(shingles[i]);
+            });
+            for (var i = 0; i < chunk.Length && keptShingles < KeptShinglesBudget; i++)
+            {
+                if (chunk[i].Text!.Signature is not null)
+                {
+                    kept[chunk[i].Id] = shingles[i];
+                    keptShingles += shingles[i].Length;
+                }
+            }
+        }
     }
 
     /// <summary>Compares each candidate pair exactly, by the shingles of both texts; keeps those that overlap enough.</summary>
@@ -141,9 +148,11 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         foreach (var chunk in missing.Chunk(Chunk))
         {
             var bodies = await db.Releases.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => new { r.Id, r.BodyText }).ToListAsync(cancellationToken);
-            foreach (var body in bodies)
+            var read = new ulong[bodies.Count][];
+            Parallel.For(0, bodies.Count, i => read[i] = Shingles.Of(bodies[i].BodyText));
+            for (var i = 0; i < bodies.Count; i++)
             {
-                shingles[body.Id] = Shingles.Of(body.BodyText);
+                shingles[bodies[i].Id] = read[i];
             }
         }
 
@@ -165,10 +174,12 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
 
     /// <summary>
     /// Replaces the changed releases' signatures and every pair that involves one of them, in one transaction. On the
-    /// first look (no signature stored) every release has changed: the pairs are simply emptied.
+    /// first look (no signature followed yet) every release has changed: the pairs are simply emptied. Signatures the
+    /// ingest wrote stay where they are and only lose their pending sign, which moves the mark past them.
     /// </summary>
     private static async Task SaveAsync(PressReleasesDbContext db, List<ChangedRelease> changed, List<Reannouncement> pairs, bool firstLook, CancellationToken cancellationToken)
     {
+        var signedHere = changed.Where(c => !c.SignedAtIngest).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (firstLook)
         {
@@ -179,23 +190,24 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
             foreach (var chunk in changed.Select(c => c.Id).Chunk(Chunk))
             {
                 await db.Reannouncements.Where(p => chunk.Contains(p.ReleaseId) || chunk.Contains(p.OtherId)).ExecuteDeleteAsync(cancellationToken);
-                await db.ReleaseSignatures.Where(s => chunk.Contains(s.ReleaseId)).ExecuteDeleteAsync(cancellationToken);
             }
         }
 
+        foreach (var chunk in signedHere.Select(c => c.Id).Chunk(Chunk))
+        {
+            await db.ReleaseSignatures.Where(s => chunk.Contains(s.ReleaseId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        // Every pending row left is one taken above: a pending row is written with its release's change, so its
+        // release is above the mark, and those whose release changed again since were replaced just now.
+        await db.ReleaseSignatures.Where(s => s.ChangeSeq < 0)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ChangeSeq, s => -s.ChangeSeq), cancellationToken);
+
         using (var signatures = new RowInserter<ReleaseSignature>(db))
         {
-            foreach (var release in changed)
+            foreach (var release in signedHere)
             {
-                await signatures.InsertAsync(
-                    new ReleaseSignature
-                    {
-                        ReleaseId = release.Id,
-                        ChangeSeq = release.ChangeSeq,
-                        ShingleCount = release.ShingleCount,
-                        MinHash = release.Signature is null ? [] : MinHash.ToBytes(release.Signature),
-                    },
-                    cancellationToken);
+                await signatures.InsertAsync(release.Text!.ToRow(release.Id, release.ChangeSeq), cancellationToken);
             }
         }
 
@@ -210,6 +222,10 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <param name="Signature">Null for a removed release or one with too little text.</param>
-    private sealed record ChangedRelease(int Id, long ChangeSeq, int ShingleCount, uint[]? Signature);
+    /// <param name="Text">Null until signed from the stored body; <see cref="TextSignature.Removed"/> for a removed release.</param>
+    /// <param name="SignedAtIngest">The ingest wrote this signature with the release (a pending row, kept as it is).</param>
+    private sealed record ChangedRelease(int Id, long ChangeSeq, TextSignature? Text, bool SignedAtIngest)
+    {
+        public TextSignature? Text { get; set; } = Text;
+    }
 }

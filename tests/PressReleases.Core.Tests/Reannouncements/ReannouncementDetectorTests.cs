@@ -128,6 +128,76 @@ public abstract class ReannouncementDetectorTests(StoreProvider provider) : IAsy
         Assert.DoesNotContain(await PairsAsync(), p => p.Release.StartsWith("short", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SignaturesWrittenAtIngest_AreThoseComputedFromTheStoredText()
+    {
+        // Markdown, capitals, punctuation and letters outside ASCII: the rendered text the workers sign must be the
+        // text the store gives back, word for word.
+        var marked = "## Te Tiriti\n\nThe **Māori** Affairs Minister, Hon. Ōtaki-Smith, said today: \"Kia ora!\" " + Prose.Words(6, 40)
+            + "\n\n* Ngā mihi — MĀORI — naïve café\n* " + Prose.Words(7, 30);
+        store.Source.Write("marked.md", "Marked", date: "2020-04-01", body: marked);
+        store.Source.Write("marked-again.md", "Marked again", date: "2020-04-02", body: marked + "\n\nContact: 04 555 0100");
+        await store.IngestAsync();
+        var atIngest = await SignaturesAsync();
+        var pairsAtIngest = await PairsAsync();
+
+        await using (var db = store.NewDb())
+        {
+            var fromStoredText = (await db.Releases.AsNoTracking().Select(r => new { r.Id, r.Slug, r.ChangeSeq, r.BodyText }).ToListAsync())
+                .ToDictionary(r => r.Slug, r => TextSignature.Of(r.BodyText).ToRow(r.Id, r.ChangeSeq));
+            Assert.Equal(Described(fromStoredText), Described(atIngest));
+        }
+
+        // The same again from the detector's own signing, as for a store from before the ingest signed anything.
+        await using (var db = store.NewDb())
+        {
+            await db.Reannouncements.ExecuteDeleteAsync();
+            await db.ReleaseSignatures.ExecuteDeleteAsync();
+        }
+
+        var refresh = await new ReannouncementDetector(store.DbFactory, NullLogger.Instance).RefreshAsync(CancellationToken.None);
+
+        Assert.Equal(7, refresh.Changed);
+        Assert.Equal(Described(atIngest), Described(await SignaturesAsync()));
+        Assert.Equal(pairsAtIngest, await PairsAsync());
+        Assert.Contains(("marked", "marked-again", 1.0), pairsAtIngest);
+    }
+
+    [Fact]
+    public async Task AnIngestStoppedBeforeTheDetector_ItsSignaturesAreTakenUpByTheNextLook_UnlessTheReleaseChangedSince()
+    {
+        // What an ingest stopped after its store batches leaves: releases above the mark, their pairs not yet
+        // replaced, and the rows it wrote pending (negative). A shingle count no computation gives marks a row taken as
+        // it is; "first" has a pending row of an older change, which must be computed again.
+        await using (var db = store.NewDb())
+        {
+            var seq = await db.Releases.MaxAsync(r => r.ChangeSeq);
+            var again = await db.Releases.SingleAsync(r => r.Slug == "again");
+            var first = await db.Releases.SingleAsync(r => r.Slug == "first");
+            await db.Releases.Where(r => r.Id == again.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.ChangeSeq, seq + 1));
+            await db.Releases.Where(r => r.Id == first.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.ChangeSeq, seq + 3));
+            await db.ReleaseSignatures.Where(s => s.ReleaseId == again.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ChangeSeq, -(seq + 1)).SetProperty(s => s.ShingleCount, 999));
+            await db.ReleaseSignatures.Where(s => s.ReleaseId == first.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ChangeSeq, -(seq + 2)).SetProperty(s => s.ShingleCount, 999));
+            await db.Reannouncements.ExecuteDeleteAsync();
+        }
+
+        var refresh = await new ReannouncementDetector(store.DbFactory, NullLogger.Instance).RefreshAsync(CancellationToken.None);
+
+        Assert.Equal((2, 2, 1), (refresh.Changed, refresh.Signed, refresh.Pairs));
+        var signatures = await SignaturesAsync();
+        await using (var db = store.NewDb())
+        {
+            var seqs = await db.Releases.ToDictionaryAsync(r => r.Slug, r => r.ChangeSeq);
+            Assert.Equal((seqs["again"], 999), (signatures["again"].ChangeSeq, signatures["again"].ShingleCount));
+            Assert.Equal((seqs["first"], 196), (signatures["first"].ChangeSeq, signatures["first"].ShingleCount));
+        }
+
+        Assert.DoesNotContain(signatures.Values, s => s.ChangeSeq < 0);
+        Assert.Equal(2, (await PairsAsync()).Count);
+    }
+
     private async Task<List<(string Release, string Other, double Share)>> PairsAsync()
     {
         await using var db = store.NewDb();
