@@ -12,7 +12,8 @@ internal sealed record IngestCounts(int Added, int Updated, int Unchanged, int R
 /// <summary>
 /// The single writer of an ingest: decides what each examined file means for the store (add, update,
 /// unchanged, rejected), and writes the store one batch per transaction before updating the index, so
-/// the index never holds what the store does not.
+/// the index never holds what the store does not. Each batch writes its releases' re-announcement signatures
+/// (computed by the parse workers) in the same transaction, pending until the detector's look at the end of the run.
 /// </summary>
 internal sealed class IngestBatchWriter(
     IDbContextFactory<PressReleasesDbContext> dbFactory,

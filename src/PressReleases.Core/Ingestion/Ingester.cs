@@ -117,17 +117,14 @@ public sealed class Ingester(
             }
 
             await writer.MarkRemovedAsync(files.Count, cancellationToken);
-            // Display names follow the spellings of current releases: they change only when releases do, or
-            // may be behind when the last run stopped before this step.
-            if (!previousRunCompleted || writer.Counts is not { Added: 0, Updated: 0, Removed: 0 })
-            {
-                await DisplayNames.RefreshAsync(dbFactory, cancellationToken);
-            }
 
-            session?.MergeIfSplit();
-            session?.Commit(state.ChangeSeq);
-            // After the index has committed, so its writer's buffers are flushed before the band table takes memory.
-            await new ReannouncementDetector(dbFactory, logger).RefreshAsync(cancellationToken);
+            // The rest is the index's and the store's, independent of each other: on a first ingest each takes
+            // seconds, mostly on one thread, so they run side by side. The run is finished, and fails, with both.
+            // WhenAll waits for both even when one fails, so the index writer is never still at work when the run
+            // is recorded and the session disposed. Each side still reaches a consistent state on its own: the store
+            // commits its transactions, the index its commit or nothing (caught up from the store at next start).
+            var indexing = session is null ? Task.CompletedTask : Task.Run(() => CommitIndex(session, state.ChangeSeq), CancellationToken.None);
+            await Task.WhenAll(indexing, RefreshDerivedAsync(previousRunCompleted, writer.Counts, cancellationToken));
             catalog.Invalidate();
             progress?.Report(new IngestProgress(files.Count, files.Count));
 
@@ -146,6 +143,26 @@ public sealed class Ingester(
             catalog.Invalidate();
             throw;
         }
+    }
+
+    /// <summary>Merges the segments the indexing threads wrote side by side, then commits the index at the store's sequence.</summary>
+    private static void CommitIndex(SearchIndex.WriteSession session, long changeSeq)
+    {
+        session.MergeIfSplit();
+        session.Commit(changeSeq);
+    }
+
+    /// <summary>What the store derives from its releases once they are all written: display names and re-announcements.</summary>
+    private async Task RefreshDerivedAsync(bool previousRunCompleted, IngestCounts counts, CancellationToken cancellationToken)
+    {
+        // Display names follow the spellings of current releases: they change only when releases do, or
+        // may be behind when the last run stopped before this step.
+        if (!previousRunCompleted || counts is not { Added: 0, Updated: 0, Removed: 0 })
+        {
+            await DisplayNames.RefreshAsync(dbFactory, cancellationToken);
+        }
+
+        await new ReannouncementDetector(dbFactory, logger).RefreshAsync(cancellationToken);
     }
 
     /// <summary>Examines files on worker threads, yielding the outcomes in file order with bounded read-ahead.</summary>
