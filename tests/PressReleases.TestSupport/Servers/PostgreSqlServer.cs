@@ -74,7 +74,9 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             Port = Port,
             Database = database,
             Username = "postgres",
-            Timeout = 5,
+            // Long enough for a backend to start while three test hosts, Chromium and the server share two busy cores
+            // (5 s was exceeded once); a stopped server still refuses at once, so outage tests are no slower.
+            Timeout = 15,
         }.ConnectionString;
 
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
