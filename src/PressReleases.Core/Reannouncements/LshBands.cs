@@ -8,7 +8,9 @@ namespace PressReleases.Core.Reannouncements;
 /// signatures (<see cref="Add"/>, then <see cref="Seal"/>), then asked once for the candidates of the changed releases.
 /// The table is two arrays (band key, release id) sorted together, 12 bytes per band per release, sized once for
 /// the releases it will hold: on the full corpus that is 2.3 million entries, which a growing list would copy over
-/// and over during an ingest whose memory is already at its peak.
+/// and over during an ingest whose memory is already at its peak. A table may hold only some of the bands (from
+/// <see cref="FirstBand"/>): a pair is a candidate when it shares a band in any table, so the detector can take the
+/// bands a few at a time and hold a million releases' table in a fraction of the memory.
 /// </summary>
 internal sealed class LshBands
 {
@@ -17,18 +19,28 @@ internal sealed class LshBands
     private int count;
 
     public LshBands(int bands, int rows, int capacity)
+        : this(0, bands, rows, capacity)
     {
-        if (bands * rows > MinHash.Length)
+    }
+
+    /// <summary>A table of <paramref name="bands"/> bands from band number <paramref name="firstBand"/> (counting from 0).</summary>
+    public LshBands(int firstBand, int bands, int rows, int capacity)
+    {
+        if (firstBand < 0 || bands < 1 || (firstBand + bands) * rows > MinHash.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(bands), $"{bands} bands of {rows} rows need more than {MinHash.Length} values.");
+            throw new ArgumentOutOfRangeException(nameof(bands), $"Bands {firstBand} to {firstBand + bands - 1} of {rows} rows need more than {MinHash.Length} values.");
         }
 
+        FirstBand = firstBand;
         Bands = bands;
         Rows = rows;
         keys = new ulong[capacity * bands];
         ids = new int[capacity * bands];
     }
 
+    public int FirstBand { get; }
+
+    /// <summary>How many bands this table holds.</summary>
     public int Bands { get; }
 
     public int Rows { get; }
@@ -36,7 +48,7 @@ internal sealed class LshBands
     /// <summary>Adds a release; at most the capacity given at construction.</summary>
     public void Add(int id, ReadOnlySpan<uint> signature)
     {
-        for (var band = 0; band < Bands; band++)
+        for (var band = FirstBand; band < FirstBand + Bands; band++)
         {
             keys[count] = Key(signature, band);
             ids[count] = id;

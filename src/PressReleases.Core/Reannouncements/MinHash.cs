@@ -103,18 +103,31 @@ internal static class MinHash
     /// <summary>A stored signature, or null when it is empty or of another version (to be computed again).</summary>
     public static uint[]? FromBytes(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length != 1 + (Length * sizeof(uint)) || bytes[0] != Version)
+        var signature = new uint[Length];
+        return TryRead(bytes, signature) ? signature : null;
+    }
+
+    /// <summary>Whether stored bytes are a signature of this version: <see cref="FromBytes"/> without reading it.</summary>
+    public static bool IsCurrent(ReadOnlySpan<byte> bytes) => bytes.Length == 1 + (Length * sizeof(uint)) && bytes[0] == Version;
+
+    /// <summary>
+    /// Reads a stored signature into <paramref name="signature"/> (at least <see cref="Length"/> values), so a pass
+    /// over every stored signature needs no array per row; false, leaving it as it was, when the bytes are not
+    /// <see cref="IsCurrent"/>.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, Span<uint> signature)
+    {
+        if (!IsCurrent(bytes))
         {
-            return null;
+            return false;
         }
 
-        var signature = new uint[Length];
         for (var i = 0; i < Length; i++)
         {
             signature[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(1 + (i * sizeof(uint)))..]);
         }
 
-        return signature;
+        return true;
     }
 
     private static ulong Next(ref ulong state) => Shingles.Mix(state += 0x9E3779B97F4A7C15);

@@ -9,21 +9,29 @@ namespace PressReleases.Core.Reannouncements;
 /// <param name="Changed">Releases changed (added, edited, removed) since the detector last looked.</param>
 /// <param name="Signed">Of those, the current ones with enough text to compare, whose signatures were computed.</param>
 /// <param name="Pairs">Pairs found that involve a changed release.</param>
-public sealed record ReannouncementRefresh(int Changed, int Signed, int Pairs, TimeSpan Elapsed);
+/// <param name="BandPasses">Passes over the stored signatures, each filling a band table with some of the bands.</param>
+public sealed record ReannouncementRefresh(int Changed, int Signed, int Pairs, TimeSpan Elapsed, int BandPasses = 0);
 
 /// <summary>
 /// Keeps the store's re-announcement pairs current, after each ingest: every release changed since the last look
 /// (its change sequence is above the highest in <see cref="ReleaseSignature"/>, the mark) has its MinHash signature
 /// taken from the row the ingest wrote with it (<see cref="PendingSignatures"/>) or, when there is none, computed
-/// from its stored body; all current signatures go into an LSH band table; each changed release's candidates are
+/// from its stored body; all current signatures go into LSH band tables; each changed release's candidates are
 /// compared exactly (the share of each one's shingles found in the other); and the pairs that involve a changed
 /// release are replaced, with the changed releases' signature rows, in one transaction that also moves the mark past
 /// them. Nothing changed: two indexed lookups and nothing else. A removed release loses its pairs. An ingest stopped
 /// before this step leaves its releases above the mark, so the next one picks them up, as it does every release of a
 /// store from before this table existed.
+/// Signatures are never all held at once: each band table is filled straight from the stored rows, and when the
+/// tables of every band would not fit <see cref="bandTableEntries"/>, they are built a few bands at a time, each
+/// from its own pass over the rows (docs/reannouncements.md, "Memory").
 /// </summary>
-internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbContext> dbFactory, ILogger logger)
+/// <param name="bandTableEntries">The most entries (12 bytes each) one band table may hold.</param>
+internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbContext> dbFactory, ILogger logger, int bandTableEntries = ReannouncementDetector.DefaultBandTableEntries)
 {
+    /// <summary>About 100 MB of table: every band of the full corpus (2.3 million entries) in one pass, a million releases in six.</summary>
+    public const int DefaultBandTableEntries = 8_400_000;
+
     private const int Chunk = 500;
 
     /// <summary>Shingles kept from the signing pass for the exact comparison, so a small change reads no body twice.</summary>
@@ -41,81 +49,123 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
             return new ReannouncementRefresh(0, 0, 0, stopwatch.Elapsed);
         }
 
-        var (changed, stored) = await ReadSignaturesAsync(db, followedTo, cancellationToken);
+        var (changed, storedCount) = await ReadChangesAsync(db, followedTo, cancellationToken);
         var kept = new Dictionary<int, ulong[]>();
-        await SignFromBodiesAsync(db, changed, kept, cancellationToken);
-        var fresh = changed.Where(c => c.Text!.Signature is not null).ToList();
-        var bands = new LshBands(ReannouncementRules.Bands, ReannouncementRules.Rows, stored.Count + fresh.Count);
-        foreach (var (id, signature) in stored)
-        {
-            bands.Add(id, signature);
-        }
-
-        foreach (var release in fresh)
-        {
-            bands.Add(release.Id, release.Text!.Signature);
-        }
-
-        bands.Seal();
-        var candidates = bands.CandidatePairs(fresh.Select(r => r.Id).ToHashSet());
+        await SignFromBodiesAsync(db, changed.Values, kept, cancellationToken);
+        var fresh = changed.Values.Where(c => c.Comparable).Select(c => c.Id).ToHashSet();
+        var (candidates, passes) = await FindCandidatesAsync(db, changed, fresh, storedCount + fresh.Count, cancellationToken);
         var pairs = await CompareAsync(db, candidates, kept, cancellationToken);
-        await SaveAsync(db, changed, pairs, firstLook: followedTo == 0, cancellationToken);
+        await SaveAsync(db, changed.Values, pairs, firstLook: followedTo == 0, cancellationToken);
         // Each pair is two rows, one from each side.
-        var refresh = new ReannouncementRefresh(changed.Count, fresh.Count, pairs.Count / 2, stopwatch.Elapsed);
+        var refresh = new ReannouncementRefresh(changed.Count, fresh.Count, pairs.Count / 2, stopwatch.Elapsed, passes);
         logger.LogInformation(
-            "Re-announcements: {Changed} changed releases ({Pending} signed at ingest), {Signed} compared, {Candidates} candidate pairs, {Pairs} pairs, in {Elapsed}",
-            refresh.Changed, changed.Count(c => c.SignedAtIngest), refresh.Signed, candidates.Count, refresh.Pairs, refresh.Elapsed);
+            "Re-announcements: {Changed} changed releases ({Pending} signed at ingest), {Signed} compared, {Candidates} candidate pairs in {Passes} band passes, {Pairs} pairs, in {Elapsed}",
+            refresh.Changed, changed.Values.Count(c => c.SignedAtIngest), refresh.Signed, candidates.Count, refresh.BandPasses, refresh.Pairs, refresh.Elapsed);
         return refresh;
     }
 
     /// <summary>
-    /// The releases changed since <paramref name="followedTo"/>, with the signature the ingest wrote for each when it
-    /// is of the release's current text (the rest are signed by <see cref="SignFromBodiesAsync"/>), and the signatures
-    /// of the current releases that did not change: those at or below the mark with text enough to compare. Neither
+    /// The releases changed since <paramref name="followedTo"/>, each marked signed at ingest when the ingest wrote a
+    /// signature of its current text (the rest are signed by <see cref="SignFromBodiesAsync"/>), and how many current
+    /// releases that did not change have a signature to compare: those at or below the mark with text enough. Neither
     /// query touches a release's row: ids and sequences come from the sequence index, removals from the removal index.
+    /// No signature is kept: <see cref="FindCandidatesAsync"/> reads them again, a band table at a time.
     /// </summary>
-    private static async Task<(List<ChangedRelease> Changed, List<(int Id, uint[] Signature)> Stored)> ReadSignaturesAsync(
+    private static async Task<(Dictionary<int, ChangedRelease> Changed, int StoredCount)> ReadChangesAsync(
         PressReleasesDbContext db, long followedTo, CancellationToken cancellationToken)
     {
-        var changedSeqs = await db.Releases.AsNoTracking().Where(r => r.ChangeSeq > followedTo)
-            .Select(r => new { r.Id, r.ChangeSeq }).ToDictionaryAsync(r => r.Id, r => r.ChangeSeq, cancellationToken);
-        var removed = (await db.Releases.AsNoTracking().Where(r => r.RemovedAt != null).Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
-
-        var pending = new Dictionary<int, TextSignature>();
-        var stored = new List<(int, uint[])>();
-        var rows = db.ReleaseSignatures.AsNoTracking()
-            .Select(s => new { s.ReleaseId, s.ChangeSeq, s.ShingleCount, s.MinHash })
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var changed = await db.Releases.AsNoTracking().Where(r => r.ChangeSeq > followedTo)
+            .Select(r => new { r.Id, r.ChangeSeq }).ToDictionaryAsync(r => r.Id, r => new ChangedRelease(r.Id, r.ChangeSeq), cancellationToken);
+        await foreach (var id in db.Releases.AsNoTracking().Where(r => r.RemovedAt != null).Select(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            // A signature of another scheme compares with nothing; a change of scheme empties the table (docs/reannouncements.md).
-            var signature = MinHash.FromBytes(row.MinHash);
-            if (changedSeqs.TryGetValue(row.ReleaseId, out var changeSeq))
+            if (changed.TryGetValue(id, out var release))
             {
-                var usable = signature is not null || row.ShingleCount < ReannouncementRules.MinShingles;
-                if (PendingSignatures.IsPendingFor(row.ChangeSeq, changeSeq) && usable)
-                {
-                    pending[row.ReleaseId] = new TextSignature(row.ShingleCount, signature);
-                }
-            }
-            else if (row.ChangeSeq > 0 && row.ShingleCount >= ReannouncementRules.MinShingles && signature is not null)
-            {
-                stored.Add((row.ReleaseId, signature));
+                release.Computed = TextSignature.Removed;
             }
         }
 
-        var changed = changedSeqs.Select(c => removed.Contains(c.Key)
-                ? new ChangedRelease(c.Key, c.Value, TextSignature.Removed, SignedAtIngest: false)
-                : new ChangedRelease(c.Key, c.Value, pending.GetValueOrDefault(c.Key), SignedAtIngest: pending.ContainsKey(c.Key)))
-            .ToList();
-        return (changed, stored);
+        var storedCount = 0;
+        await foreach (var row in SignatureRows(db).WithCancellation(cancellationToken))
+        {
+            // A signature of another scheme compares with nothing; a change of scheme empties the table (docs/reannouncements.md).
+            var current = MinHash.IsCurrent(row.MinHash);
+            if (changed.TryGetValue(row.ReleaseId, out var release))
+            {
+                var usable = current || row.ShingleCount < ReannouncementRules.MinShingles;
+                if (release.Computed is null && PendingSignatures.IsPendingFor(row.ChangeSeq, release.ChangeSeq) && usable)
+                {
+                    release.SignedAtIngest = true;
+                    release.ComparableAtIngest = current;
+                }
+            }
+            else if (IsStoredComparable(row))
+            {
+                storedCount++;
+            }
+        }
+
+        return (changed, storedCount);
+    }
+
+    /// <summary>A signature row of a release that did not change, with text enough to compare and of the current scheme.</summary>
+    private static bool IsStoredComparable(SignatureRow row) =>
+        row.ChangeSeq > 0 && row.ShingleCount >= ReannouncementRules.MinShingles && MinHash.IsCurrent(row.MinHash);
+
+    private static IAsyncEnumerable<SignatureRow> SignatureRows(PressReleasesDbContext db) =>
+        db.ReleaseSignatures.AsNoTracking()
+            .Select(s => new SignatureRow(s.ReleaseId, s.ChangeSeq, s.ShingleCount, s.MinHash))
+            .AsAsyncEnumerable();
+
+    /// <summary>
+    /// Every pair that shares a band and involves a <paramref name="fresh"/> release. The bands are taken as many at a
+    /// time as fit <see cref="bandTableEntries"/> for <paramref name="comparable"/> releases; each table is filled from
+    /// a pass over the stored signature rows (the changed releases signed at ingest and the unchanged ones) plus the
+    /// signatures computed here, then sealed and asked for its pairs.
+    /// </summary>
+    private async Task<(HashSet<(int A, int B)> Candidates, int Passes)> FindCandidatesAsync(
+        PressReleasesDbContext db, Dictionary<int, ChangedRelease> changed, HashSet<int> fresh, int comparable, CancellationToken cancellationToken)
+    {
+        var candidates = new HashSet<(int A, int B)>();
+        if (fresh.Count == 0)
+        {
+            return (candidates, 0);
+        }
+
+        var bandsPerPass = Math.Clamp(bandTableEntries / Math.Max(1, comparable), 1, ReannouncementRules.Bands);
+        var signature = new uint[MinHash.Length];
+        var passes = 0;
+        for (var firstBand = 0; firstBand < ReannouncementRules.Bands; firstBand += bandsPerPass)
+        {
+            var bands = new LshBands(firstBand, Math.Min(bandsPerPass, ReannouncementRules.Bands - firstBand), ReannouncementRules.Rows, comparable);
+            await foreach (var row in SignatureRows(db).WithCancellation(cancellationToken))
+            {
+                var banded = changed.TryGetValue(row.ReleaseId, out var release)
+                    ? release.SignedAtIngest && release.ComparableAtIngest && PendingSignatures.IsPendingFor(row.ChangeSeq, release.ChangeSeq)
+                    : IsStoredComparable(row);
+                if (banded && MinHash.TryRead(row.MinHash, signature))
+                {
+                    bands.Add(row.ReleaseId, signature);
+                }
+            }
+
+            foreach (var computed in changed.Values.Where(c => c.Computed?.Signature is not null))
+            {
+                bands.Add(computed.Id, computed.Computed!.Signature);
+            }
+
+            bands.Seal();
+            candidates.UnionWith(bands.CandidatePairs(fresh));
+            passes++;
+        }
+
+        return (candidates, passes);
     }
 
     /// <summary>Signs, from their stored bodies, the changed releases the ingest did not sign (a store from before it, or an upgrade).</summary>
     private static async Task SignFromBodiesAsync(
-        PressReleasesDbContext db, List<ChangedRelease> changed, Dictionary<int, ulong[]> kept, CancellationToken cancellationToken)
+        PressReleasesDbContext db, IEnumerable<ChangedRelease> changed, Dictionary<int, ulong[]> kept, CancellationToken cancellationToken)
     {
-        var unsigned = changed.Where(c => c.Text is null).ToList();
+        var unsigned = changed.Where(c => !c.SignedAtIngest && c.Computed is null).ToList();
         var keptShingles = 0;
         foreach (var chunk in unsigned.Chunk(Chunk))
         {
@@ -127,11 +177,11 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
             Parallel.For(0, chunk.Length, i =>
             {
                 shingles[i] = Shingles.Of(bodies[chunk[i].Id]);
-                chunk[i].Text = TextSignature.Of(shingles[i]);
+                chunk[i].Computed = TextSignature.Of(shingles[i]);
             });
             for (var i = 0; i < chunk.Length && keptShingles < KeptShinglesBudget; i++)
             {
-                if (chunk[i].Text!.Signature is not null)
+                if (chunk[i].Computed!.Signature is not null)
                 {
                     kept[chunk[i].Id] = shingles[i];
                     keptShingles += shingles[i].Length;
@@ -177,7 +227,7 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
     /// first look (no signature followed yet) every release has changed: the pairs are simply emptied. Signatures the
     /// ingest wrote stay where they are and only lose their pending sign, which moves the mark past them.
     /// </summary>
-    private static async Task SaveAsync(PressReleasesDbContext db, List<ChangedRelease> changed, List<Reannouncement> pairs, bool firstLook, CancellationToken cancellationToken)
+    private static async Task SaveAsync(PressReleasesDbContext db, IEnumerable<ChangedRelease> changed, List<Reannouncement> pairs, bool firstLook, CancellationToken cancellationToken)
     {
         var signedHere = changed.Where(c => !c.SignedAtIngest).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -207,7 +257,7 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         {
             foreach (var release in signedHere)
             {
-                await signatures.InsertAsync(release.Text!.ToRow(release.Id, release.ChangeSeq), cancellationToken);
+                await signatures.InsertAsync(release.Computed!.ToRow(release.Id, release.ChangeSeq), cancellationToken);
             }
         }
 
@@ -222,10 +272,23 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <param name="Text">Null until signed from the stored body; <see cref="TextSignature.Removed"/> for a removed release.</param>
-    /// <param name="SignedAtIngest">The ingest wrote this signature with the release (a pending row, kept as it is).</param>
-    private sealed record ChangedRelease(int Id, long ChangeSeq, TextSignature? Text, bool SignedAtIngest)
+    private sealed record SignatureRow(int ReleaseId, long ChangeSeq, int ShingleCount, byte[] MinHash);
+
+    private sealed class ChangedRelease(int id, long changeSeq)
     {
-        public TextSignature? Text { get; set; } = Text;
+        public int Id { get; } = id;
+
+        public long ChangeSeq { get; } = changeSeq;
+
+        /// <summary>The ingest wrote this release's signature with it (a pending row, kept as it is and read by each band pass).</summary>
+        public bool SignedAtIngest { get; set; }
+
+        /// <summary>The pending row has a signature: the body was long enough to compare.</summary>
+        public bool ComparableAtIngest { get; set; }
+
+        /// <summary>Signed here from the stored body, or <see cref="TextSignature.Removed"/>; null when signed at ingest or not yet.</summary>
+        public TextSignature? Computed { get; set; }
+
+        public bool Comparable => SignedAtIngest ? ComparableAtIngest : Computed?.Signature is not null;
     }
 }

@@ -41,8 +41,35 @@ public class LshBandsTests
     }
 
     [Fact]
+    public void TablesOfSomeBands_TogetherGiveThePairsOfOneTableOfAll()
+    {
+        // Texts sharing from a little to most of their words, so pairs meet in different bands.
+        var signatures = Enumerable.Range(0, 40)
+            .Select(i => SignatureOf(Prose.Words(1, 100 + (5 * i)) + " " + Prose.Words(100 + i, 300 - (5 * i))))
+            .ToList();
+        var wanted = new HashSet<int> { 0, 7, 21, 39 };
+
+        var all = new LshBands(42, 3, signatures.Count);
+        signatures.ForEach(s => all.Add(signatures.IndexOf(s), s));
+        all.Seal();
+        var inParts = new HashSet<(int, int)>();
+        foreach (var (first, count) in new[] { (0, 5), (5, 20), (25, 17) })
+        {
+            var part = new LshBands(first, count, 3, signatures.Count);
+            signatures.ForEach(s => part.Add(signatures.IndexOf(s), s));
+            part.Seal();
+            inParts.UnionWith(part.CandidatePairs(wanted));
+        }
+
+        var expected = all.CandidatePairs(wanted);
+        Assert.True(expected.Count > 4, $"only {expected.Count} pairs: the texts should overlap more");
+        Assert.Equal(expected.Order(), inParts.Order());
+    }
+
+    [Fact]
     public void MoreBandsThanTheSignatureHolds_AreRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LshBands(43, 3, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LshBands(40, 3, 3, 1));
     }
 }

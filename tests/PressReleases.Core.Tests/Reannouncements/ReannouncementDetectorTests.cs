@@ -198,6 +198,34 @@ public abstract class ReannouncementDetectorTests(StoreProvider provider) : IAsy
         Assert.Equal(2, (await PairsAsync()).Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BandsTakenOneAtATime_FindTheSamePairs_AsAllAtOnce(bool signedAtIngest)
+    {
+        // "again" changed since the last look, signed at ingest (a pending row) or not at all (no row, as in a
+        // store from before the detector); "first" is unchanged, so its stored signature must be read in every pass.
+        await using (var db = store.NewDb())
+        {
+            var seq = await db.Releases.MaxAsync(r => r.ChangeSeq);
+            var again = await db.Releases.SingleAsync(r => r.Slug == "again");
+            await db.Releases.Where(r => r.Id == again.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.ChangeSeq, seq + 1));
+            var row = db.ReleaseSignatures.Where(s => s.ReleaseId == again.Id);
+            await (signedAtIngest
+                ? row.ExecuteUpdateAsync(set => set.SetProperty(s => s.ChangeSeq, -(seq + 1)))
+                : row.ExecuteDeleteAsync());
+            await db.Reannouncements.ExecuteDeleteAsync();
+        }
+
+        // A table of one entry holds one band of one release at most: a pass per band.
+        var refresh = await new ReannouncementDetector(store.DbFactory, NullLogger.Instance, bandTableEntries: 1).RefreshAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1, 1, ReannouncementRules.Bands), (refresh.Changed, refresh.Signed, refresh.Pairs, refresh.BandPasses));
+        Assert.Equal(
+            [("again", "first", 176.0 / 236), ("first", "again", 176.0 / 196)],
+            await PairsAsync());
+    }
+
     private async Task<List<(string Release, string Other, double Share)>> PairsAsync()
     {
         await using var db = store.NewDb();
