@@ -4,6 +4,7 @@ using PressReleases.Benchmarks.Cli;
 using PressReleases.Benchmarks.Ingestion;
 using PressReleases.Benchmarks.Mix;
 using PressReleases.Benchmarks.Quality;
+using PressReleases.Benchmarks.Search;
 using PressReleases.Benchmarks.Setup;
 
 // Benchmarks and latency tools for PressReleases (issue #5); `--help` lists the verbs.
@@ -16,7 +17,7 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
 }
 
 var verb = args[0];
-if (verb is not ("bdn" or "querymix" or "httpmix" or "build-data" or "ingest-floor" or "quality"))
+if (verb is not ("bdn" or "querymix" or "httpmix" or "build-data" or "ingest-floor" or "phrase-floor" or "quality"))
 {
     Console.Error.WriteLine($"Unknown verb '{verb}'. {Usage.Hint}");
     return UsageError;
@@ -62,6 +63,8 @@ try
             return await HttpMixVerb.RunAsync(options, Console.Out, cancel.Token);
         case "quality":
             return await QualityVerb.RunAsync(options, Console.Out, cancel.Token);
+        case "phrase-floor":
+            return await PhraseFloorVerb.RunAsync(options, Console.Out, cancel.Token);
         case "ingest-floor":
             return IngestFloorVerb.Run(Console.Out);
         default:

@@ -31,6 +31,9 @@ public sealed record BenchOptions
     /// <summary>quality: also list every imperfect query with the rank of its answers.</summary>
     public bool Verbose { get; init; }
 
+    /// <summary>phrase-floor: the phrases to time (default: the mix's slowest over a million releases).</summary>
+    public IReadOnlyList<string> Phrases { get; init; } = [];
+
     /// <summary>Everything else, for BenchmarkDotNet.</summary>
     public IReadOnlyList<string> Rest { get; init; } = [];
 
@@ -58,7 +61,7 @@ public sealed record BenchOptions
                 case "--data" or "--corpus" when Value() is { } path:
                     options = arg == "--data" ? options with { Data = path } : options with { Corpus = path };
                     break;
-                case "--passes" or "--runs" when verb is "querymix" or "httpmix":
+                case "--passes" or "--runs" when verb is "querymix" or "httpmix" || (verb == "phrase-floor" && arg == "--passes"):
                     if (!int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
                     {
                         error = $"{arg} needs a whole number of at least 1.";
@@ -95,10 +98,13 @@ public sealed record BenchOptions
 
                     options = options with { Split = split };
                     break;
+                case "--phrase" when verb == "phrase-floor" && Value() is { } phrase:
+                    options = options with { Phrases = [.. options.Phrases, phrase] };
+                    break;
                 case "--verbose" when verb == "quality":
                     options = options with { Verbose = true };
                     break;
-                case "--data" or "--corpus" or "--queries" or "--kind":
+                case "--data" or "--corpus" or "--queries" or "--kind" or "--phrase":
                     error = $"{arg} needs a value.";
                     return null;
                 default:
