@@ -29,7 +29,8 @@ public static class Usage
               --verbose                also each imperfect query: its answers' ranks (first 100 hits) and the top hit
           build-data                   Build (or check and reuse) the full-corpus data directory and exit.
           ingest-floor                 The least a cold ingest could take here: parse/render/sanitize every file, then
-                                       a minimal index of the bodies alone, each stage alone on every core.
+                                       a minimal index of the bodies alone (then merged into one segment), each
+                                       stage alone on every core.
           phrase-floor                 The least a phrase search costs in the index: a bare phrase query over the
                                        body alone, beside the same words as a conjunction; median and max per phrase.
               --phrase TEXT            a phrase to time (repeatable; default the mix's slowest at a million releases)

@@ -45,6 +45,7 @@ public sealed partial class SearchIndex : IDisposable
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly ThreadLocal<ReleaseDocumentBuilder> documentBuilders;
     private SnapshotDeletionPolicy commitsHeld = null!;
+    private SplitMergePolicy mergePolicy = null!;
     private bool disposed;
 
     public SearchIndex(string path, ReleaseAnalyzer analyzer, ILogger<SearchIndex>? logger = null)
@@ -124,22 +125,11 @@ public sealed partial class SearchIndex : IDisposable
     /// <inheritdoc cref="WriteSession.MergeIfSplit"/>
     private bool MergeIfSplit()
     {
-        Refresh();
-        int largest, total;
-        using (var lease = LeaseSearcher())
-        {
-            var leaves = lease.Reader.Leaves;
-            largest = leaves.Count == 0 ? 0 : leaves.Max(l => l.AtomicReader.NumDocs);
-            total = lease.Reader.NumDocs;
-        }
-
-        if (largest * 10L >= total * 9L)
-        {
-            return false;
-        }
-
+        // The policy decides from the writer's own segment counts (flushed first by the forced merge), so no
+        // searcher over the split segments is opened just to count them.
+        mergePolicy.ResetForcedMergeRecord();
         writer.ForceMerge(1);
-        return true;
+        return mergePolicy.MergedSplit;
     }
 
     private void Commit(long changeSeq)
@@ -257,6 +247,7 @@ public sealed partial class SearchIndex : IDisposable
         // Keeps only the last commit, as Lucene's default does, except commits held for a snapshot (TakeSnapshot).
         // One policy per writer: a policy may serve only one.
         IndexDeletionPolicy = commitsHeld = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
+        MergePolicy = mergePolicy = new SplitMergePolicy(),
     };
 
     private void ClearFolder()

@@ -1,0 +1,47 @@
+using Lucene.Net.Index;
+
+namespace PressReleases.Core.Search.Indexing;
+
+/// <summary>
+/// Lucene's tiered merge policy, except that a forced merge into one segment happens only when the index is split
+/// into large parts: when its largest segment holds less than nine tenths of the live documents (what a cold ingest
+/// or a rebuild leaves, one segment per indexing thread). The decision is taken from the segments' own counts, as
+/// the writer knows them after flushing, so <see cref="SearchIndex"/> need not open a searcher to count them: at a
+/// million releases, opening every small segment for searching read their postings into memory
+/// (<see cref="Storage.IndexFilesDirectory"/>) just before the merge replaced them, about 850 MB at the ingest's
+/// peak (docs/performance.md, "A million releases").
+/// </summary>
+internal sealed class SplitMergePolicy : TieredMergePolicy
+{
+    private volatile bool mergedSplit;
+
+    /// <summary>Whether the forced merges since <see cref="ResetForcedMergeRecord"/> found the index split and merged it.</summary>
+    public bool MergedSplit => mergedSplit;
+
+    public void ResetForcedMergeRecord() => mergedSplit = false;
+
+    public override MergeSpecification? FindForcedMerges(
+        SegmentInfos segmentInfos, int maxSegmentCount, IDictionary<SegmentCommitInfo, bool> segmentsToMerge)
+    {
+        long live = 0, largest = 0;
+        foreach (var segment in segmentInfos.Segments)
+        {
+            var count = segment.Info.DocCount - segment.DelCount;
+            live += count;
+            largest = Math.Max(largest, count);
+        }
+
+        if (largest * 10L >= live * 9L)
+        {
+            return null;
+        }
+
+        var merges = base.FindForcedMerges(segmentInfos, maxSegmentCount, segmentsToMerge);
+        if (merges is not null)
+        {
+            mergedSplit = true;
+        }
+
+        return merges;
+    }
+}
