@@ -26,10 +26,9 @@ public sealed partial class SearchService
         if (matched.TotalHits == 0)
         {
             // As the listing: a query no release matches in full counts the releases with most of its words.
-            foreach (var minimum in Minimums(parsed, 0, SearchSort.Relevance))
+            foreach (var (minimum, widened) in Widenings(searcher, request.Query, parsed, 0, SearchSort.Relevance, ministerNames, portfolioNames))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum, searcher: searcher);
                 var wide = Matching(searcher, request, widened);
                 if (wide.TotalHits > 0)
                 {

@@ -59,9 +59,8 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
         var searcher = lease.Searcher;
         var parsed = parser.Parse(request.Query, ministerNames, portfolioNames, searcher: searcher);
         var result = Search(searcher, request, parsed, ministerNames, portfolioNames);
-        foreach (var minimum in Minimums(parsed, result.Total, request.EffectiveSort))
+        foreach (var (minimum, widened) in Widenings(searcher, request.Query, parsed, result.Total, request.EffectiveSort, ministerNames, portfolioNames))
         {
-            var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum, searcher: searcher);
             var wide = Search(searcher, request, widened, ministerNames, portfolioNames);
             if (wide.Total > result.Total)
             {
@@ -184,9 +183,8 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
     {
         var parsed = parser.Parse(request.Query, ministerNames, portfolioNames, searcher: searcher);
         var total = Count(searcher, request, parsed);
-        foreach (var minimum in Minimums(parsed, total, request.EffectiveSort))
+        foreach (var (_, widened) in Widenings(searcher, request.Query, parsed, total, request.EffectiveSort, ministerNames, portfolioNames))
         {
-            var widened = parser.Parse(request.Query, ministerNames, portfolioNames, minimumWords: minimum, searcher: searcher);
             var wideTotal = Count(searcher, request, widened);
             if (wideTotal > total)
             {
@@ -211,6 +209,22 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
         var filtered = Filtered(new TotalHitCountCollector(), request);
         searcher.Search(BuildQuery(request, parsed), filtered);
         return filtered.TotalHits;
+    }
+
+    /// <summary>
+    /// The widened readings of <paramref name="query"/> (<see cref="Minimums"/>), most words first. The plain clauses no
+    /// release matches are looked for once, before the first, and left out of the search in each.
+    /// </summary>
+    private IEnumerable<(int Minimum, ParsedQuery Widened)> Widenings(
+        IndexSearcher searcher, string? query, ParsedQuery parsed, int allWordsTotal, SearchSort sort,
+        IReadOnlyDictionary<string, string> ministerNames, IReadOnlyDictionary<string, string> portfolioNames)
+    {
+        HashSet<int>? unmatched = null;
+        foreach (var minimum in Minimums(parsed, allWordsTotal, sort))
+        {
+            unmatched ??= ClauseMatches.Unmatched(searcher, parsed.PlainQueries);
+            yield return (minimum, parser.Parse(query, ministerNames, portfolioNames, minimumWords: minimum, searcher: searcher, unmatched: unmatched));
+        }
     }
 
     /// <summary>

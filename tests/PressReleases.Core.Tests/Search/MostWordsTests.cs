@@ -1,5 +1,7 @@
 using PressReleases.Core.Search;
+using Lucene.Net.Search;
 using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Collecting;
 using PressReleases.Core.Search.Querying;
 using PressReleases.Core.Tests.TestSupport;
 
@@ -105,6 +107,39 @@ public sealed class MostWordsTests : SampleSearchTestBase
         var phrase = await SearchAsync("\"trade talks\" tourism");
         Assert.True(phrase.MatchedAnyWord);
         Assert.Equal(Sorted(SampleReleases.Containing("tourism").Append("japan-trade")), Sorted(phrase.Items.Select(h => h.Slug)));
+    }
+
+    [Fact]
+    public async Task APhraseNoReleaseHas_IsNotSearchedWhenWidened_AndTheSameReleasesAreListedWithTheSameScores()
+    {
+        // "japan" and "tourism" are in the sample, never in one release, so never side by side.
+        Assert.Empty(SampleReleases.Containing("japan", "tourism"));
+        const string query = "\"japan tourism\" trade";
+        var parser = new UserQueryParser(new ReleaseAnalyzer());
+        var names = new Dictionary<string, string>();
+        using var lease = Store.Index.LeaseSearcher();
+        var searcher = lease.Searcher;
+
+        // Of a phrase no release has, a word and a phrase one release has, only the first is unmatched.
+        var strict = parser.Parse(query + " \"trade talks\"", names, names, searcher: searcher);
+        Assert.Equal([0], ClauseMatches.Unmatched(searcher, strict.PlainQueries));
+
+        var searchedInFull = parser.Parse(query, names, names, minimumWords: 1, searcher: searcher);
+        var leftOut = parser.Parse(query, names, names, minimumWords: 1, searcher: searcher, unmatched: new HashSet<int> { 0 });
+        Assert.Contains("\"japan tourism\"", searchedInFull.Query!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"japan tourism\"", leftOut.Query!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(searchedInFull.InterpretedAs, leftOut.InterpretedAs);
+        Assert.Equal(searchedInFull.PlainClauses, leftOut.PlainClauses);
+
+        var full = searcher.Search(searchedInFull.Query, 1_000);
+        var lean = searcher.Search(leftOut.Query, 1_000);
+        Assert.NotEqual(0, full.TotalHits);
+        Assert.Equal(full.ScoreDocs.Select(d => (d.Doc, d.Score)), lean.ScoreDocs.Select(d => (d.Doc, d.Score)));
+
+        // Through the service: the releases with "trade", each lacking the phrase.
+        var result = await SearchAsync(query);
+        Assert.Equal(SampleReleases.Containing("trade"), Sorted(result.Items.Select(h => h.Slug)));
+        Assert.All(result.Items, hit => Assert.Contains("\"japan tourism\"", hit.MissingWords));
     }
 
     [Fact]

@@ -49,4 +49,27 @@ internal static class ClauseMatches
 
         return matches;
     }
+
+    /// <summary>
+    /// The positions in <paramref name="clauses"/> of those no document in the index matches. Each clause is looked for in
+    /// each segment only until its first match, so a clause that matches costs next to nothing; only one that
+    /// matches nothing (a phrase whose words are common but never stand together) is followed to the end, once,
+    /// instead of once in each widened reading of the query.
+    /// </summary>
+    public static HashSet<int> Unmatched(IndexSearcher searcher, IReadOnlyList<Query> clauses)
+    {
+        var unmatched = new HashSet<int>();
+        for (var c = 0; c < clauses.Count; c++)
+        {
+            var weight = searcher.CreateNormalizedWeight(clauses[c]);
+            var matched = searcher.IndexReader.Leaves.Any(leaf =>
+                weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS);
+            if (!matched)
+            {
+                unmatched.Add(c);
+            }
+        }
+
+        return unmatched;
+    }
 }

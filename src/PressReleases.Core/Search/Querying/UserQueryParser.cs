@@ -62,8 +62,15 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
     /// The index, to tell a surname that is mostly a minister's name from an everyday word; without it only full
     /// names and years are read as such.
     /// </param>
+    /// <param name="unmatched">
+    /// With <paramref name="minimumWords"/>: the positions in <see cref="ParsedQuery.PlainClauses"/> of clauses known
+    /// to match no release (<c>ClauseMatches.Unmatched</c>). They still count among the words, and every release
+    /// lacks them, but they are not searched: a phrase of common words that never stand together would otherwise
+    /// have its positions checked in every release holding the words, in each part of the widened query.
+    /// </param>
     public ParsedQuery Parse(
-        string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios, int? minimumWords = null, IndexSearcher? searcher = null)
+        string? input, IReadOnlyDictionary<string, string> ministers, IReadOnlyDictionary<string, string> portfolios, int? minimumWords = null, IndexSearcher? searcher = null,
+        IReadOnlySet<int>? unmatched = null)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
@@ -182,6 +189,8 @@ public sealed class UserQueryParser(ReleaseAnalyzer analyzer)
         int? atLeast = null;
         if (minimumWords is { } wanted)
         {
+            // A query with no clause matches nothing, at no cost; it keeps its place, so "at least N" still counts it.
+            plainGroups = plainGroups.Select((plain, i) => unmatched?.Contains(i) == true ? (new BooleanQuery(), plain.Description) : plain).ToList();
             if (plainGroups.Count >= 2)
             {
                 atLeast = Math.Clamp(wanted, 1, plainGroups.Count);
