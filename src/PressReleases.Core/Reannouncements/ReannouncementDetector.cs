@@ -54,13 +54,13 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         await SignFromBodiesAsync(db, changed.Values, kept, cancellationToken);
         var fresh = changed.Values.Where(c => c.Comparable).Select(c => c.Id).ToHashSet();
         var (candidates, passes) = await FindCandidatesAsync(db, changed, fresh, storedCount + fresh.Count, cancellationToken);
-        var pairs = await CompareAsync(db, candidates, kept, cancellationToken);
+        var (pairs, compared) = await CompareAsync(db, candidates, kept, cancellationToken);
         await SaveAsync(db, changed.Values, pairs, firstLook: followedTo == 0, cancellationToken);
         // Each pair is two rows, one from each side.
         var refresh = new ReannouncementRefresh(changed.Count, fresh.Count, pairs.Count / 2, stopwatch.Elapsed, passes);
         logger.LogInformation(
             "Re-announcements: {Changed} changed releases ({Pending} signed at ingest), {Signed} compared, {Candidates} candidate pairs in {Passes} band passes, {Pairs} pairs, in {Elapsed}",
-            refresh.Changed, changed.Values.Count(c => c.SignedAtIngest), refresh.Signed, candidates.Count, refresh.BandPasses, refresh.Pairs, refresh.Elapsed);
+            refresh.Changed, changed.Values.Count(c => c.SignedAtIngest), refresh.Signed, compared, refresh.BandPasses, refresh.Pairs, refresh.Elapsed);
         return refresh;
     }
 
@@ -120,12 +120,13 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
     /// Every pair that shares a band and involves a <paramref name="fresh"/> release. The bands are taken as many at a
     /// time as fit <see cref="bandTableEntries"/> for <paramref name="comparable"/> releases; each table is filled from
     /// a pass over the stored signature rows (the changed releases signed at ingest and the unchanged ones) plus the
-    /// signatures computed here, then sealed and asked for its pairs.
+    /// signatures computed here, then sealed and asked for its pairs; one table is made and restarted for each pass.
     /// </summary>
-    private async Task<(HashSet<(int A, int B)> Candidates, int Passes)> FindCandidatesAsync(
+    /// <returns>The candidates as one sorted array per pass (<see cref="CandidatePairList"/>).</returns>
+    private async Task<(List<(int A, int B)[]> Candidates, int Passes)> FindCandidatesAsync(
         PressReleasesDbContext db, Dictionary<int, ChangedRelease> changed, HashSet<int> fresh, int comparable, CancellationToken cancellationToken)
     {
-        var candidates = new HashSet<(int A, int B)>();
+        var candidates = new List<(int A, int B)[]>();
         if (fresh.Count == 0)
         {
             return (candidates, 0);
@@ -133,10 +134,10 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
 
         var bandsPerPass = Math.Clamp(bandTableEntries / Math.Max(1, comparable), 1, ReannouncementRules.Bands);
         var signature = new uint[MinHash.Length];
-        var passes = 0;
+        var bands = new LshBands(0, bandsPerPass, ReannouncementRules.Rows, comparable);
         for (var firstBand = 0; firstBand < ReannouncementRules.Bands; firstBand += bandsPerPass)
         {
-            var bands = new LshBands(firstBand, Math.Min(bandsPerPass, ReannouncementRules.Bands - firstBand), ReannouncementRules.Rows, comparable);
+            bands.Restart(firstBand, Math.Min(bandsPerPass, ReannouncementRules.Bands - firstBand));
             await foreach (var row in SignatureRows(db).WithCancellation(cancellationToken))
             {
                 var banded = changed.TryGetValue(row.ReleaseId, out var release)
@@ -154,11 +155,10 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
             }
 
             bands.Seal();
-            candidates.UnionWith(bands.CandidatePairs(fresh));
-            passes++;
+            candidates.Add(bands.CandidatePairs(fresh));
         }
 
-        return (candidates, passes);
+        return (candidates, candidates.Count);
     }
 
     /// <summary>Signs, from their stored bodies, the changed releases the ingest did not sign (a store from before it, or an upgrade).</summary>
@@ -190,11 +190,27 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         }
     }
 
-    /// <summary>Compares each candidate pair exactly, by the shingles of both texts; keeps those that overlap enough.</summary>
-    private static async Task<List<Reannouncement>> CompareAsync(
-        PressReleasesDbContext db, HashSet<(int A, int B)> candidates, Dictionary<int, ulong[]> shingles, CancellationToken cancellationToken)
+    /// <summary>
+    /// Compares each candidate pair exactly, by the shingles of both texts; keeps those that overlap enough.
+    /// Returns them (each twice, once from each side) and how many distinct pairs were compared.
+    /// </summary>
+    private static async Task<(List<Reannouncement> Pairs, int Compared)> CompareAsync(
+        PressReleasesDbContext db, List<(int A, int B)[]> candidates, Dictionary<int, ulong[]> shingles, CancellationToken cancellationToken)
     {
-        var missing = candidates.SelectMany(c => new[] { c.A, c.B }).Where(id => !shingles.ContainsKey(id)).Distinct().ToList();
+        var missing = new HashSet<int>();
+        foreach (var (a, b) in candidates.SelectMany(run => run))
+        {
+            if (!shingles.ContainsKey(a))
+            {
+                missing.Add(a);
+            }
+
+            if (!shingles.ContainsKey(b))
+            {
+                missing.Add(b);
+            }
+        }
+
         foreach (var chunk in missing.Chunk(Chunk))
         {
             var bodies = await db.Releases.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => new { r.Id, r.BodyText }).ToListAsync(cancellationToken);
@@ -207,8 +223,10 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
         }
 
         var pairs = new List<Reannouncement>();
-        foreach (var (a, b) in candidates)
+        var compared = 0;
+        foreach (var (a, b) in CandidatePairList.Union(candidates))
         {
+            compared++;
             var (mine, theirs) = (shingles[a], shingles[b]);
             var shared = Shingles.CountShared(mine, theirs);
             var (shareOfA, shareOfB) = (shared / (double)mine.Length, shared / (double)theirs.Length);
@@ -219,7 +237,7 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
             }
         }
 
-        return pairs;
+        return (pairs, compared);
     }
 
     /// <summary>
