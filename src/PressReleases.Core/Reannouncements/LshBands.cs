@@ -80,18 +80,12 @@ internal sealed class LshBands
         }
     }
 
-    /// <summary>Sorts the table; call once after the last <see cref="Add"/> and before <see cref="CandidatePairs"/>.</summary>
+    /// <summary>Sorts the table; call once after the last <see cref="Add"/> and before <see cref="AddBucketsTo"/>.</summary>
     public void Seal() => Array.Sort(keys, ids, 0, count);
 
-    /// <summary>
-    /// Every pair of releases that share at least one band and of which at least one is <paramref name="wanted"/>,
-    /// each once as (smaller id, larger id), in order: one pass over the sorted table, a run of equal keys being one
-    /// bucket. An array of pairs, sorted and rid of repeats, takes 8 bytes a pair, where a hash set took about 20 and
-    /// twice that while it grew: a million synthetic releases of word salad give over 20 million candidates.
-    /// </summary>
-    public (int A, int B)[] CandidatePairs(IReadOnlySet<int> wanted)
+    /// <summary>Gives each bucket of the sealed table (a run of equal keys: releases equal in one band) to <paramref name="candidates"/>.</summary>
+    public void AddBucketsTo(CandidateBuckets candidates)
     {
-        var pairs = new List<(int A, int B)>();
         for (var start = 0; start < count;)
         {
             var end = start + 1;
@@ -100,22 +94,20 @@ internal sealed class LshBands
                 end++;
             }
 
-            for (var i = start; i < end; i++)
-            {
-                for (var j = i + 1; j < end; j++)
-                {
-                    var (a, b) = (ids[i], ids[j]);
-                    if (a != b && (wanted.Contains(a) || wanted.Contains(b)))
-                    {
-                        pairs.Add(a < b ? (a, b) : (b, a));
-                    }
-                }
-            }
-
+            candidates.Add(ids.AsSpan(start, end - start));
             start = end;
         }
+    }
 
-        return CandidatePairList.SortedDistinct(pairs);
+    /// <summary>
+    /// Every pair of releases that share at least one band of this table and of which at least one is
+    /// <paramref name="wanted"/>, each once as (smaller id, larger id).
+    /// </summary>
+    public List<(int A, int B)> CandidatePairs(IReadOnlySet<int> wanted)
+    {
+        var candidates = new CandidateBuckets(wanted);
+        AddBucketsTo(candidates);
+        return candidates.Pairs().ToList();
     }
 
     /// <summary>One band's values hashed together with the band's number, so equal values in different bands never meet.</summary>

@@ -120,18 +120,19 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
     /// Every pair that shares a band and involves a <paramref name="fresh"/> release. The bands are taken as many at a
     /// time as fit <see cref="bandTableEntries"/> for <paramref name="comparable"/> releases; each table is filled from
     /// a pass over the stored signature rows (the changed releases signed at ingest and the unchanged ones) plus the
-    /// signatures computed here, then sealed and asked for its pairs; one table is made and restarted for each pass.
+    /// signatures computed here, then sealed and its buckets kept; one table is made and restarted for each pass.
     /// </summary>
-    /// <returns>The candidates as one sorted array per pass (<see cref="CandidatePairList"/>).</returns>
-    private async Task<(List<(int A, int B)[]> Candidates, int Passes)> FindCandidatesAsync(
+    /// <returns>The candidates, as the buckets of every pass that hold a fresh release.</returns>
+    private async Task<(CandidateBuckets Candidates, int Passes)> FindCandidatesAsync(
         PressReleasesDbContext db, Dictionary<int, ChangedRelease> changed, HashSet<int> fresh, int comparable, CancellationToken cancellationToken)
     {
-        var candidates = new List<(int A, int B)[]>();
+        var candidates = new CandidateBuckets(fresh);
         if (fresh.Count == 0)
         {
             return (candidates, 0);
         }
 
+        var passes = 0;
         var bandsPerPass = Math.Clamp(bandTableEntries / Math.Max(1, comparable), 1, ReannouncementRules.Bands);
         var signature = new uint[MinHash.Length];
         var bands = new LshBands(0, bandsPerPass, ReannouncementRules.Rows, comparable);
@@ -155,10 +156,11 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
             }
 
             bands.Seal();
-            candidates.Add(bands.CandidatePairs(fresh));
+            bands.AddBucketsTo(candidates);
+            passes++;
         }
 
-        return (candidates, candidates.Count);
+        return (candidates, passes);
     }
 
     /// <summary>Signs, from their stored bodies, the changed releases the ingest did not sign (a store from before it, or an upgrade).</summary>
@@ -195,22 +197,9 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
     /// Returns them (each twice, once from each side) and how many distinct pairs were compared.
     /// </summary>
     private static async Task<(List<Reannouncement> Pairs, int Compared)> CompareAsync(
-        PressReleasesDbContext db, List<(int A, int B)[]> candidates, Dictionary<int, ulong[]> shingles, CancellationToken cancellationToken)
+        PressReleasesDbContext db, CandidateBuckets candidates, Dictionary<int, ulong[]> shingles, CancellationToken cancellationToken)
     {
-        var missing = new HashSet<int>();
-        foreach (var (a, b) in candidates.SelectMany(run => run))
-        {
-            if (!shingles.ContainsKey(a))
-            {
-                missing.Add(a);
-            }
-
-            if (!shingles.ContainsKey(b))
-            {
-                missing.Add(b);
-            }
-        }
-
+        var missing = candidates.Releases().Where(id => !shingles.ContainsKey(id)).ToList();
         foreach (var chunk in missing.Chunk(Chunk))
         {
             var bodies = await db.Releases.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => new { r.Id, r.BodyText }).ToListAsync(cancellationToken);
@@ -224,7 +213,7 @@ internal sealed class ReannouncementDetector(IDbContextFactory<PressReleasesDbCo
 
         var pairs = new List<Reannouncement>();
         var compared = 0;
-        foreach (var (a, b) in CandidatePairList.Union(candidates))
+        foreach (var (a, b) in candidates.Pairs())
         {
             compared++;
             var (mine, theirs) = (shingles[a], shingles[b]);

@@ -52,7 +52,7 @@ public class LshBandsTests
         var all = new LshBands(42, 3, signatures.Count);
         signatures.ForEach(s => all.Add(signatures.IndexOf(s), s));
         all.Seal();
-        var runs = new List<(int A, int B)[]>();
+        var inParts = new CandidateBuckets(wanted);
         var part = new LshBands(0, 20, 3, signatures.Count);
         foreach (var (first, count) in new[] { (0, 5), (5, 20), (25, 17) })
         {
@@ -60,24 +60,32 @@ public class LshBandsTests
             part.Restart(first, count);
             signatures.ForEach(s => part.Add(signatures.IndexOf(s), s));
             part.Seal();
-            runs.Add(part.CandidatePairs(wanted));
+            part.AddBucketsTo(inParts);
         }
 
         var expected = all.CandidatePairs(wanted);
-        Assert.True(expected.Length > 4, $"only {expected.Length} pairs: the texts should overlap more");
-        Assert.True(runs.Sum(run => run.Length) > expected.Length, "no pair shares bands in two parts: the union is not tested");
-        Assert.Equal(expected, CandidatePairList.Union(runs));
+        Assert.True(expected.Count > 4, $"only {expected.Count} pairs: the texts should overlap more");
+        var pairs = inParts.Pairs().ToList();
+        Assert.Equal(expected.Order(), pairs.Order());
+        Assert.Equal(pairs.Count, pairs.Distinct().Count());
     }
 
     [Fact]
-    public void CandidatePairs_AreSorted_EachOnce_AsTheUnionOfSortedRunsIs()
+    public void Buckets_GiveEachPairWithAWantedRelease_Once_FromTheFirstBucketTheTwoShare()
     {
-        Assert.Equal([(1, 2), (1, 5), (3, 4)], CandidatePairList.SortedDistinct([(3, 4), (1, 5), (1, 2), (3, 4), (1, 2)]));
-        Assert.Empty(CandidatePairList.SortedDistinct([]));
+        var candidates = new CandidateBuckets(new HashSet<int> { 1, 7 });
+        candidates.Add([3, 1, 2]);
+        candidates.Add([5, 6]);     // no wanted release: not kept
+        candidates.Add([2, 1, 7]);  // (1, 2) again, from another band
+        candidates.Add([4]);        // alone: no pair
 
-        (int, int)[][] runs = [[(1, 2), (2, 9)], [], [(1, 2), (1, 3), (5, 6)], [(2, 9), (7, 8)]];
-        Assert.Equal([(1, 2), (1, 3), (2, 9), (5, 6), (7, 8)], CandidatePairList.Union(runs));
-        Assert.Empty(CandidatePairList.Union([]));
+        Assert.Equal(2, candidates.Buckets);
+        Assert.Equal([(1, 2), (1, 3), (1, 7), (2, 7)], candidates.Pairs().Order());
+        Assert.Equal([1, 2, 3, 7], candidates.Releases().Order());
+
+        // (2, 3) share a bucket, but neither is wanted.
+        Assert.DoesNotContain((2, 3), candidates.Pairs());
+        Assert.Empty(new CandidateBuckets(new HashSet<int> { 1 }).Pairs());
     }
 
     [Fact]
