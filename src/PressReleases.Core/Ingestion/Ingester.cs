@@ -165,13 +165,17 @@ public sealed class Ingester(
         await new ReannouncementDetector(dbFactory, logger).RefreshAsync(cancellationToken);
     }
 
-    /// <summary>Examines files on worker threads, yielding the outcomes in file order with bounded read-ahead.</summary>
+    /// <summary>
+    /// Examines files on worker threads, yielding the outcomes in file order with bounded read-ahead. The read-ahead
+    /// holds a whole batch more than the workers need to keep busy, so they go on examining the next batch while the
+    /// writer stores the last one, instead of stopping a few files ahead and waiting for it.
+    /// </summary>
     private async IAsyncEnumerable<FileOutcome> ExamineInOrderAsync(
         List<ReleaseFile> files,
         IngestState state,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pending = Channel.CreateBounded<Task<FileOutcome>>(new BoundedChannelOptions(Environment.ProcessorCount * 16)
+        var pending = Channel.CreateBounded<Task<FileOutcome>>(new BoundedChannelOptions(BatchSize + Environment.ProcessorCount * 16)
         {
             SingleReader = true,
             SingleWriter = true,
