@@ -10,9 +10,16 @@ namespace PressReleases.Core.Search.Indexing;
 /// million releases, opening every small segment for searching read their postings into memory
 /// (<see cref="Storage.IndexFilesDirectory"/>) just before the merge replaced them, about 850 MB at the ingest's
 /// peak (docs/performance.md, "A million releases").
+/// Above <see cref="WholeMergeLimit"/> live documents the index is never merged whole: the merge is one thread
+/// rewriting every segment (90 s at a million releases, at the very end of the ingest), while the tiered policy's
+/// own merges during the ingest already leave a few large segments, which cost a search less than the merge costs
+/// the ingest (docs/performance.md, "A million releases").
 /// </summary>
-internal sealed class SplitMergePolicy : TieredMergePolicy
+internal sealed class SplitMergePolicy(int wholeMergeLimit = SplitMergePolicy.WholeMergeLimit) : TieredMergePolicy
 {
+    /// <summary>The most live documents an index may hold and still be merged whole by a forced merge.</summary>
+    public const int WholeMergeLimit = 200_000;
+
     private volatile bool mergedSplit;
 
     /// <summary>Whether the forced merges since <see cref="ResetForcedMergeRecord"/> found the index split and merged it.</summary>
@@ -31,7 +38,7 @@ internal sealed class SplitMergePolicy : TieredMergePolicy
             largest = Math.Max(largest, count);
         }
 
-        if (largest * 10L >= live * 9L)
+        if (live > wholeMergeLimit || largest * 10L >= live * 9L)
         {
             return null;
         }
