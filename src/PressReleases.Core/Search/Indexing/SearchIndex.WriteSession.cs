@@ -45,8 +45,8 @@ public sealed partial class SearchIndex
         /// segment per indexing thread): every search looks each term up, builds its scorers and collects once
         /// per segment, so one segment makes every search cheaper (docs/performance.md). An index whose largest
         /// segment already holds nine tenths of the documents is left alone, so adding a few releases never
-        /// rewrites the whole index; Lucene's merge policy folds small segments in over time. Neither is an index of
-        /// more than <see cref="SplitMergePolicy.WholeMergeLimit"/> releases, whose segments that policy keeps few and
+        /// rewrites the whole index; Lucene's merge policy folds small segments in over time. Nor is an index of more
+        /// than <see cref="SplitMergePolicy.WholeMergeLimit"/> releases merged: that policy keeps its segments few and
         /// large while it is written.
         /// Returns whether it merged. Changes are not committed here.
         /// </summary>
