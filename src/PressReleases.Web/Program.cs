@@ -4,6 +4,7 @@ using PressReleases.Web.Citations;
 using PressReleases.Web.Cli;
 using PressReleases.Web.Discovery;
 using PressReleases.Web.Feeds;
+using PressReleases.Web.Memory;
 using PressReleases.Web.Setup;
 using PressReleases.Web.Snapshots;
 
@@ -11,6 +12,7 @@ using PressReleases.Web.Snapshots;
 // host's command-line configuration.
 if (CommandLine.TryParse(args, out var command))
 {
+    HeapBudget.LiftForCommandLine();
     return await command.RunAsync();
 }
 
@@ -21,6 +23,7 @@ builder.AddPressReleaseLogging();
 builder.AddPressReleaseSecurity();
 builder.AddPressReleaseProxy();
 builder.AddPressReleaseRequestLimits();
+builder.AddPressReleaseHeapBudget();
 builder.AddPressReleaseStore();
 builder.AddPressReleaseSearch();
 builder.AddPressReleaseIngestion();

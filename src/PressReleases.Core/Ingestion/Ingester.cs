@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PressReleases.Core.Hosting;
 using PressReleases.Core.Reannouncements;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
@@ -23,13 +24,15 @@ namespace PressReleases.Core.Ingestion;
 /// The index to keep with the store, or null to write the store only: the ingester of a PostgreSQL store,
 /// whose web nodes each index the store's changes themselves.
 /// </param>
+/// <param name="bulkWork">Told while a run is in progress, so the site can make room in memory for it; null on the command line.</param>
 public sealed class Ingester(
     IDbContextFactory<PressReleasesDbContext> dbFactory,
     SearchIndex? index,
     ReleaseFileParser parser,
     ReleaseCatalog catalog,
     TimeProvider time,
-    ILogger<Ingester> logger)
+    ILogger<Ingester> logger,
+    IBulkWork? bulkWork = null)
 {
     private const int BatchSize = 500;
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
@@ -48,6 +51,7 @@ public sealed class Ingester(
             throw new IngestFolderNotFoundException(root);
         }
 
+        using var room = bulkWork?.Begin();
         await using var writing = await AcquireIngestLockAsync(cancellationToken);
         using var session = index is null ? null : await index.BeginWriteAsync(cancellationToken);
         return await RunAsync(session, root, progress, searchableWhileRunning, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PressReleases.Core.Hosting;
 using PressReleases.Core.Ingestion;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
@@ -26,7 +27,8 @@ public static class IngestionServices
             sp.GetRequiredService<ReleaseFileParser>(),
             sp.GetRequiredService<ReleaseCatalog>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<Ingester>>()));
+            sp.GetRequiredService<ILogger<Ingester>>(),
+            sp.GetService<IBulkWork>()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

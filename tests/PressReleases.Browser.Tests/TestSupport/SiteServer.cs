@@ -37,6 +37,8 @@ public sealed class SiteServer : WebApplicationFactory<Program>
         builder.UseSetting("PressReleases:DataDirectory", DataDirectory);
         builder.UseSetting("PressReleases:SourceFolder", SourceFolder);
         builder.UseSetting("PressReleases:IngestOnStartup", "true");
+        // The heap limit is the whole process's, and this process is the test runner too (the Web tests cover the limit).
+        builder.UseSetting("PressReleases:Memory:ServingHeapLimitMB", "0");
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

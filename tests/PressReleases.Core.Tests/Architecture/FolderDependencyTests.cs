@@ -15,6 +15,7 @@ public class FolderDependencyTests
     private static readonly Dictionary<string, string[]> MayUse = new(StringComparer.Ordinal)
     {
         ["Releases"] = [],
+        ["Hosting"] = [],
         ["Store"] = ["Releases"],
         ["Store.Sqlite"] = ["Store", "Releases"],
         ["Store.Sqlite.CompiledModel"] = ["Store.Sqlite", "Store", "Releases"],
@@ -24,7 +25,7 @@ public class FolderDependencyTests
         ["Store.Providers"] = ["Store.Sqlite", "Store.PostgreSql", "Store", "Releases"],
         ["Search.Analysis"] = ["Releases"],
         ["Search.Storage"] = [],
-        ["Search.Indexing"] = ["Search.Analysis", "Search.Storage", "Store", "Releases"],
+        ["Search.Indexing"] = ["Search.Analysis", "Search.Storage", "Store", "Releases", "Hosting"],
         ["Search.Querying"] = ["Search.Analysis", "Releases"],
         ["Search.Collecting"] = ["Search.Analysis", "Search.Querying"],
         ["Search.Highlighting"] = ["Search.Analysis"],
@@ -36,7 +37,7 @@ public class FolderDependencyTests
             "Search.Indexing", "Search.Analysis", "Store", "Releases",
         ],
         ["Reannouncements"] = ["Store", "Releases"],
-        ["Ingestion"] = ["Search.Indexing", "Reannouncements", "Store.Providers", "Store", "Releases"],
+        ["Ingestion"] = ["Search.Indexing", "Reannouncements", "Store.Providers", "Store", "Releases", "Hosting"],
         ["Ingestion.Watching"] = ["Ingestion", "Store.Providers", "Store"],
     };
 

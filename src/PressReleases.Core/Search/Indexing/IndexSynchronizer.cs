@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PressReleases.Core.Hosting;
 using PressReleases.Core.Store;
 
 namespace PressReleases.Core.Search.Indexing;
@@ -18,8 +19,10 @@ public sealed record IndexCatchUp(StoreVersion Store, bool Rebuilt, int Indexed,
 /// commit records the last one it reflects. Catching up replays only newer changes (after a crash, an
 /// ingest cut short, or another process's ingest); a rebuild replays everything (a new, damaged or outdated
 /// index, counts that disagree, or an index so far behind that most of it would be replayed anyway).
+/// Rebuilds and replays tell <paramref name="bulkWork"/> (when given) while they run; a look or a start that finds the
+/// index current does not.
 /// </summary>
-public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> dbFactory, SearchIndex index, ILogger<IndexSynchronizer> logger)
+public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> dbFactory, SearchIndex index, ILogger<IndexSynchronizer> logger, IBulkWork? bulkWork = null)
 {
     private const int ChunkSize = 1000;
 
@@ -115,6 +118,7 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
 
     private async Task<IndexSyncReport> RebuildAsync(SearchIndex.WriteSession session, CancellationToken cancellationToken)
     {
+        using var room = bulkWork?.Begin();
         var stopwatch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var storeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
@@ -133,8 +137,9 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
     /// read once (ids only grow from chunk to chunk), so the order in which the feeder's consumers add them does not matter.
     /// A withdrawn release is kept, marked as such (it leaves every list but can be asked for): counted as deleted.
     /// </summary>
-    private static async Task<(int Indexed, int Deleted)> ReplayAsync(SearchIndex.WriteSession session, PressReleasesDbContext db, long afterSeq, CancellationToken cancellationToken)
+    private async Task<(int Indexed, int Deleted)> ReplayAsync(SearchIndex.WriteSession session, PressReleasesDbContext db, long afterSeq, CancellationToken cancellationToken)
     {
+        using var room = bulkWork?.Begin();
         var (indexed, deleted, lastId) = (0, 0, 0);
         await using var feeder = new IndexFeeder(session);
         while (true)
