@@ -112,6 +112,47 @@ public sealed class HeapBudgetTests
         }
     }
 
+    [Fact]
+    public void TheCommandLine_LiftsTheLimitTheProcessStartedWith()
+    {
+        var limitMB = HarmlessLimitMB();
+        using var started = StartedLimited(limitMB);
+        Assert.Equal(limitMB * MB, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+
+        HeapBudget.LiftForCommandLine();
+
+        Assert.True(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes > limitMB * MB, "the command line must run without the starting limit");
+    }
+
+    [Fact]
+    public void TurnedOff_TheLimitTheProcessStartedWithGoesAtOnce()
+    {
+        var limitMB = HarmlessLimitMB();
+        using var started = StartedLimited(limitMB);
+
+        using var budget = Budget(0);
+
+        Assert.Equal(0, budget.AppliedLimitBytes);
+        Assert.True(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes > limitMB * MB);
+    }
+
+    [Fact]
+    public async Task TheLimitTheProcessStartedWith_IsLiftedForBulkWork_AndReplacedByTheServingOne()
+    {
+        var startedMB = HarmlessLimitMB();
+        using var started = StartedLimited(startedMB);
+        using var budget = Budget(startedMB + 64);
+        Assert.Equal(startedMB * MB, budget.AppliedLimitBytes);
+
+        using (budget.Begin())
+        {
+            Assert.True(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes > startedMB * MB, "bulk work must run without the starting limit");
+        }
+
+        await WaitUntilAsync(() => budget.LimitsApplied == 1, "the serving limit to replace the starting one");
+        Assert.Equal((startedMB + 64) * MB, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+    }
+
     [Theory]
     [InlineData(200, 40, 200)]
     [InlineData(200, 100, 200)]
@@ -158,6 +199,18 @@ public sealed class HeapBudgetTests
         Assert.Contains(site.Logs.Entries, e => e.Contains($"Heap limited to {limitMB} MB", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// As the site's process starts (its runtimeconfig's <c>System.GC.HeapHardLimit</c>), imitated in this one: the setting
+    /// the budget reads, and the limit itself. Disposing removes both.
+    /// </summary>
+    private static StartingLimit StartedLimited(long limitMB)
+    {
+        AppContext.SetData("System.GC.HeapHardLimit", (ulong)(limitMB * MB));
+        AppContext.SetData("GCHeapHardLimit", (ulong)(limitMB * MB));
+        GC.RefreshMemoryLimit();
+        return new StartingLimit();
+    }
+
     /// <summary>Far above anything this process holds, so a test's limit never makes it run out of memory.</summary>
     private static long HarmlessLimitMB() => (GC.GetGCMemoryInfo().TotalCommittedBytes / MB) + 2048;
 
@@ -165,6 +218,16 @@ public sealed class HeapBudgetTests
         Options.Create(new MemoryOptions { ServingHeapLimitMB = (int)limitMB, IdleSecondsBeforeLimit = 0 }),
         TimeProvider.System,
         NullLogger<HeapBudget>.Instance);
+
+    private sealed class StartingLimit : IDisposable
+    {
+        public void Dispose()
+        {
+            AppContext.SetData("System.GC.HeapHardLimit", null);
+            AppContext.SetData("GCHeapHardLimit", 0UL);
+            GC.RefreshMemoryLimit();
+        }
+    }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
