@@ -237,13 +237,17 @@ public sealed partial class SearchIndex : IDisposable
         OpenMode = mode,
         Similarity = Similarity,
         Codec = new ReleaseCodec(),
-        // A cold ingest of the full corpus then flushes a few large segments instead of many small ones, so
-        // little time goes into merging them; the buffer only fills while an ingest writes, and the ingest
-        // benchmark measures its peak RSS against the 1 GB budget (docs/performance.md, "Design decisions and
-        // their measurements").
-        RAMBufferSizeMB = 192,
+        // Segments are flushed while the indexing threads go on (on both cores); what is still buffered when an
+        // ingest ends is flushed on one thread, one segment after another, before the final merge. 64 MB left a
+        // cold ingest of the full corpus about 1.3 s faster than 192 MB (a long single-threaded flush at the
+        // end) and 32 MB (merges during the run), at a lower peak RSS (docs/performance.md, "The floor of a
+        // cold ingest").
+        RAMBufferSizeMB = 64,
         // Without a bound, every pool thread that ever adds a document gets a segment of its own.
         MaxThreadStates = IndexingThreads,
+        // A flushed segment is kept as its own files rather than copied once more into a compound file: an ingest
+        // merges what it flushed anyway, and the index holds few segments, so the files stay few.
+        UseCompoundFile = false,
         // Keeps only the last commit, as Lucene's default does, except commits held for a snapshot (TakeSnapshot).
         // One policy per writer: a policy may serve only one.
         IndexDeletionPolicy = commitsHeld = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Store;
 using Microsoft.Win32.SafeHandles;
 
@@ -14,8 +15,9 @@ namespace PressReleases.Core.Search.Storage;
 /// a shared <see cref="FileStream"/>: each refill takes a lock, sets the stream's position and has the
 /// runtime check the file's length (an extra <c>fstat</c>), which under load was a sizeable share of the
 /// search page's CPU. Memory maps are not used because Lucene.Net reads stored fields from them byte by
-/// byte (slower still). Writing is <see cref="FSDirectory"/>'s own. The figures behind these choices are in
-/// docs/performance.md, "Design decisions and their measurements".
+/// byte (slower still). New files are written by <see cref="IndexFileOutput"/>, and forced to disk when a commit
+/// names them rather than each as it closes. The figures behind these choices are in docs/performance.md, "Design
+/// decisions and their measurements".
 /// </summary>
 internal sealed class IndexFilesDirectory(string path) : FSDirectory(new DirectoryInfo(path), lockFactory: null)
 {
@@ -46,6 +48,43 @@ internal sealed class IndexFilesDirectory(string path) : FSDirectory(new Directo
 
     internal static int BufferSizeFor(string fileName) =>
         fileName.EndsWith(".tim", StringComparison.Ordinal) ? TermsBufferSize : ReadBufferSize;
+
+    /// <summary>Files written and closed since a commit last forced them to disk.</summary>
+    private readonly ConcurrentDictionary<string, byte> unsynced = new(StringComparer.Ordinal);
+
+    /// <summary>What the next commit's <see cref="Sync"/> may still have to force to disk.</summary>
+    internal IEnumerable<string> UnsyncedFiles => unsynced.Keys;
+
+    public override IndexOutput CreateOutput(string name, IOContext context)
+    {
+        EnsureOpen();
+        EnsureCanWrite(name);
+        return new IndexFileOutput(Path.Combine(Directory.FullName, name), name, closed => unsynced[closed] = 0);
+    }
+
+    /// <summary>
+    /// Forces to disk the files a commit is about to name, as Lucene's own Java directory does: Lucene.Net forces
+    /// every file to disk as it closes instead, which made a segment flushed or merged during an ingest and replaced
+    /// before its end wait for the disk for nothing.
+    /// </summary>
+    public override void Sync(ICollection<string> names)
+    {
+        EnsureOpen();
+        foreach (var name in names)
+        {
+            if (unsynced.TryRemove(name, out _))
+            {
+                using var file = new FileStream(Path.Combine(Directory.FullName, name), FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+                file.Flush(flushToDisk: true);
+            }
+        }
+    }
+
+    public override void DeleteFile(string name)
+    {
+        base.DeleteFile(name);
+        unsynced.TryRemove(name, out _);
+    }
 
     public override IndexInput OpenInput(string name, IOContext context)
     {
