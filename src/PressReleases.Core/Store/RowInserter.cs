@@ -12,8 +12,10 @@ namespace PressReleases.Core.Store;
 /// for tens of thousands of new releases the tracker costs far more than the database does. Everything
 /// provider-specific comes from EF's model (table and column names, identifier quoting, the value
 /// conversions of each column's type mapping), so the same code writes to SQLite or PostgreSQL.
-/// Runs inside the caller's transaction; a store-generated key comes back through RETURNING, which both
-/// providers support.
+/// Runs inside the caller's transaction. A store-generated key comes back through RETURNING on PostgreSQL;
+/// SQLite gives each INSERT … RETURNING a statement journal (a temporary file holding the original of every page
+/// the statement changes, about 50 KB per release), which for a cold ingest of the real corpus was 2.8 GB written
+/// and deleted again, so there the key is read with last_insert_rowid() in the same command instead.
 /// </summary>
 internal sealed class RowInserter<TEntity> : IDisposable
     where TEntity : class
@@ -49,9 +51,13 @@ internal sealed class RowInserter<TEntity> : IDisposable
 
         var names = string.Join(", ", inserted.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         var values = string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.Parameter.ParameterName)));
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})"
-            + (generatedKey is null ? "" : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(table)!)}");
+        var returning = generatedKey is null ? ""
+            : db.Database.IsSqlite() ? "; SELECT last_insert_rowid()"
+            : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(table)!)}";
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values}){returning}";
     }
+
+    internal string CommandText => command.CommandText;
 
     /// <summary>Inserts the entity's row and, for a store-generated key, sets the key on the entity.</summary>
     public async Task InsertAsync(TEntity entity, CancellationToken cancellationToken)
