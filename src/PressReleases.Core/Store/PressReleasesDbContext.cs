@@ -37,6 +37,12 @@ public abstract class PressReleasesDbContext(DbContextOptions options) : DbConte
     /// </summary>
     public abstract bool IsUnavailable(Exception exception);
 
+    /// <summary>
+    /// What follows a single-row INSERT's command text so that the command answers the new row's store-generated key
+    /// (<paramref name="keyColumn"/>, already quoted): RETURNING, unless the provider has a cheaper way.
+    /// </summary>
+    internal virtual string InsertedKeyClause(string keyColumn) => $" RETURNING {keyColumn}";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PressReleasesDbContext).Assembly);
 }

@@ -12,10 +12,8 @@ namespace PressReleases.Core.Store;
 /// for tens of thousands of new releases the tracker costs far more than the database does. Everything
 /// provider-specific comes from EF's model (table and column names, identifier quoting, the value
 /// conversions of each column's type mapping), so the same code writes to SQLite or PostgreSQL.
-/// Runs inside the caller's transaction. A store-generated key comes back through RETURNING on PostgreSQL;
-/// SQLite gives each INSERT … RETURNING a statement journal (a temporary file holding the original of every page
-/// the statement changes, about 50 KB per release), which for a cold ingest of the real corpus was 2.8 GB written
-/// and deleted again, so there the key is read with last_insert_rowid() in the same command instead.
+/// Runs inside the caller's transaction. A store-generated key comes back in the same command, in the way the
+/// provider's context says (<see cref="PressReleasesDbContext.InsertedKeyClause"/>: RETURNING on PostgreSQL).
 /// </summary>
 internal sealed class RowInserter<TEntity> : IDisposable
     where TEntity : class
@@ -24,7 +22,7 @@ internal sealed class RowInserter<TEntity> : IDisposable
     private readonly (IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter)[] columns;
     private readonly IProperty? generatedKey;
 
-    public RowInserter(DbContext db)
+    public RowInserter(PressReleasesDbContext db)
     {
         var entityType = db.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the store's model.");
@@ -51,9 +49,7 @@ internal sealed class RowInserter<TEntity> : IDisposable
 
         var names = string.Join(", ", inserted.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         var values = string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.Parameter.ParameterName)));
-        var returning = generatedKey is null ? ""
-            : db.Database.IsSqlite() ? "; SELECT last_insert_rowid()"
-            : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(table)!)}";
+        var returning = generatedKey is null ? "" : db.InsertedKeyClause(sql.DelimitIdentifier(generatedKey.GetColumnName(table)!));
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values}){returning}";
     }
 

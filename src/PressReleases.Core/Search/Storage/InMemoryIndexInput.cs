@@ -8,9 +8,12 @@ namespace PressReleases.Core.Search.Storage;
 /// system call, no copy into a buffer, and a clone (one per term lookup and per postings list) allocates
 /// nothing but itself. Clones share the array; nothing is ever written to it.
 /// </summary>
-internal sealed class InMemoryIndexInput(string description, byte[] data) : IndexInput(description)
+/// <param name="released">Told once when the input itself (not a clone) is disposed: the array is no longer held.</param>
+internal sealed class InMemoryIndexInput(string description, byte[] data, Action? released = null) : IndexInput(description)
 {
     private int position;
+    private bool isClone;
+    private Action? released = released;
 
     public override long Length => data.Length;
 
@@ -87,10 +90,19 @@ internal sealed class InMemoryIndexInput(string description, byte[] data) : Inde
         throw new IOException($"invalid vLong (too many bytes) in {this} before position {position}");
     }
 
-    public override object Clone() => MemberwiseClone();
+    public override object Clone()
+    {
+        var clone = (InMemoryIndexInput)MemberwiseClone();
+        clone.isClone = true;
+        return clone;
+    }
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && !isClone)
+        {
+            Interlocked.Exchange(ref released, null)?.Invoke();
+        }
     }
 
     private ReadOnlySpan<byte> Take(int count)

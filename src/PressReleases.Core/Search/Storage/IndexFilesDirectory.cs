@@ -42,6 +42,27 @@ internal sealed class IndexFilesDirectory(string path) : FSDirectory(new Directo
     /// </summary>
     internal const long MaxInMemoryFileBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// The most all files held in memory together may take; files opened beyond it are read from the file. The real
+    /// corpus holds about 53 MB. At a million synthetic releases, segments whose files each stayed just under
+    /// <see cref="MaxInMemoryFileBytes"/> held about 700 MB, which the site's 200 MB starting heap could not open
+    /// (docs/performance.md, "A million releases").
+    /// </summary>
+    internal const long MaxHeldBytes = 96L * 1024 * 1024;
+
+    private readonly long maxHeldBytes = MaxHeldBytes;
+    private long heldBytes;
+
+    /// <param name="maxHeldBytes">The budget for files held in memory; tests give a smaller one.</param>
+    internal IndexFilesDirectory(string path, long maxHeldBytes)
+        : this(path)
+    {
+        this.maxHeldBytes = maxHeldBytes;
+    }
+
+    /// <summary>Bytes of index files held in memory now.</summary>
+    internal long HeldBytes => Interlocked.Read(ref heldBytes);
+
     /// <summary>The terms dictionary and the postings' documents and positions: what every search reads.</summary>
     internal static bool IsHeldInMemory(string fileName) =>
         fileName.EndsWith(".tim", StringComparison.Ordinal) || fileName.EndsWith(".doc", StringComparison.Ordinal) || fileName.EndsWith(".pos", StringComparison.Ordinal);
@@ -94,11 +115,19 @@ internal sealed class IndexFilesDirectory(string path) : FSDirectory(new Directo
         {
             var fileLength = RandomAccess.GetLength(file.Handle);
             // A merge reads each file once, start to end: no reason to hold it.
-            if (IsHeldInMemory(name) && fileLength <= MaxInMemoryFileBytes && context.Context != IOContext.UsageContext.MERGE)
+            if (IsHeldInMemory(name) && fileLength <= MaxInMemoryFileBytes && context.Context != IOContext.UsageContext.MERGE && TryHold(fileLength))
             {
-                using (file.Handle)
+                try
                 {
-                    return new InMemoryIndexInput(file.Description, ReadWhole(file.Handle, file.Description, (int)fileLength));
+                    using (file.Handle)
+                    {
+                        return new InMemoryIndexInput(file.Description, ReadWhole(file.Handle, file.Description, (int)fileLength), () => Release(fileLength));
+                    }
+                }
+                catch
+                {
+                    Release(fileLength);
+                    throw;
                 }
             }
 
@@ -110,6 +139,26 @@ internal sealed class IndexFilesDirectory(string path) : FSDirectory(new Directo
             throw;
         }
     }
+
+    /// <summary>Counts <paramref name="length"/> bytes as held if the budget has room for them.</summary>
+    private bool TryHold(long length)
+    {
+        while (true)
+        {
+            var held = Interlocked.Read(ref heldBytes);
+            if (held + length > maxHeldBytes)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref heldBytes, held + length, held) == held)
+            {
+                return true;
+            }
+        }
+    }
+
+    private void Release(long length) => Interlocked.Add(ref heldBytes, -length);
 
     /// <summary>Slices of one file (the parts of a compound file) share its handle; the slicer closes it.</summary>
     public override IndexInputSlicer CreateSlicer(string name, IOContext context)

@@ -179,6 +179,31 @@ public class IndexFileOutputTests
         Assert.False(File.Exists(Path.Combine(temp.Path, "_1.si")));
     }
 
+    /// <summary>
+    /// Files are forced to disk only through <see cref="IndexFilesDirectory.Sync"/>, so a commit is durable only if
+    /// Lucene.Net names every file of the commit there (its own directory forces each file as it closes instead).
+    /// </summary>
+    [Fact]
+    public void ACommit_ForcesEveryFileItNames_ToDisk()
+    {
+        using var temp = new TempDirectory();
+        using var directory = new IndexFilesDirectory(temp.Path);
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(ReleaseAnalyzer.Version, new ReleaseAnalyzer()) { UseCompoundFile = false });
+        for (var i = 0; i < 20; i++)
+        {
+            var document = new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField("body", $"harbour report {i}", Lucene.Net.Documents.Field.Store.YES) };
+            writer.AddDocument(document);
+        }
+
+        writer.Flush(triggerMerge: false, applyAllDeletes: true);
+        Assert.Contains(directory.UnsyncedFiles, name => name.EndsWith(".fdt", StringComparison.Ordinal));
+
+        writer.Commit();
+        var committed = DirectoryReader.ListCommits(directory)[^1].FileNames;
+        Assert.Contains(committed, name => name.EndsWith(".fdt", StringComparison.Ordinal));
+        Assert.Empty(committed.Intersect(directory.UnsyncedFiles));
+    }
+
     [Fact]
     public async Task AnIndexWrittenThroughIt_Merged_AndCommitted_PassesLucenesCheckIndex()
     {

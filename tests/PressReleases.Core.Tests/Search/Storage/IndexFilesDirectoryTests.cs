@@ -171,6 +171,41 @@ public class IndexFilesDirectoryTests
         Assert.IsNotType<InMemoryIndexInput>(stored);
     }
 
+    [Fact]
+    public void FilesBeyondTheBudget_AreReadFromTheFile_AndClosingAHeldFileMakesRoom()
+    {
+        using var temp = new TempDirectory();
+        using var directory = new IndexFilesDirectory(temp.Path, maxHeldBytes: FileLength * 2);
+        var names = new[] { "_0_Lucene41_0.doc", "_0_Lucene41_0.pos", "_0_Lucene41_0.tim" };
+        var expected = names.Select(name => WriteFile(directory, name)).ToList();
+
+        var first = directory.OpenInput(names[0], IOContext.READ);
+        using var second = directory.OpenInput(names[1], IOContext.READ);
+        using (var third = directory.OpenInput(names[2], IOContext.READ))
+        {
+            Assert.IsType<InMemoryIndexInput>(first);
+            Assert.IsType<InMemoryIndexInput>(second);
+            Assert.IsNotType<InMemoryIndexInput>(third);
+            Assert.Equal(FileLength * 2, directory.HeldBytes);
+
+            // Read from the file or from memory, the bytes are the same.
+            third.Seek(FileLength - 1);
+            Assert.Equal(expected[2][FileLength - 1], third.ReadByte());
+        }
+
+        // A clone shares its file's array: closing it frees nothing.
+        var clone = (IndexInput)first.Clone();
+        clone.Dispose();
+        Assert.Equal(FileLength * 2, directory.HeldBytes);
+
+        first.Dispose();
+        first.Dispose();
+        Assert.Equal(FileLength, directory.HeldBytes);
+        using var again = directory.OpenInput(names[2], IOContext.READ);
+        Assert.IsType<InMemoryIndexInput>(again);
+        Assert.Equal(FileLength * 2, directory.HeldBytes);
+    }
+
     private static byte[] WriteFile(IndexFilesDirectory directory, string name)
     {
         var bytes = new byte[FileLength];
