@@ -49,8 +49,8 @@ internal sealed class RowInserter<TEntity> : IDisposable
 
         var names = string.Join(", ", inserted.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         var values = string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.Parameter.ParameterName)));
-        var returning = generatedKey is null ? "" : db.InsertedKeyClause(sql.DelimitIdentifier(generatedKey.GetColumnName(table)!));
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values}){returning}";
+        var keyClause = generatedKey is null ? "" : db.InsertedKeyClause(sql.DelimitIdentifier(generatedKey.GetColumnName(table)!));
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values}){keyClause}";
     }
 
     internal string CommandText => command.CommandText;

@@ -41,21 +41,19 @@ public abstract class RowInserterTests(StoreProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OutsideATransaction_NothingIsInserted()
+    public async Task OutsideATransaction_NoInserterIsMade()
     {
         await using var db = store.NewDb();
         Assert.Throws<InvalidOperationException>(() => new RowInserter<Minister>(db));
     }
 
-    protected static async Task<string> CommandTextAsync(TestStore store)
+    protected async Task<string> CommandTextAsync()
     {
         await using var db = store.NewDb();
         await using var transaction = await db.Database.BeginTransactionAsync();
         using var rows = new RowInserter<Minister>(db);
         return rows.CommandText;
     }
-
-    protected TestStore Store => store;
 }
 
 public sealed class RowInserterOnSqliteTests() : RowInserterTests(StoreProvider.Sqlite)
@@ -67,7 +65,7 @@ public sealed class RowInserterOnSqliteTests() : RowInserterTests(StoreProvider.
     [Fact]
     public async Task TheKey_IsReadWithoutReturning()
     {
-        var text = await CommandTextAsync(Store);
+        var text = await CommandTextAsync();
         Assert.DoesNotContain("RETURNING", text, StringComparison.OrdinalIgnoreCase);
         Assert.EndsWith("; SELECT last_insert_rowid()", text, StringComparison.Ordinal);
     }
@@ -78,5 +76,5 @@ public sealed class RowInserterOnPostgreSqlTests() : RowInserterTests(StoreProvi
 {
     [Fact]
     public async Task TheKey_ComesBackThroughReturning() =>
-        Assert.Contains("RETURNING \"Id\"", await CommandTextAsync(Store), StringComparison.Ordinal);
+        Assert.Contains("RETURNING \"Id\"", await CommandTextAsync(), StringComparison.Ordinal);
 }

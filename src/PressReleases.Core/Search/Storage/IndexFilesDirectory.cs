@@ -53,6 +53,9 @@ internal sealed class IndexFilesDirectory(string path) : FSDirectory(new Directo
     private readonly long maxHeldBytes = MaxHeldBytes;
     private long heldBytes;
 
+    /// <summary>Files written and closed since a commit last forced them to disk.</summary>
+    private readonly ConcurrentDictionary<string, byte> unsynced = new(StringComparer.Ordinal);
+
     /// <param name="maxHeldBytes">The budget for files held in memory; tests give a smaller one.</param>
     internal IndexFilesDirectory(string path, long maxHeldBytes)
         : this(path)
@@ -69,9 +72,6 @@ internal sealed class IndexFilesDirectory(string path) : FSDirectory(new Directo
 
     internal static int BufferSizeFor(string fileName) =>
         fileName.EndsWith(".tim", StringComparison.Ordinal) ? TermsBufferSize : ReadBufferSize;
-
-    /// <summary>Files written and closed since a commit last forced them to disk.</summary>
-    private readonly ConcurrentDictionary<string, byte> unsynced = new(StringComparer.Ordinal);
 
     /// <summary>What the next commit's <see cref="Sync"/> may still have to force to disk.</summary>
     internal IEnumerable<string> UnsyncedFiles => unsynced.Keys;
