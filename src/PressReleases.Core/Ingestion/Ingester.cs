@@ -149,12 +149,11 @@ public sealed class Ingester(
         }
     }
 
-    /// <summary>Merges the segments the indexing threads wrote side by side, then commits the index at the store's sequence.</summary>
-    private static void CommitIndex(SearchIndex.WriteSession session, long changeSeq)
-    {
-        session.MergeIfSplit();
-        session.Commit(changeSeq);
-    }
+    /// <summary>
+    /// Commits the index at the store's sequence, as the indexing threads wrote it: a first ingest leaves one large
+    /// segment per thread, which the site merges afterwards (<see cref="IndexSynchronizer.MergeIfSplitAsync"/>).
+    /// </summary>
+    private static void CommitIndex(SearchIndex.WriteSession session, long changeSeq) => session.Commit(changeSeq);
 
     /// <summary>What the store derives from its releases once they are all written: display names and re-announcements.</summary>
     private async Task RefreshDerivedAsync(bool previousRunCompleted, IngestCounts counts, CancellationToken cancellationToken)

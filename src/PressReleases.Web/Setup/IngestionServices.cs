@@ -5,6 +5,7 @@ using PressReleases.Core.Ingestion;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Web.Ingest;
+using PressReleases.Web.Maintenance;
 using PressReleases.Web.Startup;
 
 namespace PressReleases.Web.Setup;
@@ -34,7 +35,7 @@ public static class IngestionServices
     }
 
     /// <summary>
-    /// The site's own startup work (store, index, then the source folder's ingest) and the readiness it reports. Kept apart from
+    /// The site's own startup work (store, index, then the source folder's ingest, and merging an index left split) and the readiness it reports. Kept apart from
     /// <see cref="AddPressReleaseIngestion"/> because the command-line verbs do that work themselves.
     /// </summary>
     public static IHostApplicationBuilder AddPressReleaseStartup(this IHostApplicationBuilder builder)
@@ -43,6 +44,7 @@ public static class IngestionServices
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHostedService<SiteIngestService>();
+        builder.Services.AddHostedService<SplitIndexMerger>();
         return builder;
     }
 }

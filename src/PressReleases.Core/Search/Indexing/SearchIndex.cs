@@ -161,6 +161,20 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether what searches see now is split into large parts (what an ingest or a rebuild leaves: one segment per
+    /// indexing thread) that <see cref="IndexSynchronizer.MergeIfSplitAsync"/> would merge. Reads only the open
+    /// readers' document counts.
+    /// </summary>
+    public bool IsSplit
+    {
+        get
+        {
+            using var lease = LeaseSearcher();
+            return SplitMergePolicy.IsSplit(lease.Reader.Leaves.Select(leaf => leaf.Reader.NumDocs));
+        }
+    }
+
     /// <summary>Documents of releases still published: <see cref="DocumentCount"/> without the withdrawn ones.</summary>
     public int PublishedCount
     {

@@ -30,15 +30,7 @@ internal sealed class SplitMergePolicy(int wholeMergeLimit = SplitMergePolicy.Wh
     public override MergeSpecification? FindForcedMerges(
         SegmentInfos segmentInfos, int maxSegmentCount, IDictionary<SegmentCommitInfo, bool> segmentsToMerge)
     {
-        long live = 0, largest = 0;
-        foreach (var segment in segmentInfos.Segments)
-        {
-            var count = segment.Info.DocCount - segment.DelCount;
-            live += count;
-            largest = Math.Max(largest, count);
-        }
-
-        if (live > wholeMergeLimit || largest * 10L >= live * 9L)
+        if (!IsSplit(segmentInfos.Segments.Select(segment => segment.Info.DocCount - segment.DelCount), wholeMergeLimit))
         {
             return null;
         }
@@ -50,5 +42,22 @@ internal sealed class SplitMergePolicy(int wholeMergeLimit = SplitMergePolicy.Wh
         }
 
         return merges;
+    }
+
+    /// <summary>
+    /// Whether segments holding <paramref name="liveCounts"/> live documents each are split into large parts that a
+    /// forced merge should make one: the largest holds less than nine tenths of the live documents, and there are no
+    /// more than <paramref name="wholeMergeLimit"/> of them.
+    /// </summary>
+    public static bool IsSplit(IEnumerable<int> liveCounts, int wholeMergeLimit = WholeMergeLimit)
+    {
+        long live = 0, largest = 0;
+        foreach (var count in liveCounts)
+        {
+            live += count;
+            largest = Math.Max(largest, count);
+        }
+
+        return live <= wholeMergeLimit && largest * 10L < live * 9L;
     }
 }

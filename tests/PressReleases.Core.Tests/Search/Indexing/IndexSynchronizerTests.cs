@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Search;
+using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Core.Tests.TestSupport;
 
@@ -9,6 +10,12 @@ namespace PressReleases.Core.Tests.Search.Indexing;
 public abstract class IndexSynchronizerTests : SampleSearchTestBase
 {
     private static readonly string?[] Probes = [null, "japan", "maori", "trade OR tourism", "minister:john-key", "\"trade talks\""];
+
+    private int Segments()
+    {
+        using var lease = Store.Index.LeaseSearcher();
+        return lease.Reader.Leaves.Count;
+    }
 
     /// <summary>Totals and facet counts of a few searches, to compare before and after.</summary>
     private async Task<List<string>> FingerprintAsync()
@@ -177,6 +184,39 @@ public abstract class IndexSynchronizerTests : SampleSearchTestBase
 
         Assert.True(report.Rebuilt);
         Assert.Equal(SampleReleases.All.Count, report.Indexed);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task MergeIfSplitAsync_MergesAnIndexInTwoHalves_AtTheChangeSeqItReflects_AndLeavesAWholeOneAlone()
+    {
+        var before = await FingerprintAsync();
+        var committed = Store.Index.CommittedChangeSeq;
+
+        // Half the releases written again into a segment of their own: two halves of the live documents, as the
+        // two indexing threads of a first ingest or a rebuild leave them.
+        await using (var db = Store.NewDb())
+        {
+            var half = await StoredReleases.ReadAsync(db, db.Releases.Where(r => r.Id % 2 == 0), CancellationToken.None);
+            Assert.InRange(half.Count * 10, SampleReleases.All.Count * 4, SampleReleases.All.Count * 6);
+            await Store.Index.CommitAsync(committed, [.. half]);
+        }
+
+        Assert.True(Store.Index.IsSplit);
+        Assert.Equal(2, Segments());
+
+        Assert.True(await Store.Synchronizer.MergeIfSplitAsync());
+
+        Assert.False(Store.Index.IsSplit);
+        Assert.Equal(1, Segments());
+        Assert.Equal(committed, Store.Index.CommittedChangeSeq);
+        Assert.Equal(before, await FingerprintAsync());
+        Assert.False(await Store.Synchronizer.MergeIfSplitAsync());
+
+        // The merged index is what was committed: a restart finds one segment and nothing to rebuild.
+        var report = await Store.ReopenIndexAsync();
+        Assert.False(report.Rebuilt);
+        Assert.Equal(1, Segments());
         Assert.Equal(before, await FingerprintAsync());
     }
 

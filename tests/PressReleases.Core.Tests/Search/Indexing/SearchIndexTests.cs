@@ -280,7 +280,7 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public async Task MergeIfSplit_MergesAnIndexInLargeParts_AndLeavesOneWithAFewNewReleasesAlone()
+    public async Task MergeIfSplit_MergesAnIndexInLargeParts_AndLeavesOneWithAFewNewReleasesAlone_AsIsSplitSays()
     {
         using var temp = new TempDirectory();
         using var index = new SearchIndex(Path.Combine(temp.Path, "index"), new ReleaseAnalyzer());
@@ -296,15 +296,18 @@ public class SearchIndexTests
 
         session.Commit(2);
         Assert.Equal(2, Leaves(index));
+        Assert.True(index.IsSplit);
 
         Assert.True(session.MergeIfSplit());
         session.Commit(3);
         Assert.Equal(1, Leaves(index));
+        Assert.False(index.IsSplit);
         Assert.Equal(100, index.DocumentCount);
 
         session.Upsert(Release(1, "One more release") with { Id = 101, Slug = "slug-101" });
         session.Commit(4);
         Assert.Equal(2, Leaves(index));
+        Assert.False(index.IsSplit);
         Assert.False(session.MergeIfSplit());
         session.Commit(5);
         Assert.Equal(2, Leaves(index));

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Indexing;
+using PressReleases.Web.Tests.Cli;
+using PressReleases.Web.Tests.TestSupport;
+
+namespace PressReleases.Web.Tests.Maintenance;
+
+/// <summary>An ingest commits the segments its indexing threads wrote; the site merges them once it is ready.</summary>
+public sealed class SplitIndexMergerTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task IndexLeftSplitByTheCommandLine_IsMergedByTheSiteOnceReady_WithoutARebuild()
+    {
+        // Enough for eight store batches, so both indexing threads take some and each writes a segment.
+        const int files = 4_000;
+        using var temp = new TempDirectory("split-index");
+        var source = temp.Sub("source");
+        var data = Path.Combine(temp.Path, "data");
+        GeneratedReleases.Write(source, files);
+
+        var ingest = await CliRunner.RunAsync(data, temp.Path, "ingest", source);
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+        using (var left = new SearchIndex(Path.Combine(data, "index"), new ReleaseAnalyzer()))
+        {
+            Assert.True(left.IsSplit, $"The command-line ingest left {Segments(left)} segment(s), not one per indexing thread.");
+            Assert.Equal(files, left.DocumentCount);
+        }
+
+        await using (var site = new PressReleasesFactory(Path.Combine(temp.Path, "no-source"), data, ingestOnStartup: false))
+        {
+            site.Logs.Minimum = Microsoft.Extensions.Logging.LogLevel.Information;
+            using var client = site.CreateTestClient();
+            await site.WaitForReleasesAsync(client, files);
+            var index = site.Services.GetRequiredService<SearchIndex>();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (index.IsSplit && waited.Elapsed < Deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.False(index.IsSplit, $"The site did not merge the index within {Deadline}. Server log:\n{site.Logs}");
+            Assert.Equal(1, Segments(index));
+            Assert.Equal(files, index.DocumentCount);
+            Assert.Contains(site.Logs.Entries, e => e.Contains("Merged the split search index", StringComparison.Ordinal));
+            Assert.Contains(site.Logs.Entries, e => e.Contains("rebuilt: False", StringComparison.Ordinal));
+            var found = await client.GetReleaseListAsync("q=" + Uri.EscapeDataString($"\"{GeneratedReleases.Title(1234)}\""));
+            Assert.Contains(found.Items, r => r.Title == GeneratedReleases.Title(1234));
+        }
+
+        // The merge was committed: the index on disk is one segment.
+        using var merged = new SearchIndex(Path.Combine(data, "index"), new ReleaseAnalyzer());
+        Assert.Equal(1, Segments(merged));
+        Assert.Equal(files, merged.DocumentCount);
+    }
+
+    private static int Segments(SearchIndex index)
+    {
+        using var lease = index.LeaseSearcher();
+        return lease.Reader.Leaves.Count;
+    }
+}
