@@ -10,9 +10,10 @@ namespace PressReleases.Core.Reannouncements;
 /// multiply-shift hashes <c>(a·x + b) >> 32</c> whose constants come from SplitMix64 with a fixed seed: the same
 /// on every machine, in every run, so stored signatures stay comparable. Changing the seed, the length or the
 /// shingling makes every stored signature stale (bump <see cref="Version"/>).
-/// Four functions are computed at once in 256-bit vectors: the minimum of the whole 64-bit values is taken and
-/// shifted at the end, which gives the same result as shifting each value (the shift keeps order). Integer
-/// arithmetic is exact, so a machine without vector multiplies computes the same signature, only slower.
+/// Eight functions are computed at once in 512-bit vectors where the processor has them, else four in 256-bit
+/// ones: the minimum of the whole 64-bit values is taken and shifted at the end, which gives the same result as
+/// shifting each value (the shift keeps order). Integer arithmetic is exact, so every width, and a machine without
+/// vector multiplies, computes the same signature.
 /// </summary>
 internal static class MinHash
 {
@@ -23,54 +24,104 @@ internal static class MinHash
 
     private const ulong Seed = 0x5EED_2026_0017_0001;
 
-    private const int Lanes = 4;
+    private static readonly ulong[] MultiplierValues = new ulong[Length];
+    private static readonly ulong[] OffsetValues = new ulong[Length];
 
-    private static readonly Vector256<ulong>[] Multipliers = new Vector256<ulong>[Length / Lanes];
-    private static readonly Vector256<ulong>[] Offsets = new Vector256<ulong>[Length / Lanes];
+    // The same functions laid out four or eight to a vector: which width runs is the machine's business, the
+    // signature is the same (integer arithmetic is exact).
+    private static readonly Vector256<ulong>[] Multipliers256;
+    private static readonly Vector256<ulong>[] Offsets256;
+    private static readonly Vector512<ulong>[] Multipliers512;
+    private static readonly Vector512<ulong>[] Offsets512;
 
     static MinHash()
     {
         var state = Seed;
-        Span<ulong> multipliers = stackalloc ulong[Lanes];
-        Span<ulong> offsets = stackalloc ulong[Lanes];
-        for (var v = 0; v < Multipliers.Length; v++)
+        for (var i = 0; i < Length; i++)
         {
-            for (var lane = 0; lane < Lanes; lane++)
-            {
-                // Odd multipliers, so each function is a bijection on the low bits it sees.
-                multipliers[lane] = Next(ref state) | 1;
-                offsets[lane] = Next(ref state);
-            }
-
-            Multipliers[v] = Vector256.Create<ulong>(multipliers);
-            Offsets[v] = Vector256.Create<ulong>(offsets);
+            // Odd multipliers, so each function is a bijection on the low bits it sees.
+            MultiplierValues[i] = Next(ref state) | 1;
+            OffsetValues[i] = Next(ref state);
         }
+
+        Multipliers256 = Vectors256(MultiplierValues);
+        Offsets256 = Vectors256(OffsetValues);
+        Multipliers512 = Vectors512(MultiplierValues);
+        Offsets512 = Vectors512(OffsetValues);
     }
 
-    public static uint[] Of(ReadOnlySpan<ulong> shingles)
+    /// <summary>
+    /// The signature of a text's shingles. Repeated shingles may be given (a minimum is the same over a set and over
+    /// a list of its members), so the ingest hashes a body's shingles once and never sorts them.
+    /// </summary>
+    public static uint[] Of(ReadOnlySpan<ulong> shingles) => Of(shingles, wide: Vector512.IsHardwareAccelerated);
+
+    /// <summary><see cref="Of(ReadOnlySpan{ulong})"/> eight functions at a time (<paramref name="wide"/>) or four.</summary>
+    internal static uint[] Of(ReadOnlySpan<ulong> shingles, bool wide)
     {
-        Span<Vector256<ulong>> minima = stackalloc Vector256<ulong>[Length / Lanes];
+        Span<ulong> minima = stackalloc ulong[Length];
+        if (wide)
+        {
+            Minima512(shingles, minima);
+        }
+        else
+        {
+            Minima256(shingles, minima);
+        }
+
+        // The minimum of the whole 64-bit values, shifted: the same as the minimum of the shifted values (the shift keeps order).
+        var signature = new uint[Length];
+        for (var i = 0; i < Length; i++)
+        {
+            signature[i] = (uint)(minima[i] >> 32);
+        }
+
+        return signature;
+    }
+
+    private static void Minima256(ReadOnlySpan<ulong> shingles, Span<ulong> result)
+    {
+        Span<Vector256<ulong>> minima = stackalloc Vector256<ulong>[Multipliers256.Length];
         minima.Fill(Vector256<ulong>.AllBitsSet);
         foreach (var shingle in shingles)
         {
             var x = Vector256.Create(shingle);
             for (var v = 0; v < minima.Length; v++)
             {
-                minima[v] = Vector256.Min(minima[v], (x * Multipliers[v]) + Offsets[v]);
+                minima[v] = Vector256.Min(minima[v], (x * Multipliers256[v]) + Offsets256[v]);
             }
         }
 
-        var signature = new uint[Length];
         for (var v = 0; v < minima.Length; v++)
         {
-            for (var lane = 0; lane < Lanes; lane++)
+            minima[v].CopyTo(result[(v * Vector256<ulong>.Count)..]);
+        }
+    }
+
+    private static void Minima512(ReadOnlySpan<ulong> shingles, Span<ulong> result)
+    {
+        Span<Vector512<ulong>> minima = stackalloc Vector512<ulong>[Multipliers512.Length];
+        minima.Fill(Vector512<ulong>.AllBitsSet);
+        foreach (var shingle in shingles)
+        {
+            var x = Vector512.Create(shingle);
+            for (var v = 0; v < minima.Length; v++)
             {
-                signature[(v * Lanes) + lane] = (uint)(minima[v].GetElement(lane) >> 32);
+                minima[v] = Vector512.Min(minima[v], (x * Multipliers512[v]) + Offsets512[v]);
             }
         }
 
-        return signature;
+        for (var v = 0; v < minima.Length; v++)
+        {
+            minima[v].CopyTo(result[(v * Vector512<ulong>.Count)..]);
+        }
     }
+
+    private static Vector256<ulong>[] Vectors256(ulong[] values) =>
+        [.. Enumerable.Range(0, Length / Vector256<ulong>.Count).Select(v => Vector256.Create<ulong>(values.AsSpan(v * Vector256<ulong>.Count)))];
+
+    private static Vector512<ulong>[] Vectors512(ulong[] values) =>
+        [.. Enumerable.Range(0, Length / Vector512<ulong>.Count).Select(v => Vector512.Create<ulong>(values.AsSpan(v * Vector512<ulong>.Count)))];
 
     /// <summary>The share of positions at which two signatures agree: an estimate of their texts' Jaccard similarity.</summary>
     public static double EstimateJaccard(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)

@@ -1,4 +1,5 @@
-using System.Runtime.InteropServices;
+using System.Buffers;
+using System.Numerics;
 
 namespace PressReleases.Core.Reannouncements;
 
@@ -17,33 +18,124 @@ internal static class Shingles
 
     public static ulong[] Of(ReadOnlySpan<char> text)
     {
-        var window = new ulong[Width];
+        var buffer = ArrayPool<ulong>.Shared.Rent(InitialCapacity(text));
+        try
+        {
+            // Counted first: hashing may replace the buffer with a larger one.
+            var count = Hash(text, ref buffer);
+            var sorted = buffer.AsSpan(0, count);
+            sorted.Sort();
+            var distinct = 0;
+            for (var k = 0; k < sorted.Length; k++)
+            {
+                if (k == 0 || sorted[k] != sorted[distinct - 1])
+                {
+                    sorted[distinct++] = sorted[k];
+                }
+            }
+
+            return sorted[..distinct].ToArray();
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// How many distinct shingles <paramref name="text"/> has, and its MinHash signature when there are at least
+    /// <paramref name="minShingles"/>: what <see cref="Of"/> followed by <see cref="MinHash.Of(ReadOnlySpan{ulong})"/> gives,
+    /// without sorting (the ingest signs every body it reads, and sorting was most of the cost).
+    /// </summary>
+    public static (int Count, uint[]? Signature) Sign(ReadOnlySpan<char> text, int minShingles)
+    {
+        var buffer = ArrayPool<ulong>.Shared.Rent(InitialCapacity(text));
+        try
+        {
+            // Counted first: hashing may replace the buffer with a larger one.
+            var hashed = Hash(text, ref buffer);
+            var hashes = buffer.AsSpan(0, hashed);
+            var count = CountDistinct(hashes);
+            return (count, count >= minShingles ? MinHash.Of(hashes) : null);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Every shingle's hash in reading order, repeats included, into <paramref name="buffer"/> (a pooled array, replaced when too small); returns how many.</summary>
+    private static int Hash(ReadOnlySpan<char> text, ref ulong[] buffer)
+    {
+        Span<ulong> window = stackalloc ulong[Width];
         var words = 0;
-        var hashes = new List<ulong>(text.Length / 6);
+        var count = 0;
         var i = 0;
         while (NextWord(text, ref i, out var word))
         {
             window[words % Width] = word;
             words++;
-            if (words >= Width)
+            if (words < Width)
             {
-                hashes.Add(Combine(window, words));
+                continue;
             }
+
+            if (count == buffer.Length)
+            {
+                var larger = ArrayPool<ulong>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, count).CopyTo(larger);
+                ArrayPool<ulong>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            buffer[count++] = Combine(window, words);
         }
 
-        var sorted = CollectionsMarshal.AsSpan(hashes);
-        sorted.Sort();
-        var distinct = 0;
-        for (var k = 0; k < sorted.Length; k++)
-        {
-            if (k == 0 || sorted[k] != sorted[distinct - 1])
-            {
-                sorted[distinct++] = sorted[k];
-            }
-        }
-
-        return sorted[..distinct].ToArray();
+        return count;
     }
+
+    /// <summary>Distinct values among <paramref name="hashes"/>, by an open-addressed table (they are well mixed already).</summary>
+    private static int CountDistinct(ReadOnlySpan<ulong> hashes)
+    {
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(hashes.Length * 2, 16));
+        var table = ArrayPool<ulong>.Shared.Rent(size);
+        try
+        {
+            // Zero marks an empty slot, so a hash of zero (one input in 2^64 gives it) is counted apart.
+            Array.Clear(table, 0, size);
+            var mask = size - 1;
+            var distinct = 0;
+            var zero = false;
+            foreach (var hash in hashes)
+            {
+                if (hash == 0)
+                {
+                    zero = true;
+                    continue;
+                }
+
+                var slot = (int)hash & mask;
+                while (table[slot] != 0 && table[slot] != hash)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                if (table[slot] == 0)
+                {
+                    table[slot] = hash;
+                    distinct++;
+                }
+            }
+
+            return zero ? distinct + 1 : distinct;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(table);
+        }
+    }
+
+    private static int InitialCapacity(ReadOnlySpan<char> text) => Math.Max(text.Length / 6, 16);
 
     /// <summary>How many of <paramref name="mine"/> (sorted, distinct) are also in <paramref name="theirs"/>.</summary>
     public static int CountShared(ReadOnlySpan<ulong> mine, ReadOnlySpan<ulong> theirs)
@@ -100,7 +192,7 @@ internal static class Shingles
     private static char Lower(char c) => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
 
     /// <summary>The shingle ending at word <paramref name="words"/>: its words' hashes mixed in reading order.</summary>
-    private static ulong Combine(ulong[] window, int words)
+    private static ulong Combine(ReadOnlySpan<ulong> window, int words)
     {
         var hash = 0UL;
         for (var k = 0; k < Width; k++)

@@ -13,7 +13,11 @@ internal sealed record TextSignature(int ShingleCount, uint[]? Signature)
 {
     public static readonly TextSignature Removed = new(0, null);
 
-    public static TextSignature Of(string body) => Of(Shingles.Of(body));
+    public static TextSignature Of(string body)
+    {
+        var (count, signature) = Shingles.Sign(body, ReannouncementRules.MinShingles);
+        return new(count, signature);
+    }
 
     public static TextSignature Of(ulong[] shingles) =>
         new(shingles.Length, shingles.Length >= ReannouncementRules.MinShingles ? MinHash.Of(shingles) : null);

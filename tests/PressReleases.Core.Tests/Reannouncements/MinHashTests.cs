@@ -20,6 +20,21 @@ public class MinHashTests
         Assert.Equal([368155178u, 1479470291u, 857572098u, 442493915u], signature[..4]);
     }
 
+    /// <summary>Which vector width runs depends on the processor; the signature must not.</summary>
+    [Fact]
+    public void EightFunctionsAtATime_GiveTheSameSignature_AsFour()
+    {
+        var texts = new[] { "the quick brown fox jumps over the lazy dog", Prose.Words(1, 200), Prose.Words(7, 5000) };
+        foreach (var text in texts)
+        {
+            var shingles = Shingles.Of(text);
+            Assert.Equal(MinHash.Of(shingles, wide: false), MinHash.Of(shingles, wide: true));
+        }
+
+        var spread = Enumerable.Range(0, 3000).Select(i => Shingles.Mix((ulong)i * 7919)).ToArray();
+        Assert.Equal(MinHash.Of(spread, wide: false), MinHash.Of(spread, wide: true));
+    }
+
     [Theory]
     [InlineData(0.3)]
     [InlineData(0.5)]

@@ -52,6 +52,27 @@ public class ShinglesTests
         Assert.Equal(0x223E9A0CF5B794C8UL, Shingles.Of("the quick brown fox jumps")[0]);
     }
 
+    /// <summary>The ingest signs bodies without sorting their shingles; the detector compares those signatures with ones made from sorted shingles.</summary>
+    [Fact]
+    public void Sign_GivesTheDistinctCountAndSignature_OfTheSortedShingles()
+    {
+        var repeated = string.Join(" ", Enumerable.Repeat(Prose.Words(3, 40), 30));
+        // One-letter words give a shingle every two characters, more than the buffer first taken for the text holds.
+        var shortWords = string.Join(" ", Enumerable.Range(0, 5000).Select(i => ((char)('a' + (i * 7 % 26))).ToString()));
+        var texts = new[] { "", "too short to compare", Prose.Words(1, 24), Prose.Words(2, 400), repeated, Prose.Words(5, 20_000), shortWords };
+        foreach (var text in texts)
+        {
+            var sorted = Shingles.Of(text);
+            var (count, signature) = Shingles.Sign(text, ReannouncementRules.MinShingles);
+
+            Assert.Equal(sorted.Length, count);
+            Assert.Equal(sorted.Length >= ReannouncementRules.MinShingles ? MinHash.Of(sorted) : null, signature);
+        }
+
+        // Thirty copies of the same 40 words: 36 shingles within a copy and 4 across each join, repeated.
+        Assert.Equal(40, Shingles.Sign(repeated, ReannouncementRules.MinShingles).Count);
+    }
+
     [Fact]
     public void CountShared_CountsTheShinglesInBoth()
     {
