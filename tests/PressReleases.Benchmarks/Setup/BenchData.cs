@@ -62,7 +62,8 @@ public sealed class BenchData : IDisposable
         var index = new SearchIndex(data.IndexPath, new ReleaseAnalyzer());
         try
         {
-            var sync = await new IndexSynchronizer(dbFactory, index, NullLogger<IndexSynchronizer>.Instance).SyncAsync(cancellationToken);
+            var synchronizer = new IndexSynchronizer(dbFactory, index, NullLogger<IndexSynchronizer>.Instance);
+            var sync = await synchronizer.SyncAsync(cancellationToken);
             if (sync.Rebuilt && sync.Indexed > 0)
             {
                 log.WriteLine($"Index rebuilt from the store: {sync.Indexed:N0} releases in {sync.Elapsed.TotalSeconds:F1} s.");
@@ -85,6 +86,12 @@ public sealed class BenchData : IDisposable
                               $"{report.Unchanged:N0} unchanged, {report.Removed:N0} removed, {report.Rejected:N0} rejected.");
                 catalog.Invalidate();
                 await File.WriteAllTextAsync(markerPath, Marker(corpus, files, await catalog.CountAsync(cancellationToken)), cancellationToken);
+            }
+
+            // Searched as the site serves it: an index an ingest or a rebuild left split is merged (Web/Maintenance/SplitIndexMerger).
+            if (await synchronizer.MergeIfSplitAsync(cancellationToken))
+            {
+                log.WriteLine("Merged the index's segments into one, as the site does once it is ready.");
             }
 
             var releases = await catalog.CountAsync(cancellationToken);
