@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
@@ -16,7 +18,7 @@ public readonly record struct RenderedBody(string Html, string Text);
 /// (the site never loads third-party images), and every link gets rel="nofollow noopener". The output is
 /// then held to an allow-list (<see cref="HtmlAllowList"/>) as a second line of defence: output that keeps
 /// to it is stored as it is, anything else goes through HtmlSanitizer with the same allow-list. Built once
-/// and shared: the pipeline is immutable; sanitizers are per thread.
+/// and shared: the pipeline is immutable; sanitizers and Markdig's renderers are per thread.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -28,6 +30,9 @@ public sealed class MarkdownRenderer
         .Build();
 
     private readonly ThreadLocal<HtmlSanitizer> sanitizers = new(CreateSanitizer);
+    private readonly ThreadLocal<BodyWriters> writers;
+
+    public MarkdownRenderer() => writers = new ThreadLocal<BodyWriters>(() => new BodyWriters(pipeline));
 
     public RenderedBody Render(string markdown, Uri releaseUrl)
     {
@@ -90,31 +95,21 @@ public sealed class MarkdownRenderer
         return Uri.TryCreate(releaseUrl, url, out var absolute) && HtmlAllowList.Schemes.Contains(absolute.Scheme) ? absolute.AbsoluteUri : null;
     }
 
-    private string RenderHtml(MarkdownDocument document)
-    {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
-    }
+    private string RenderHtml(MarkdownDocument document) => Writers().Write(document, plainText: false);
 
-    private string RenderText(MarkdownDocument document)
+    // The export is full of non-breaking spaces after full stops; in plain text they are just spaces.
+    private string RenderText(MarkdownDocument document) => Writers().Write(document, plainText: true).Replace('\u00A0', ' ').Trim();
+
+    private BodyWriters Writers()
     {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer)
+        var current = writers.Value!;
+        if (current.Broken)
         {
-            EnableHtmlForBlock = false,
-            EnableHtmlForInline = false,
-            EnableHtmlEscape = false,
-        };
-        pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
+            // A render that failed part-way may have left a renderer mid-document; Markdig offers no public reset.
+            writers.Value = current = new BodyWriters(pipeline);
+        }
 
-        // The export is full of non-breaking spaces after full stops; in plain text they are just spaces.
-        return writer.ToString().Replace('\u00A0', ' ').Trim();
+        return current;
     }
 
     private static HtmlSanitizer CreateSanitizer()
@@ -136,5 +131,63 @@ public sealed class MarkdownRenderer
         };
         sanitizer.AllowedAttributes.Add("rel");
         return sanitizer;
+    }
+
+    /// <summary>
+    /// One thread's Markdig renderers, set up once, writing into one buffer that is emptied for each body. A new
+    /// renderer and writer for every body cost more than the rendering (the renderers' setup, and a buffer grown
+    /// from a few characters up to the size of the body, twice a body): about a sixth of all an ingest allocated
+    /// (docs/performance.md, "What each lever bought").
+    /// </summary>
+    private sealed class BodyWriters
+    {
+        // A rare very long body leaves a large buffer; past this it is dropped rather than kept for the thread's life.
+        private const int KeptCapacity = 256 * 1024;
+
+        private readonly StringWriter output = new(new StringBuilder(16 * 1024), CultureInfo.InvariantCulture);
+        private readonly HtmlRenderer html;
+        private readonly HtmlRenderer text;
+
+        public BodyWriters(MarkdownPipeline pipeline)
+        {
+            html = new HtmlRenderer(output);
+            pipeline.Setup(html);
+            text = new HtmlRenderer(output)
+            {
+                EnableHtmlForBlock = false,
+                EnableHtmlForInline = false,
+                EnableHtmlEscape = false,
+            };
+            pipeline.Setup(text);
+        }
+
+        /// <summary>Set when a render failed part-way (a body nested past Markdig's limit): these writers are not used again.</summary>
+        public bool Broken { get; private set; }
+
+        public string Write(MarkdownDocument document, bool plainText)
+        {
+            var renderer = plainText ? text : html;
+            var buffer = output.GetStringBuilder();
+            buffer.Clear();
+            try
+            {
+                renderer.Render(document);
+                output.Flush();
+                return buffer.ToString();
+            }
+            catch
+            {
+                Broken = true;
+                throw;
+            }
+            finally
+            {
+                if (buffer.Capacity > KeptCapacity)
+                {
+                    buffer.Clear();
+                    buffer.Capacity = 16 * 1024;
+                }
+            }
+        }
     }
 }

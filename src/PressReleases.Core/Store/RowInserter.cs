@@ -42,13 +42,15 @@ internal sealed class RowInserter<TEntity> : IDisposable
         for (var i = 0; i < inserted.Length; i++)
         {
             var mapping = (RelationalTypeMapping)inserted[i].GetTypeMapping();
-            var parameter = mapping.CreateParameter(command, "p" + i, value: null, inserted[i].IsNullable);
+            // Named as the command text writes it ("@p0"), so the provider binds it by its name at once: named "p0",
+            // Microsoft.Data.Sqlite looked for it under each prefix in turn, allocating for every value of every row.
+            var parameter = mapping.CreateParameter(command, sql.GenerateParameterName("p" + i), value: null, inserted[i].IsNullable);
             command.Parameters.Add(parameter);
             columns[i] = (inserted[i].GetGetter(), mapping.Converter, parameter);
         }
 
         var names = string.Join(", ", inserted.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-        var values = string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.Parameter.ParameterName)));
+        var values = string.Join(", ", columns.Select(c => c.Parameter.ParameterName));
         var keyClause = generatedKey is null ? "" : db.InsertedKeyClause(sql.DelimitIdentifier(generatedKey.GetColumnName(table)!));
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values}){keyClause}";
     }

@@ -1,4 +1,5 @@
 using PressReleases.Core.Ingestion;
+using PressReleases.TestSupport;
 
 namespace PressReleases.Core.Tests.Ingestion;
 
@@ -148,5 +149,44 @@ public class MarkdownRendererTests
         var html = Render("Details at www.beehive.govt.nz/budget and <https://www.treasury.govt.nz/>.").Html;
         Assert.Contains("href=\"http://www.beehive.govt.nz/budget\"", html);
         Assert.Contains("href=\"https://www.treasury.govt.nz/\"", html);
+    }
+
+    /// <summary>
+    /// One renderer writes body after body through the same Markdig renderers and buffer; every body must come out as
+    /// a renderer that never rendered anything before would write it, including after a body that failed part-way.
+    /// </summary>
+    [Fact]
+    public void Render_BodyAfterBody_GivesWhatAFreshRendererGives()
+    {
+        var bodies = Directory.EnumerateFiles(RepoPaths.RequireSeedsFolder(), "*.md")
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText)
+            .Where(text => text.StartsWith("---\n", StringComparison.Ordinal))
+            .Select(text => FrontMatter.Split(text).Body)
+            .Where(body => !string.IsNullOrWhiteSpace(body))
+            .ToList();
+        Assert.True(bodies.Count > 100, $"only {bodies.Count} seed bodies");
+
+        // A table and a list first, so what each leaves behind (open blocks, indents) would show in the next body.
+        bodies.Insert(0, "| a | b |\n|---|---|\n| 1 | 2 |");
+        bodies.Insert(1, "- one\n  - two\n    > quoted");
+        bodies.Insert(2, new string('>', 1_000) + " x");
+        foreach (var body in bodies)
+        {
+            var fresh = Rendered(new MarkdownRenderer(), body);
+            Assert.Equal(fresh, Rendered(renderer, body));
+        }
+    }
+
+    private static object Rendered(MarkdownRenderer renderer, string markdown)
+    {
+        try
+        {
+            return renderer.Render(markdown, ReleaseUrl);
+        }
+        catch (ReleaseFileException ex)
+        {
+            return ex.Message;
+        }
     }
 }
