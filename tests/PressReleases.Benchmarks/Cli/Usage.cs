@@ -30,7 +30,7 @@ public static class Usage
           build-data                   Build (or check and reuse) the full-corpus data directory and exit.
           ingest-floor                 The least a cold ingest could take here: parse/render/sanitize every file, then
                                        a minimal index of the bodies alone (then merged into one segment), each
-                                       stage alone on every core.
+                                       stage alone on every core; last, the site's own index with every field.
           phrase-floor                 The least a phrase search costs in the index: a bare phrase query over the
                                        body alone, beside the same words as a conjunction; median and max per phrase.
               --phrase TEXT            a phrase to time (repeatable; default the mix's slowest at a million releases)
