@@ -127,7 +127,9 @@ public sealed class Ingester(
             // WhenAll waits for both even when one fails, so the index writer is never still at work when the run
             // is recorded and the session disposed. Each side still reaches a consistent state on its own: the store
             // commits its transactions, the index its commit or nothing (caught up from the store at next start).
-            var indexing = session is null ? Task.CompletedTask : Task.Run(() => CommitIndex(session, state.ChangeSeq), CancellationToken.None);
+            // The index is committed as the indexing threads wrote it (one large segment each on a first ingest),
+            // which the site merges afterwards (IndexSynchronizer.MergeIfSplitAsync).
+            var indexing = session is null ? Task.CompletedTask : Task.Run(() => session.Commit(state.ChangeSeq), CancellationToken.None);
             await Task.WhenAll(indexing, RefreshDerivedAsync(previousRunCompleted, writer.Counts, cancellationToken));
             catalog.Invalidate();
             progress?.Report(new IngestProgress(files.Count, files.Count));
@@ -148,12 +150,6 @@ public sealed class Ingester(
             throw;
         }
     }
-
-    /// <summary>
-    /// Commits the index at the store's sequence, as the indexing threads wrote it: a first ingest leaves one large
-    /// segment per thread, which the site merges afterwards (<see cref="IndexSynchronizer.MergeIfSplitAsync"/>).
-    /// </summary>
-    private static void CommitIndex(SearchIndex.WriteSession session, long changeSeq) => session.Commit(changeSeq);
 
     /// <summary>What the store derives from its releases once they are all written: display names and re-announcements.</summary>
     private async Task RefreshDerivedAsync(bool previousRunCompleted, IngestCounts counts, CancellationToken cancellationToken)
