@@ -1,11 +1,11 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace PressReleases.Core.Search.Analysis;
 
 /// <summary>
-/// Analyses a release body once for both fields that need it. The body field gets the stemmed terms (with
+/// Analyses a release body once for both fields that need it, its whole words found in one pass where the text allows
+/// (<see cref="LatinWholeWords"/>: the same tokens as the analyzer's chain). The body field gets the stemmed terms (with
 /// positions and offsets); on the way, the whole words are noted, and the words field (documents only: no
 /// frequencies, no positions) gets each distinct word once, replayed from those notes. Analysing the body
 /// twice and inverting every occurrence of every word was a large share of the cost of indexing the corpus
@@ -16,7 +16,7 @@ namespace PressReleases.Core.Search.Analysis;
 /// </summary>
 internal sealed class BodyAnalysis
 {
-    private readonly Tokenizer tokenizer = new StandardTokenizer(ReleaseAnalyzer.Version, new StringReader(""));
+    private readonly LatinWholeWords words = new();
     private readonly WordNotes notes;
     private readonly TokenStream stemmed;
     private readonly ReleaseAnalyzer analyzer;
@@ -28,7 +28,7 @@ internal sealed class BodyAnalysis
     public BodyAnalysis(ReleaseAnalyzer analyzer)
     {
         this.analyzer = analyzer;
-        notes = new WordNotes(ReleaseAnalyzer.WholeWords(tokenizer), this);
+        notes = new WordNotes(words, this);
         stemmed = ReleaseAnalyzer.Stemmed(notes);
         DistinctWords = new DistinctWordStream(this);
     }
@@ -47,7 +47,7 @@ internal sealed class BodyAnalysis
         // Closing an already closed chain is harmless, and a chain left open (a document Lucene refused
         // part-way) must be closed before it takes a new reader.
         stemmed.Dispose();
-        tokenizer.SetReader(new StringReader(body));
+        words.SetText(body);
     }
 
     private void StartNotes() => distinct.Clear();
