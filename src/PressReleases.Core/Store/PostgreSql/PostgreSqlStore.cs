@@ -54,6 +54,7 @@ internal static class PostgreSqlStore
     {
         var options = new DbContextOptionsBuilder<PostgreSqlDbContext>()
             .UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(120))
+            .ConfigureWarnings(StoreContextPool.SkipPendingModelCheck)
             .Options;
         var pool = new PooledDbContextFactory<PostgreSqlDbContext>(options, StoreContextPool.Size);
         return pool.CreateDbContext;
