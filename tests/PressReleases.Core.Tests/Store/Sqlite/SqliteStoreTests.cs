@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PressReleases.Core.Store;
 using PressReleases.Core.Store.Providers;
+using PressReleases.Core.Store.Sqlite;
 
 namespace PressReleases.Core.Tests.Store.Sqlite;
 
@@ -68,6 +69,50 @@ public sealed class SqliteStoreTests
         Assert.Same(initializing, await Task.WhenAny(initializing, Task.Delay(TimeSpan.FromSeconds(60))));
         await initializing;
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Initialize_GivesANewStoreLargePages()
+    {
+        using var temp = new TempDirectory();
+        var data = await InitializedAsync(temp);
+
+        Assert.Equal(SqliteStore.PageSize, await PageSizeAsync(data));
+    }
+
+    [Fact]
+    public async Task Initialize_KeepsAnExistingFilesPageSize_AndMigratesIt()
+    {
+        using var temp = new TempDirectory();
+        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
+        data.EnsureWritable();
+        // A store made before the page size changed: something written with SQLite's default 4 KB pages.
+        await using (var connection = new SqliteConnection(StoreLocation.Sqlite(data).ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size=4096; CREATE TABLE \"Earlier\" (\"Id\" INTEGER PRIMARY KEY); INSERT INTO \"Earlier\" VALUES (7);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var db = new StoreContextFactory(StoreLocation.Sqlite(data)).CreateDbContext())
+        {
+            await StoreSetup.InitializeAsync(db);
+        }
+
+        Assert.Equal(4096, await PageSizeAsync(data));
+        await using var check = new StoreContextFactory(StoreLocation.Sqlite(data)).CreateDbContext();
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+        Assert.Equal(7, await check.Database.SqlQueryRaw<int>("SELECT \"Id\" AS \"Value\" FROM \"Earlier\"").SingleAsync());
+    }
+
+    private static async Task<long> PageSizeAsync(DataDirectory data)
+    {
+        await using var connection = new SqliteConnection(StoreLocation.Sqlite(data).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
