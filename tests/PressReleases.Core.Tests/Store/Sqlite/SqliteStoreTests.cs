@@ -18,23 +18,28 @@ public sealed class SqliteStoreTests
         return data;
     }
 
+    /// <summary>A data directory whose store file holds only what <paramref name="sql"/> wrote, as an earlier process left it.</summary>
+    private static async Task<DataDirectory> LeftWithAsync(TempDirectory temp, string sql)
+    {
+        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
+        data.EnsureWritable();
+        await using var connection = new SqliteConnection(StoreLocation.Sqlite(data).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+        return data;
+    }
+
     [Fact]
     public async Task Initialize_MigratesAStoreWhoseFirstMigrationWasKilled_DespiteEfsLeftoverLockRow()
     {
         using var temp = new TempDirectory();
-        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
-        data.EnsureWritable();
         // What a process killed during its first migration leaves: EF's lock table holding its row, nothing else.
-        await using (var connection = new SqliteConnection(StoreLocation.Sqlite(data).ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
-                INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-11-28 08:58:38.1168461+00:00');
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
+        var data = await LeftWithAsync(temp, """
+            CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+            INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-11-28 08:58:38.1168461+00:00');
+            """);
 
         await using (var db = new StoreContextFactory(StoreLocation.Sqlite(data)).CreateDbContext())
         {
@@ -84,16 +89,8 @@ public sealed class SqliteStoreTests
     public async Task Initialize_KeepsAnExistingFilesPageSize_AndMigratesIt()
     {
         using var temp = new TempDirectory();
-        var data = new DataDirectory(Path.Combine(temp.Path, "data"));
-        data.EnsureWritable();
         // A store made before the page size changed: something written with SQLite's default 4 KB pages.
-        await using (var connection = new SqliteConnection(StoreLocation.Sqlite(data).ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA page_size=4096; CREATE TABLE \"Earlier\" (\"Id\" INTEGER PRIMARY KEY); INSERT INTO \"Earlier\" VALUES (7);";
-            await command.ExecuteNonQueryAsync();
-        }
+        var data = await LeftWithAsync(temp, "PRAGMA page_size=4096; CREATE TABLE \"Earlier\" (\"Id\" INTEGER PRIMARY KEY); INSERT INTO \"Earlier\" VALUES (7);");
 
         await using (var db = new StoreContextFactory(StoreLocation.Sqlite(data)).CreateDbContext())
         {
