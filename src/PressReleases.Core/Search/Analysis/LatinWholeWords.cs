@@ -24,7 +24,7 @@ namespace PressReleases.Core.Search.Analysis;
 internal sealed class LatinWholeWords : TokenStream
 {
     /// <summary>The standard tokenizer's default longest word.</summary>
-    internal const int MaxWordLength = StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
+    private const int MaxWordLength = StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
 
     private const int TableSize = 0x2030;
 
@@ -74,7 +74,7 @@ internal sealed class LatinWholeWords : TokenStream
     }
 
     /// <summary>Whether the one pass covers every character of <paramref name="text"/>.</summary>
-    public static bool IsLatin(ReadOnlySpan<char> text)
+    private static bool IsLatin(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
