@@ -79,7 +79,7 @@ public sealed class CommandLineTests(CliSeedsFixture seeds) : IClassFixture<CliS
         Assert.Contains($"Indexed {SeedCorpus.ExpectedReleases} releases", result.StdOut, StringComparison.Ordinal);
 
         // The rebuilt index itself, opened directly: a complete commit with every release in it.
-        using (var index = LetGoIndex.Open(indexPath))
+        using (var index = new SearchIndex(indexPath, new ReleaseAnalyzer()))
         {
             Assert.False(index.NeedsRebuild);
             Assert.Equal(SeedCorpus.ExpectedReleases, index.DocumentCount);

@@ -6,7 +6,6 @@ using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
 using PressReleases.Core.Store.Providers;
 using PressReleases.Web.Tests.Reliability;
-using PressReleases.Web.Tests.TestSupport;
 
 namespace PressReleases.Web.Tests.Cli;
 
@@ -25,7 +24,7 @@ public static class WatchAssertions
         Assert.Equal(titles.Order(StringComparer.Ordinal), stored.Select(s => s.Release.Title).Order(StringComparer.Ordinal));
         Assert.Equal(stored.Count, stored.Select(s => s.Release.Slug).Distinct().Count());
 
-        using var index = LetGoIndex.Open(Path.Combine(dataDirectory, "index"));
+        using var index = new SearchIndex(Path.Combine(dataDirectory, "index"), new ReleaseAnalyzer());
         Assert.False(index.NeedsRebuild, "The index was left damaged or unfinished.");
         Assert.Equal(await LatestChangeAsync(dataDirectory), index.CommittedChangeSeq);
         var documents = IndexContents.Documents(index);

@@ -23,7 +23,7 @@ public sealed class SplitIndexMergerTests
 
         var ingest = await CliRunner.RunAsync(data, temp.Path, "ingest", source);
         Assert.True(ingest.ExitCode == 0, ingest.ToString());
-        using (var left = LetGoIndex.Open(Path.Combine(data, "index")))
+        using (var left = new SearchIndex(Path.Combine(data, "index"), new ReleaseAnalyzer()))
         {
             Assert.True(left.IsSplit, $"The command-line ingest left {Segments(left)} segment(s), not one per indexing thread.");
             Assert.Equal(files, left.DocumentCount);
@@ -52,7 +52,7 @@ public sealed class SplitIndexMergerTests
         }
 
         // The merge was committed: the index on disk is one segment.
-        using var merged = LetGoIndex.Open(Path.Combine(data, "index"));
+        using var merged = new SearchIndex(Path.Combine(data, "index"), new ReleaseAnalyzer());
         Assert.Equal(1, Segments(merged));
         Assert.Equal(files, merged.DocumentCount);
     }

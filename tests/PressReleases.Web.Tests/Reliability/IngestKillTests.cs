@@ -174,7 +174,7 @@ public abstract class IngestKillTests(StoreProvider provider, ITestOutputHelper 
 
     private static void AssertIndexAgreesWithStore(string indexPath, List<(int Id, long ChangeSeq, StoredRelease Release)> stored)
     {
-        using var index = LetGoIndex.Open(indexPath);
+        using var index = new SearchIndex(indexPath, new ReleaseAnalyzer());
         Assert.False(index.NeedsRebuild, "The index was left damaged or unfinished.");
         Assert.Equal(stored.Max(s => s.ChangeSeq), index.CommittedChangeSeq);
 

@@ -15,6 +15,8 @@ public sealed class PressReleasesFactory(string sourceFolder, string dataDirecto
 {
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
 
+    private static readonly TimeSpan LetGoWait = TimeSpan.FromSeconds(10);
+
     public string SourceFolder { get; } = sourceFolder;
 
     public string DataDirectory { get; } = dataDirectory;
@@ -30,6 +32,34 @@ public sealed class PressReleasesFactory(string sourceFolder, string dataDirecto
         // Tests make many API requests in quick succession; only the rate-limit tests turn the limit on.
         ["PressReleases:ApiRateLimit:PermitLimit"] = "0",
     };
+
+    /// <summary>
+    /// Stops the site, then waits (a bounded time) until its index is let go. The factory's own disposal can return
+    /// before the site's services are disposed: the site's entry point runs the host and disposes it on its own thread
+    /// once stopped, and when it gets there first, the factory's disposal finds the services already being disposed
+    /// and returns at once, while the index may still be committing and holds its lock. A test that opens the data
+    /// directory next (the index itself, or a second site) would find the index "in use by another process".
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        var lockFile = Path.Combine(DataDirectory, "index.lock");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (File.Exists(lockFile) && waited.Elapsed < LetGoWait)
+        {
+            try
+            {
+                using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    return;
+                }
+            }
+            catch (IOException)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
 
     public HttpClient CreateTestClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -62,8 +92,19 @@ public sealed class PressReleasesFactory(string sourceFolder, string dataDirecto
         var last = "no answer yet";
         while (DateTime.UtcNow < deadline)
         {
-            var list = await client.GetAsync("/api/releases?pageSize=1");
-            var health = await client.GetAsync("/healthz");
+            HttpResponseMessage list, health;
+            try
+            {
+                list = await client.GetAsync("/api/releases?pageSize=1");
+                health = await client.GetAsync("/healthz");
+            }
+            catch (ObjectDisposedException)
+            {
+                // A startup failure stops the host, and with it the test server: the log says why.
+                Assert.Fail($"The site stopped while waiting for {expected} releases (source {SourceFolder}, data {DataDirectory}). Server log:\n{Logs}");
+                throw;
+            }
+
             var listBody = await list.Content.ReadAsStringAsync();
             var healthBody = await health.Content.ReadAsStringAsync();
             last = $"/api/releases?pageSize=1 → {(int)list.StatusCode}; /healthz → {(int)health.StatusCode} {healthBody}";
