@@ -16,8 +16,8 @@ public static class TextFolding
     /// terms with (<see cref="ASCIIFoldingFilter"/>), so a name, its slug and its index terms can never disagree
     /// about a letter's ASCII form. Characters the folding has no ASCII form for are kept as they are.
     /// The text is composed (NFC) first because the folding knows precomposed letters only: "Ma\u0304ori"
-    /// (a + combining macron) must fold as "Māori" does. The analyzer does not compose, so decomposed text is
-    /// the one place its terms and this folding can still differ.
+    /// (a + combining macron) must fold as "Māori" does. The analyzer composes each word that holds a combining
+    /// mark before folding it (<see cref="Search.Analysis.ComposedMarks"/>), so its terms agree here too.
     /// </summary>
     public static string FoldToAscii(string value)
     {

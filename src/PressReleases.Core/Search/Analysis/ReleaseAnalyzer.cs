@@ -9,7 +9,8 @@ namespace PressReleases.Core.Search.Analysis;
 
 /// <summary>
 /// The one analyzer for indexing and querying: standard tokenizer, English possessives ('s and ’s),
-/// lower case, diacritics folded (so "Māori", "MĀORI" and "maori" are one term), English stop words,
+/// lower case, diacritics folded (so "Māori", "MĀORI" and "maori" are one term, however the macron was
+/// encoded), English stop words,
 /// Porter stemming ("cooperating" and "cooperation" meet at "cooper").
 /// The word fields (<see cref="IndexFields.Words"/>, <see cref="IndexFields.TitleWords"/>) keep whole,
 /// unstemmed words, so a prefix such as "cooperat*" matches what was written, not its stem.
@@ -25,10 +26,14 @@ public sealed class ReleaseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
         return new TokenStreamComponents(tokenizer, IndexFields.IsWordField(fieldName) ? words : Stemmed(words));
     }
 
-    /// <summary>The tokenizer's words with possessives removed, lower-cased and diacritics folded: the word fields' terms.</summary>
+    /// <summary>
+    /// The tokenizer's words composed (<see cref="ComposedMarks"/>), with possessives removed, lower-cased and
+    /// diacritics folded: the word fields' terms.
+    /// </summary>
     internal static TokenStream WholeWords(Tokenizer tokenizer)
     {
-        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        TokenStream stream = new ComposedMarks(tokenizer);
+        stream = new EnglishPossessiveFilter(Version, stream);
         stream = new LowerCaseFilter(Version, stream);
         return new ASCIIFoldingFilter(stream);
     }

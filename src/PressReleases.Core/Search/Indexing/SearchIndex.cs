@@ -24,9 +24,10 @@ public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>
     /// Bump when documents or analysis change: older indexes are then rebuilt from the store. 5: withdrawn releases
-    /// are kept, marked with <see cref="IndexFields.Status"/>, instead of deleted.
+    /// are kept, marked with <see cref="IndexFields.Status"/>, instead of deleted. 6: words written with combining
+    /// marks are composed before folding (<see cref="Analysis.ComposedMarks"/>).
     /// </summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     /// <summary>
     /// Threads an ingest indexes on (one per processor, at most four); the writer keeps as many in-memory
