@@ -74,33 +74,51 @@ public static class StoreContents
 
     /// <summary>
     /// Rows in Releases now, read without writing anything (read-only, no pool) while another process may
-    /// be ingesting; 0 while the file or the table does not exist yet.
+    /// be ingesting; 0 while the file or the table does not exist yet. Any other failure (the writer holding a
+    /// lock, or killed mid-write) is tried again for a few seconds and then thrown: taken for "no rows", it once
+    /// made a run that had written look as if it had written nothing.
     /// </summary>
     public static long CountWhileWriting(string dataDirectory)
     {
         var path = new DataDirectory(dataDirectory).DatabasePath;
-        if (!File.Exists(path))
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
-            return 0;
-        }
+            if (!File.Exists(path))
+            {
+                return 0;
+            }
 
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        try
-        {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
-
-            // Two commands: in one, ExecuteScalar would answer the pragma's own row (2000), not the count.
-            command.CommandText = "PRAGMA busy_timeout=2000;";
-            command.ExecuteNonQuery();
-            command.CommandText = "SELECT count(*) FROM Releases;";
-            return (long)(command.ExecuteScalar() ?? 0L);
-        }
-        catch (SqliteException)
-        {
-            // Not created or not migrated yet.
-            return 0;
+            try
+            {
+                return CountReadOnly(path);
+            }
+            catch (SqliteException ex) when (NotMadeYet(ex))
+            {
+                return 0;
+            }
+            catch (SqliteException) when (waited.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                Thread.Sleep(50);
+            }
         }
     }
+
+    private static long CountReadOnly(string path)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+
+        // Two commands: in one, ExecuteScalar would answer the pragma's own row (2000), not the count.
+        command.CommandText = "PRAGMA busy_timeout=2000;";
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT count(*) FROM Releases;";
+        return (long)(command.ExecuteScalar() ?? 0L);
+    }
+
+    /// <summary>The file exists but the store in it is not made yet: no header written (SQLITE_NOTADB) or not migrated.</summary>
+    private static bool NotMadeYet(SqliteException ex) =>
+        ex.SqliteErrorCode == 26 || ex.Message.Contains("no such table", StringComparison.Ordinal);
 }
