@@ -42,7 +42,8 @@ public static class TextFolding
         }
     }
 
-    private static string Composed(string value)
+    /// <summary>The text in Unicode NFC, or as it is when normalisation refuses it.</summary>
+    internal static string Composed(string value)
     {
         try
         {

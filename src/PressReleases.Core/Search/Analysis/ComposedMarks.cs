@@ -1,6 +1,6 @@
-using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using PressReleases.Core.Releases;
 
 namespace PressReleases.Core.Search.Analysis;
 
@@ -10,7 +10,8 @@ namespace PressReleases.Core.Search.Analysis;
 /// folding filter knows only the precomposed letter, so those words became terms no search could reach ("Māori"
 /// and "Maori" both look for "maori"). Only words holding a mark of the Combining Diacritical Marks block
 /// (U+0300–U+036F, the marks Latin letters decompose into) are rebuilt, so the rest pass at the cost of one
-/// vectorised scan. The token's offsets still span the word as written, so highlighting marks the original text.
+/// vectorised scan; the composing is <see cref="TextFolding"/>'s, which names and slugs use too. The token's
+/// offsets still span the word as written, so highlighting marks the original text.
 /// </summary>
 internal sealed class ComposedMarks : TokenFilter
 {
@@ -32,7 +33,7 @@ internal sealed class ComposedMarks : TokenFilter
         var word = term.Buffer.AsSpan(0, term.Length);
         if (word.IndexOfAnyInRange('\u0300', '\u036F') >= 0)
         {
-            var composed = word.ToString().Normalize(NormalizationForm.FormC);
+            var composed = TextFolding.Composed(word.ToString());
             term.SetEmpty().Append(composed);
         }
 
