@@ -82,3 +82,14 @@ internal sealed class IngestProblemConfiguration : IEntityTypeConfiguration<Inge
         problem.Property(p => p.Severity).HasMaxLength(10);
     }
 }
+
+internal sealed class StoreIdentityConfiguration : IEntityTypeConfiguration<StoreIdentity>
+{
+    public void Configure(EntityTypeBuilder<StoreIdentity> identity)
+    {
+        // One row, written by the migration that creates the table (AddStoreIdentity), never by the application.
+        identity.ToTable("StoreIdentity");
+        identity.Property(i => i.Id).ValueGeneratedNever();
+        identity.Property(i => i.Value).HasMaxLength(32);
+    }
+}

@@ -30,6 +30,8 @@ public abstract class PressReleasesDbContext(DbContextOptions options) : DbConte
 
     public DbSet<Reannouncement> Reannouncements => Set<Reannouncement>();
 
+    public DbSet<StoreIdentity> StoreIdentities => Set<StoreIdentity>();
+
     /// <summary>
     /// True when <paramref name="exception"/> (or a cause of it) says this provider's store cannot be reached now
     /// (a server down or restarting, a refused connection, a timeout), as opposed to a statement that failed:

@@ -31,7 +31,7 @@ internal static class StoreAndIndex
         var dbFactory = services.GetRequiredService<IDbContextFactory<PressReleasesDbContext>>();
         var storeOpened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var indexOpening = withIndex
-            ? Task.Run(() => OpenIndexAsync(services, snapshot, StoreChangeSeqAsync, snapshotInstalled, cancellationToken), cancellationToken)
+            ? Task.Run(() => OpenIndexAsync(services, snapshot, StorePositionAsync, snapshotInstalled, cancellationToken), cancellationToken)
             : Task.FromResult<SearchIndex>(null!);
         try
         {
@@ -50,11 +50,13 @@ internal static class StoreAndIndex
         storeReady?.Invoke();
         return withIndex ? await indexOpening : null;
 
-        async Task<long> StoreChangeSeqAsync(CancellationToken ct)
+        async Task<StorePosition> StorePositionAsync(CancellationToken ct)
         {
             await storeOpened.Task;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, ct) ?? 0;
+            return new StorePosition(
+                await StoreIdentity.ReadAsync(db, ct),
+                await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, ct) ?? 0);
         }
     }
 
@@ -63,12 +65,12 @@ internal static class StoreAndIndex
         services.GetIndexOptions().SnapshotSource() is { } from ? new SnapshotSource(from, EvenOverAUsableIndex: false) : null;
 
     private static async Task<SearchIndex> OpenIndexAsync(
-        IServiceProvider services, SnapshotSource? snapshot, Func<CancellationToken, Task<long>> storeChangeSeq, Action<bool>? snapshotInstalled, CancellationToken cancellationToken)
+        IServiceProvider services, SnapshotSource? snapshot, Func<CancellationToken, Task<StorePosition>> storePosition, Action<bool>? snapshotInstalled, CancellationToken cancellationToken)
     {
         if (snapshot is not null)
         {
             var installed = await services.GetRequiredService<IndexSnapshotDownload>()
-                .TryInstallAsync(snapshot.From, snapshot.EvenOverAUsableIndex, storeChangeSeq, cancellationToken);
+                .TryInstallAsync(snapshot.From, snapshot.EvenOverAUsableIndex, storePosition, cancellationToken);
             snapshotInstalled?.Invoke(installed);
         }
 

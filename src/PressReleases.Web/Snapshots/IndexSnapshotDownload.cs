@@ -5,11 +5,14 @@ using PressReleases.Web.Setup;
 
 namespace PressReleases.Web.Snapshots;
 
+/// <summary>Which store a node has (<see cref="StoreIdentity"/>) and how far it has got: what a snapshot must agree with.</summary>
+internal sealed record StorePosition(string Identity, long ChangeSeq);
+
 /// <summary>
 /// A new node's copy of another node's index (<see cref="IndexSnapshotEndpoint"/>): downloaded into a folder beside
 /// the index, checked (an index of this schema that opens, reflecting no store change the store does not have), then
 /// put in the index's place, before the index is opened. The start-up sync then replays the store's changes after the
-/// snapshot's. Any failure is logged and leaves the index as it was, to be built from the store as without a snapshot.
+/// snapshot's. A snapshot of another store (its commit records another <see cref="StoreIdentity"/>) is refused. Any failure is logged and leaves the index as it was, to be built from the store as without a snapshot.
 /// </summary>
 internal sealed partial class IndexSnapshotDownload(DataDirectory data, IServiceProvider services, ILogger<IndexSnapshotDownload> logger)
 {
@@ -21,10 +24,10 @@ internal sealed partial class IndexSnapshotDownload(DataDirectory data, IService
     /// <summary>
     /// Copies the snapshot of <paramref name="from"/> (a node's base address) into place when the index must be built
     /// from nothing (missing, empty, damaged or of another schema) or <paramref name="evenOverAUsableIndex"/>. True when
-    /// it did. <paramref name="storeChangeSeq"/> reads the store's latest change once the store is open; its failures
+    /// it did. <paramref name="storePosition"/> reads the store's identity and latest change once the store is open; its failures
     /// are the store's and propagate.
     /// </summary>
-    public async Task<bool> TryInstallAsync(Uri from, bool evenOverAUsableIndex, Func<CancellationToken, Task<long>> storeChangeSeq, CancellationToken cancellationToken)
+    public async Task<bool> TryInstallAsync(Uri from, bool evenOverAUsableIndex, Func<CancellationToken, Task<StorePosition>> storePosition, CancellationToken cancellationToken)
     {
         if (!evenOverAUsableIndex && IndexSnapshotFolder.HoldsUsableIndex(data.IndexPath))
         {
@@ -50,10 +53,16 @@ internal sealed partial class IndexSnapshotDownload(DataDirectory data, IService
                 return false;
             }
 
-            var storeSeq = await storeChangeSeq(cancellationToken);
-            if (contents.ChangeSeq > storeSeq)
+            var store = await storePosition(cancellationToken);
+            if (contents.StoreIdentity is { } builtFrom && builtFrom != store.Identity)
             {
-                LogUnusable(from, $"it reflects store change {contents.ChangeSeq} but the store's latest is {storeSeq} (a node of another store, or a store restored from a backup)");
+                LogUnusable(from, $"it was built from another store ({builtFrom}; this node's store is {store.Identity}): a node of another site or database");
+                return false;
+            }
+
+            if (contents.ChangeSeq > store.ChangeSeq)
+            {
+                LogUnusable(from, $"it reflects store change {contents.ChangeSeq} but the store's latest is {store.ChangeSeq} (a node of another store, or a store restored from a backup)");
                 return false;
             }
 

@@ -21,7 +21,8 @@ namespace PressReleases.Web.Tests.Snapshots;
 /// <summary>
 /// docs/scaling.md, "A new node": node A serves its index on a real socket; node B, with an empty data directory and
 /// <c>PressReleases:Index:SnapshotFrom</c> set to A, copies it, catches up with what the store got after A's commit, and
-/// serves every release. A wrong key, a copy that is not an index, and an index of another schema are each refused,
+/// serves every release. A wrong key, a copy that is not an index, an index of another schema and one of another store
+/// are each refused,
 /// and B builds its index from the store instead.
 /// </summary>
 [Trait(TestCategories.Key, TestCategories.PostgreSql)]
@@ -85,6 +86,43 @@ public sealed class IndexSnapshotNodeTests : IAsyncLifetime
         }
 
         Assert.Empty(System.IO.Directory.GetDirectories(b.DataDirectory, "index.snapshot-*"));
+    }
+
+    [Fact]
+    public async Task SnapshotOfAnotherStore_IsRefused_AndTheNewNodeBuildsFromItsOwn()
+    {
+        await using var a = await StartServingAsync();
+
+        // B's store is another database: the same seeds and one release more, so it is ahead of A's snapshot and, had
+        // B taken the snapshot and caught up, its index would even hold as many releases as its store. Only the identity differs.
+        var otherStore = await server.CreateDatabaseAsync("snapshot-other-store");
+        try
+        {
+            var otherReleases = temp.Sub("other-releases");
+            Folders.Copy(RepoPaths.RequireSeedsFolder(), otherReleases);
+            File.WriteAllText(Path.Combine(otherReleases, "only-in-the-other-store.md"), """
+                ---
+                title: "Wallabyvale bridge opens"
+                date: 2026-11-30
+                url: "https://www.beehive.govt.nz/release/wallabyvale-bridge-opens"
+                ministers: ["Test Minister"]
+                ---
+                The bridge at Wallabyvale opens.
+                """);
+            await IngestIntoTheStoreAsync(otherReleases, otherStore);
+
+            await using var b = Joining(a.ClientOptions.BaseAddress, Key, otherStore);
+            using var bClient = b.CreateTestClient();
+            await b.WaitForReleasesAsync(bClient, SeedCorpus.ExpectedReleases + 1);
+
+            Assert.Contains(b.Logs.Entries, e => e.Contains("it was built from another store", StringComparison.Ordinal) && e.Contains("building the index from the store instead", StringComparison.Ordinal));
+            Assert.Contains(b.Logs.Entries, e => e.Contains("Search index ready (rebuilt: True", StringComparison.Ordinal));
+            Assert.Equal(1, await TotalAsync(bClient, "q=wallabyvale"));
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(otherStore);
+        }
     }
 
     [Fact]
@@ -157,26 +195,26 @@ public sealed class IndexSnapshotNodeTests : IAsyncLifetime
 
     private PressReleasesFactory Joining(PressReleasesFactory peer, string key) => Joining(peer.ClientOptions.BaseAddress, key);
 
-    private PressReleasesFactory Joining(Uri peer, string key)
+    private PressReleasesFactory Joining(Uri peer, string key, string? store = null)
     {
-        var b = Node(temp.Sub("no-source"), temp.Sub("b-" + Guid.NewGuid().ToString("N")), ingestOnStartup: false);
+        var b = Node(temp.Sub("no-source"), temp.Sub("b-" + Guid.NewGuid().ToString("N")), ingestOnStartup: false, store);
         b.Settings["PressReleases:Index:SnapshotFrom"] = peer.ToString();
         b.Settings["PressReleases:Index:SnapshotKey"] = key;
         b.Logs.Minimum = LogLevel.Information;
         return b;
     }
 
-    private PressReleasesFactory Node(string source, string data, bool ingestOnStartup)
+    private PressReleasesFactory Node(string source, string data, bool ingestOnStartup, string? store = null)
     {
         var factory = new PressReleasesFactory(source, data, ingestOnStartup);
         factory.Settings["PressReleases:Store:Provider"] = "PostgreSql";
-        factory.Settings["PressReleases:Store:ConnectionString"] = connectionString;
+        factory.Settings["PressReleases:Store:ConnectionString"] = store ?? connectionString;
         return factory;
     }
 
-    private async Task IngestIntoTheStoreAsync()
+    private async Task IngestIntoTheStoreAsync(string? folder = null, string? store = null)
     {
-        using var ingester = ChildApp.Start(temp.Sub("ingester"), temp.Path, NodeProcess.StoreSettings(connectionString), "ingest", releases);
+        using var ingester = ChildApp.Start(temp.Sub("ingester"), temp.Path, NodeProcess.StoreSettings(store ?? connectionString), "ingest", folder ?? releases);
         var exitCode = await ingester.WaitForExitAsync(TimeSpan.FromSeconds(120));
         Assert.True(exitCode == 0, $"ingest exited with {exitCode}:\n{ingester.Output}");
     }

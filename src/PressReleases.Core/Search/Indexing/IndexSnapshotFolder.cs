@@ -6,7 +6,8 @@ using PressReleases.Core.Search.Storage;
 namespace PressReleases.Core.Search.Indexing;
 
 /// <summary>What a downloaded snapshot turned out to hold.</summary>
-public sealed record IndexSnapshotContents(long ChangeSeq, int Documents, long Bytes);
+/// <param name="StoreIdentity">The store its commit says it was built from; null from a node older than that record.</param>
+public sealed record IndexSnapshotContents(long ChangeSeq, int Documents, long Bytes, string? StoreIdentity);
 
 public sealed class IndexSnapshotException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -90,7 +91,8 @@ public static class IndexSnapshotFolder
             var changeSeq = ReadCommitData(reader.IndexCommit.UserData)
                 ?? throw new IndexSnapshotException(
                     $"The snapshot is not an index of schema version {SearchIndex.SchemaVersion} (its commit says schema '{(reader.IndexCommit.UserData.TryGetValue(SearchIndex.SchemaVersionKey, out var schema) ? schema : "none")}').");
-            return new IndexSnapshotContents(changeSeq, reader.NumDocs, bytes);
+            var store = reader.IndexCommit.UserData.TryGetValue(SearchIndex.StoreKey, out var identity) ? identity : null;
+            return new IndexSnapshotContents(changeSeq, reader.NumDocs, bytes, store);
         }
         catch (Exception ex) when (ex is not (IndexSnapshotException or OutOfMemoryException))
         {

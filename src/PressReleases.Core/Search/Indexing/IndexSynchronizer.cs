@@ -35,13 +35,25 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
     public async Task<IndexSyncReport> SyncAsync(CancellationToken cancellationToken = default)
     {
         using var session = await index.BeginWriteAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var store = await StoreIdentity.ReadAsync(db, cancellationToken);
+        var builtFrom = index.StoreIdentity;
+        session.AdoptStore(store);
         if (index.NeedsRebuild)
         {
             return await RebuildAsync(session, cancellationToken);
         }
 
+        if (builtFrom is not null && builtFrom != store)
+        {
+            // Its change sequences are another store's: replaying this store's changes after them, or even finding
+            // the counts equal, would say nothing about what the index holds (a data folder pointed at another
+            // database). An index recording no store predates the record and is kept.
+            logger.LogWarning("The index was built from another store ({IndexStore}; this store is {Store}); rebuilding the index from the store", builtFrom, store);
+            return await RebuildAsync(session, cancellationToken);
+        }
+
         var stopwatch = Stopwatch.StartNew();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var storeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
         if (storeSeq < index.CommittedChangeSeq)
         {
@@ -64,6 +76,11 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
         {
             (indexed, deleted) = await ReplayAsync(session, db, index.CommittedChangeSeq, cancellationToken);
             session.Commit(storeSeq);
+        }
+        else if (builtFrom is null)
+        {
+            // An index from before indexes recorded their store: committed now, so its next start can tell.
+            session.Commit(index.CommittedChangeSeq);
         }
 
         if (stored != index.DocumentCount)

@@ -63,6 +63,16 @@ public sealed partial class SearchIndex
             index.Commit(changeSeq);
         }
 
+        /// <summary>
+        /// Records <paramref name="storeIdentity"/> as the store this index is built from, with this commit and every
+        /// later one. The start-up sync calls it once it has checked that the index comes from that store (or rebuilt it).
+        /// </summary>
+        public void AdoptStore(string storeIdentity)
+        {
+            ThrowIfEnded();
+            index.StoreIdentity = storeIdentity;
+        }
+
         /// <summary>Makes the changes so far (even uncommitted) visible to new searches.</summary>
         public void Refresh()
         {

@@ -37,6 +37,7 @@ public sealed partial class SearchIndex : IDisposable
 
     internal const string SchemaVersionKey = "schemaVersion";
     internal const string ChangeSeqKey = "changeSeq";
+    internal const string StoreKey = "store";
 
     private readonly FileStream processLock;
     private readonly LuceneDirectory directory;
@@ -64,9 +65,10 @@ public sealed partial class SearchIndex : IDisposable
 
         try
         {
-            writer = OpenWriter(out var needsRebuild, out var changeSeq);
+            writer = OpenWriter(out var needsRebuild, out var changeSeq, out var storeIdentity);
             NeedsRebuild = needsRebuild;
             CommittedChangeSeq = changeSeq;
+            StoreIdentity = storeIdentity;
             searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(Similarity));
         }
         catch (LockObtainFailedException ex)
@@ -103,6 +105,12 @@ public sealed partial class SearchIndex : IDisposable
     public long CommittedChangeSeq { get; private set; }
 
     /// <summary>
+    /// The identity of the store this index was built from (<see cref="Store.StoreIdentity"/>), recorded with every
+    /// commit; null for an index built before indexes recorded it, or not yet told (<see cref="WriteSession.AdoptStore"/>).
+    /// </summary>
+    public string? StoreIdentity { get; private set; }
+
+    /// <summary>
     /// Starts writing: waits until no other writer (an ingest, a rebuild, a catch-up) holds the index, so only
     /// one of them changes it and records a change sequence at a time. Disposing the session lets the next in.
     /// </summary>
@@ -137,11 +145,17 @@ public sealed partial class SearchIndex : IDisposable
     {
         lock (commitLock)
         {
-            writer.SetCommitData(new Dictionary<string, string>
+            var data = new Dictionary<string, string>
             {
                 [SchemaVersionKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
                 [ChangeSeqKey] = changeSeq.ToString(CultureInfo.InvariantCulture),
-            });
+            };
+            if (StoreIdentity is { } store)
+            {
+                data[StoreKey] = store;
+            }
+
+            writer.SetCommitData(data);
             writer.Commit();
             CommittedChangeSeq = changeSeq;
             NeedsRebuild = false;
@@ -220,8 +234,9 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    private IndexWriter OpenWriter(out bool needsRebuild, out long changeSeq)
+    private IndexWriter OpenWriter(out bool needsRebuild, out long changeSeq, out string? storeIdentity)
     {
+        storeIdentity = null;
         if (!DirectoryReader.IndexExists(directory))
         {
             needsRebuild = true;
@@ -244,6 +259,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         needsRebuild = false;
+        storeIdentity = data.TryGetValue(StoreKey, out var store) ? store : null;
         return opened;
     }
 

@@ -34,6 +34,11 @@ public sealed class IndexSnapshotTests : IDisposable
     public async Task HeldCommit_OutlivesLaterCommitsAndMerges_UntilReleased()
     {
         using var index = new SearchIndex(IndexPath, new ReleaseAnalyzer());
+        using (var adopting = await index.BeginWriteAsync())
+        {
+            adopting.AdoptStore("0123456789abcdef0123456789abcdef");
+        }
+
         await index.CommitAsync(10, Release(1, "One"), Release(2, "Two"));
         await index.CommitAsync(11, Release(3, "Three"));
 
@@ -55,7 +60,8 @@ public sealed class IndexSnapshotTests : IDisposable
 
         Assert.All(snapshot.FileNames, name => Assert.True(File.Exists(Path.Combine(IndexPath, name)), $"{name} was deleted while held"));
         var copy = await CopyAsync(snapshot);
-        Assert.Equal(new IndexSnapshotContents(11, 3, copy.Bytes), IndexSnapshotFolder.Validate(copy.Folder, copy.Bytes));
+        // The copy says which store the index was built from, so a node of another store can refuse it.
+        Assert.Equal(new IndexSnapshotContents(11, 3, copy.Bytes, "0123456789abcdef0123456789abcdef"), IndexSnapshotFolder.Validate(copy.Folder, copy.Bytes));
 
         snapshot.Dispose();
         snapshot.Dispose();

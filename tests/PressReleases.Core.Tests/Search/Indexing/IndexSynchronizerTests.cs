@@ -1,4 +1,8 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 using Microsoft.EntityFrameworkCore;
+using PressReleases.Core.Search.Analysis;
+using PressReleases.Core.Search.Storage;
 using PressReleases.Core.Search;
 using PressReleases.Core.Search.Indexing;
 using PressReleases.Core.Store;
@@ -51,6 +55,74 @@ public abstract class IndexSynchronizerTests : SampleSearchTestBase
         Assert.False(report.Rebuilt);
         Assert.Equal(committed, Store.Index.CommittedChangeSeq);
         Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task IndexOfAnotherStore_IsRebuilt_EvenWhenItsSequenceAndCountAgree()
+    {
+        await Store.Synchronizer.SyncAsync();
+        string identity;
+        await using (var db = Store.NewDb())
+        {
+            identity = await StoreIdentity.ReadAsync(db, CancellationToken.None);
+        }
+
+        Assert.Matches("^[0-9a-f]{32}$", identity);
+        Assert.Equal(identity, Store.Index.StoreIdentity);
+        var before = await FingerprintAsync();
+
+        // The same releases at the same sequences, but as far as the index can tell another store: a data folder
+        // pointed at another database. Neither the sequence nor the count can show it.
+        const string Another = "0123456789abcdef0123456789abcdef";
+        await using (var db = Store.NewDb())
+        {
+            await db.StoreIdentities.ExecuteUpdateAsync(set => set.SetProperty(i => i.Value, Another));
+        }
+
+        var report = await Store.ReopenIndexAsync();
+
+        Assert.True(report.Rebuilt);
+        Assert.Equal(SampleReleases.All.Count, report.Indexed);
+        Assert.Equal(Another, Store.Index.StoreIdentity);
+        Assert.Equal(before, await FingerprintAsync());
+        Assert.False((await Store.ReopenIndexAsync()).Rebuilt);
+    }
+
+    [Fact]
+    public async Task IndexRecordingNoStore_IsKept_AndRecordsItsStoreFromThenOn()
+    {
+        // An index committed before indexes recorded their store (as every index did until then) is kept, not rebuilt.
+        Store.ReopenIndex(ForgetTheStore);
+        Assert.Null(Store.Index.StoreIdentity);
+
+        var report = await Store.Synchronizer.SyncAsync();
+
+        Assert.False(report.Rebuilt);
+        Assert.NotNull(Store.Index.StoreIdentity);
+        Store.ReopenIndex();
+        Assert.Equal(await IdentityAsync(), Store.Index.StoreIdentity);
+    }
+
+    /// <summary>Commits the index again without the store's identity, as an index written before the record was.</summary>
+    private static void ForgetTheStore(string indexPath)
+    {
+        ReleaseCodec.Register();
+        using var directory = FSDirectory.Open(indexPath);
+        var data = new Dictionary<string, string>(DirectoryReader.ListCommits(directory)[^1].UserData);
+        Assert.True(data.Remove(SearchIndex.StoreKey));
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(ReleaseAnalyzer.Version, new ReleaseAnalyzer())
+        {
+            OpenMode = OpenMode.APPEND,
+            Codec = new ReleaseCodec(),
+        });
+        writer.SetCommitData(data);
+        writer.Commit();
+    }
+
+    private async Task<string> IdentityAsync()
+    {
+        await using var db = Store.NewDb();
+        return await StoreIdentity.ReadAsync(db, CancellationToken.None);
     }
 
     [Fact]

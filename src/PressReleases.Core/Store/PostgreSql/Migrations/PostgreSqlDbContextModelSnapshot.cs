@@ -386,6 +386,21 @@ namespace PressReleases.Core.Store.PostgreSql.Migrations
                     b.ToTable("ReleaseSignatures");
                 });
 
+            modelBuilder.Entity("PressReleases.Core.Store.StoreIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoreIdentity", (string)null);
+                });
+
             modelBuilder.Entity("PressReleases.Core.Releases.ReleaseMinister", b =>
                 {
                     b.HasOne("PressReleases.Core.Releases.Minister", "Minister")

@@ -11,7 +11,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0c28f425-2df8-4ec1-89a7-cc152b95b2ee"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("056f39a3-0113-42a4-b387-f5f094db9cf2"), entityTypeCount: 11)
         {
         }
 
@@ -27,6 +27,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             var ingestRun = IngestRunEntityType.Create(this);
             var reannouncement = ReannouncementEntityType.Create(this);
             var releaseSignature = ReleaseSignatureEntityType.Create(this);
+            var storeIdentity = StoreIdentityEntityType.Create(this);
 
             ReleaseMinisterEntityType.CreateForeignKey1(releaseMinister, minister);
             ReleaseMinisterEntityType.CreateForeignKey2(releaseMinister, release);
@@ -48,6 +49,7 @@ namespace PressReleases.Core.Store.Sqlite.CompiledModel
             IngestRunEntityType.CreateAnnotations(ingestRun);
             ReannouncementEntityType.CreateAnnotations(reannouncement);
             ReleaseSignatureEntityType.CreateAnnotations(releaseSignature);
+            StoreIdentityEntityType.CreateAnnotations(storeIdentity);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -368,6 +368,21 @@ namespace PressReleases.Core.Store.Sqlite.Migrations
                     b.ToTable("ReleaseSignatures");
                 });
 
+            modelBuilder.Entity("PressReleases.Core.Store.StoreIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoreIdentity", (string)null);
+                });
+
             modelBuilder.Entity("PressReleases.Core.Releases.ReleaseMinister", b =>
                 {
                     b.HasOne("PressReleases.Core.Releases.Minister", "Minister")
