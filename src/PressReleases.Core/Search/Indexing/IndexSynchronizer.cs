@@ -139,6 +139,8 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
         var stopwatch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var storeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
+        // Whatever store the index came from before, it is this store's now (`reindex` rebuilds without a sync first).
+        session.AdoptStore(await StoreIdentity.ReadAsync(db, cancellationToken));
         logger.LogInformation("Rebuilding the search index from the store");
         session.DeleteAll();
         var (indexed, _) = await ReplayAsync(session, db, afterSeq: -1, cancellationToken);

@@ -89,6 +89,22 @@ public abstract class IndexSynchronizerTests : SampleSearchTestBase
     }
 
     [Fact]
+    public async Task Rebuild_RecordsTheStoreItWasBuiltFrom()
+    {
+        const string Another = "fedcba9876543210fedcba9876543210";
+        await using (var db = Store.NewDb())
+        {
+            await db.StoreIdentities.ExecuteUpdateAsync(set => set.SetProperty(i => i.Value, Another));
+        }
+
+        // What `reindex` does: a rebuild with no start-up sync before it.
+        await Store.Synchronizer.RebuildAsync();
+        Store.ReopenIndex();
+
+        Assert.Equal(Another, Store.Index.StoreIdentity);
+    }
+
+    [Fact]
     public async Task IndexRecordingNoStore_IsKept_AndRecordsItsStoreFromThenOn()
     {
         // An index committed before indexes recorded their store (as every index did until then) is kept, not rebuilt.
