@@ -12,7 +12,8 @@ internal sealed record StorePosition(string Identity, long ChangeSeq);
 /// A new node's copy of another node's index (<see cref="IndexSnapshotEndpoint"/>): downloaded into a folder beside
 /// the index, checked (an index of this schema that opens, reflecting no store change the store does not have), then
 /// put in the index's place, before the index is opened. The start-up sync then replays the store's changes after the
-/// snapshot's. A snapshot of another store (its commit records another <see cref="StoreIdentity"/>) is refused. Any failure is logged and leaves the index as it was, to be built from the store as without a snapshot.
+/// snapshot's. A snapshot of another store (its commit records another <see cref="StoreIdentity"/>) is refused. Any
+/// failure is logged and leaves the index as it was, to be built from the store as without a snapshot.
 /// </summary>
 internal sealed partial class IndexSnapshotDownload(DataDirectory data, IServiceProvider services, ILogger<IndexSnapshotDownload> logger)
 {

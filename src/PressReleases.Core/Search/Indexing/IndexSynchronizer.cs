@@ -35,14 +35,14 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
     public async Task<IndexSyncReport> SyncAsync(CancellationToken cancellationToken = default)
     {
         using var session = await index.BeginWriteAsync(cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var store = await StoreIdentity.ReadAsync(db, cancellationToken);
-        var builtFrom = index.StoreIdentity;
-        session.AdoptStore(store);
         if (index.NeedsRebuild)
         {
             return await RebuildAsync(session, cancellationToken);
         }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var store = await StoreIdentity.ReadAsync(db, cancellationToken);
+        var builtFrom = index.StoreIdentity;
 
         if (builtFrom is not null && builtFrom != store)
         {
@@ -53,6 +53,8 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
             return await RebuildAsync(session, cancellationToken);
         }
 
+        // A rebuild records its store itself; an index kept from here on is this store's.
+        session.AdoptStore(store);
         var stopwatch = Stopwatch.StartNew();
         var storeSeq = await db.Releases.MaxAsync(r => (long?)r.ChangeSeq, cancellationToken) ?? 0;
         if (storeSeq < index.CommittedChangeSeq)
