@@ -42,6 +42,28 @@ public static class TextFolding
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="Composed"/> could change <paramref name="text"/>: it has a character from U+0300 up (below
+    /// it there are no combining marks, so nothing composes) and is not already in NFC. Text normalisation refuses
+    /// (a lone surrogate) is left as it is.
+    /// </summary>
+    internal static bool MayCompose(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAnyExceptInRange('\u0000', '\u02FF'))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !text.IsNormalized(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The text in Unicode NFC, or as it is when normalisation refuses it.</summary>
     internal static string Composed(string value)
     {

@@ -53,6 +53,23 @@ public class TextFoldingTests
     [InlineData("a\uFFFEb")] // a code point normalization refuses
     public void FoldToAscii_KeepsWhatHasNoAsciiForm(string value) => Assert.Equal(value, TextFolding.FoldToAscii(value));
 
+    [Theory]
+    [InlineData("Ma\u0304ori", true)] // a combining macron
+    [InlineData("\u304B\u3099", true)] // a kana and its voicing mark
+    [InlineData("\u1112\u1161\u11AB", true)] // conjoining Hangul jamo
+    [InlineData("M\u0101ori", false)] // already composed, and below U+0300
+    [InlineData("\u304C\u3063\u3053\u3046", false)] // already composed, above U+0300
+    [InlineData("plain", false)]
+    [InlineData("\uD800\u0304", false)] // a lone surrogate: normalisation refuses it, so it is left as it is
+    public void MayCompose_IsTrueExactlyWhenComposingChangesTheText(string value, bool expected)
+    {
+        Assert.Equal(expected, TextFolding.MayCompose(value));
+        if (!value.Contains('\uD800'))
+        {
+            Assert.Equal(expected, TextFolding.Composed(value) != value);
+        }
+    }
+
     [Fact]
     public void NormalizePunctuation_TypographicQuotesBecomeAscii() =>
         Assert.Equal("O'Connor said \"yes\" and 'no'", TextFolding.NormalizePunctuation("O’Connor said “yes” and ‘no’"));

@@ -8,10 +8,11 @@ namespace PressReleases.Core.Search.Analysis;
 /// Composes a word written with combining marks into precomposed letters (Unicode NFC) before it is lower-cased
 /// and folded. A few releases spell "Māori" as "a" followed by U+0304 COMBINING MACRON rather than as "ā"; the
 /// folding filter knows only the precomposed letter, so those words became terms no search could reach ("Māori"
-/// and "Maori" both look for "maori"). Only words holding a mark of the Combining Diacritical Marks block
-/// (U+0300–U+036F, the marks Latin letters decompose into) are rebuilt, so the rest pass at the cost of one
-/// vectorised scan; the composing is <see cref="TextFolding"/>'s, which names and slugs use too. The token's
-/// offsets still span the word as written, so highlighting marks the original text.
+/// and "Maori" both look for "maori"). The same goes for any mark that composes (a kana's voicing mark, Hangul
+/// jamo): a word with no character from U+0300 up, where every combining mark begins, passes at the cost of one
+/// vectorised scan, and only a word that is not already in NFC is rebuilt (<see cref="TextFolding.MayCompose"/>);
+/// the composing is <see cref="TextFolding"/>'s, which names and slugs use too. The token's offsets still span the
+/// word as written, so highlighting marks the original text.
 /// </summary>
 internal sealed class ComposedMarks : TokenFilter
 {
@@ -31,7 +32,7 @@ internal sealed class ComposedMarks : TokenFilter
         }
 
         var word = term.Buffer.AsSpan(0, term.Length);
-        if (word.IndexOfAnyInRange('\u0300', '\u036F') >= 0)
+        if (TextFolding.MayCompose(word))
         {
             var composed = TextFolding.Composed(word.ToString());
             term.SetEmpty().Append(composed);

@@ -25,9 +25,10 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>
     /// Bump when documents or analysis change: older indexes are then rebuilt from the store. 5: withdrawn releases
     /// are kept, marked with <see cref="IndexFields.Status"/>, instead of deleted. 6: words written with combining
-    /// marks are composed before folding (<see cref="Analysis.ComposedMarks"/>).
+    /// marks are composed before folding (<see cref="Analysis.ComposedMarks"/>). 7: so are words with marks of any
+    /// block, not only U+0300–U+036F.
     /// </summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     /// <summary>
     /// Threads an ingest indexes on (one per processor, at most four); the writer keeps as many in-memory

@@ -16,6 +16,8 @@ public class ReleaseAnalyzerTests
     [InlineData("Nga\u0304ti Pa\u0304hauwera", "Ngati Pahauwera")]
     [InlineData("\u014Ctaki and O\u0304taki", "otaki otaki")]
     [InlineData("Pe\u0301rez", "Perez")]
+    [InlineData("\u304B\u3099\u3063\u3053\u3046", "\u304C\u3063\u3053\u3046")]
+    [InlineData("\u1112\u1161\u11AB\u1100\u116E\u11A8", "\uD55C\uAD6D")]
     [InlineData("cooperating", "cooperation")]
     [InlineData("earthquakes", "earthquake")]
     [InlineData("New Zealand’s", "new zealand")]
