@@ -24,6 +24,9 @@ public static class IndexSnapshotEndpoint
 
     public const string SchemaHeader = "X-Index-Schema";
 
+    /// <summary>The store the snapshot was built from, so a node of another store can refuse it before the copy.</summary>
+    public const string StoreHeader = "X-Index-Store";
+
     public static IEndpointRouteBuilder MapPressReleaseIndexSnapshot(this IEndpointRouteBuilder app)
     {
         // Out of the request queue: a copy streams for seconds and must not hold a visitor's place; it is for peers only.
@@ -60,6 +63,10 @@ public static class IndexSnapshotEndpoint
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers[ChangeSeqHeader] = snapshot.ChangeSeq.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers[SchemaHeader] = snapshot.SchemaVersion.ToString(CultureInfo.InvariantCulture);
+        if (snapshot.StoreIdentity is { } store)
+        {
+            context.Response.Headers[StoreHeader] = store;
+        }
         try
         {
             await snapshot.WriteTarAsync(context.Response.Body, context.RequestAborted);

@@ -81,6 +81,8 @@ public sealed class IndexSnapshotEndpointTests : IAsyncLifetime
         Assert.Equal(SeedCorpus.ExpectedReleases, contents.Documents);
         Assert.Equal(Index.CommittedChangeSeq, contents.ChangeSeq);
         Assert.Equal(contents.ChangeSeq.ToString(CultureInfo.InvariantCulture), Assert.Single(response.Headers.GetValues(IndexSnapshotEndpoint.ChangeSeqHeader)));
+        Assert.NotNull(contents.StoreIdentity);
+        Assert.Equal(contents.StoreIdentity, Assert.Single(response.Headers.GetValues(IndexSnapshotEndpoint.StoreHeader)));
         Assert.DoesNotContain("write.lock", Directory.GetFiles(folder).Select(Path.GetFileName));
         Assert.Equal(0, Index.HeldSnapshots);
     }

@@ -88,10 +88,17 @@ public sealed class IndexSnapshotNodeTests : IAsyncLifetime
         Assert.Empty(System.IO.Directory.GetDirectories(b.DataDirectory, "index.snapshot-*"));
     }
 
-    [Fact]
-    public async Task SnapshotOfAnotherStore_IsRefused_AndTheNewNodeBuildsFromItsOwn()
+    /// <summary>
+    /// A real peer names its store in a header, so B refuses before copying anything; a peer that sends no such header
+    /// (an older build; here a fake peer serving A's very bytes) is refused by the copy's own commit.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SnapshotOfAnotherStore_IsRefused_AndTheNewNodeBuildsFromItsOwn(bool peerNamesItsStore)
     {
         await using var a = await StartServingAsync();
+        await using var headerless = peerNamesItsStore ? null : await FakePeer.StartAsync(await DownloadAsync(a));
 
         // B's store is another database: the same seeds and one release more, so it is ahead of A's snapshot and, had
         // B taken the snapshot and caught up, its index would even hold as many releases as its store. Only the identity differs.
@@ -111,11 +118,13 @@ public sealed class IndexSnapshotNodeTests : IAsyncLifetime
                 """);
             await IngestIntoTheStoreAsync(otherReleases, otherStore);
 
-            await using var b = Joining(a.ClientOptions.BaseAddress, Key, otherStore);
+            await using var b = Joining(headerless?.Address ?? a.ClientOptions.BaseAddress, Key, otherStore);
             using var bClient = b.CreateTestClient();
             await b.WaitForReleasesAsync(bClient, SeedCorpus.ExpectedReleases + 1);
 
-            Assert.Contains(b.Logs.Entries, e => e.Contains("it was built from another store", StringComparison.Ordinal) && e.Contains("building the index from the store instead", StringComparison.Ordinal));
+            var refusal = Assert.Single(b.Logs.Entries, e => e.Contains("it was built from another store", StringComparison.Ordinal));
+            Assert.Contains("building the index from the store instead", refusal, StringComparison.Ordinal);
+            Assert.Equal(peerNamesItsStore, refusal.Contains("refused from its headers, nothing copied", StringComparison.Ordinal));
             Assert.Contains(b.Logs.Entries, e => e.Contains("Search index ready (rebuilt: True", StringComparison.Ordinal));
             Assert.Equal(1, await TotalAsync(bClient, "q=wallabyvale"));
         }

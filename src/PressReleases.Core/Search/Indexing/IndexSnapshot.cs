@@ -19,6 +19,7 @@ public sealed class IndexSnapshot : IDisposable
         this.folder = folder;
         this.release = release;
         ChangeSeq = changeSeq;
+        StoreIdentity = commit.UserData.TryGetValue(SearchIndex.StoreKey, out var store) ? store : null;
         FileNames = [.. commit.FileNames.Where(name => name != commit.SegmentsFileName).Order(StringComparer.Ordinal), commit.SegmentsFileName];
     }
 
@@ -26,6 +27,9 @@ public sealed class IndexSnapshot : IDisposable
     public long ChangeSeq { get; }
 
     public int SchemaVersion => SearchIndex.SchemaVersion;
+
+    /// <summary>The store the commit was built from (<see cref="SearchIndex.StoreIdentity"/>); null for an index from before stores had one.</summary>
+    public string? StoreIdentity { get; }
 
     /// <summary>The commit's files, the segments file last.</summary>
     public IReadOnlyList<string> FileNames { get; }
