@@ -38,7 +38,11 @@ internal sealed class IngestCommand(string folder, bool strict, bool watch = fal
                 var sync = await services.GetRequiredService<IndexSynchronizer>().SyncAsync(ct);
                 if (sync.Rebuilt)
                 {
-                    Console.Out.WriteLine($"Rebuilt the search index from the store: {CliHost.Count(sync.Indexed)} releases in {CliHost.FormatElapsed(sync.Elapsed)}.");
+                    // A first ingest finds no index and nothing in the store to build one from: "rebuilt … 0 releases"
+                    // would only puzzle someone who has built nothing yet.
+                    Console.Out.WriteLine(sync.Indexed == 0
+                        ? "Created the search index."
+                        : $"Rebuilt the search index from the store: {CliHost.Count(sync.Indexed)} releases in {CliHost.FormatElapsed(sync.Elapsed)}.");
                 }
 
                 Console.Out.WriteLine($"Ingesting {fullPath}");

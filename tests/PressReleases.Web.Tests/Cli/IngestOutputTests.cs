@@ -47,6 +47,16 @@ public sealed partial class IngestOutputTests(CliSeedsFixture seeds) : IClassFix
             l => Assert.Matches(@"^  [\d,]+ / [\d,]+ files \([\d,]+/s\)$", l));
     }
 
+    [Fact]
+    public void FirstIngest_SaysItCreatedTheIndex_NotThatItRebuiltNothing()
+    {
+        var result = seeds.FirstIngest;
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        Assert.Equal("Created the search index.", result.StdOutLines.First());
+        Assert.DoesNotContain("Rebuilt", result.StdOut, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^(Added|Updated|Unchanged|Removed|Rejected|Files|Time) +\S")]
     private static partial Regex SummaryLine();
 }
