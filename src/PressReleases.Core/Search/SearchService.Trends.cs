@@ -18,7 +18,7 @@ public sealed partial class SearchService
     public async Task<Trend> TrendAsync(SearchRequest request, NameKind? split = null, CancellationToken cancellationToken = default)
     {
         var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
-        using var lease = index.LeaseSearcher();
+        using var lease = Index.LeaseSearcher();
         var searcher = lease.Searcher;
         var parsed = parser.Parse(request.Query, ministerNames, portfolioNames, searcher: searcher);
         var matched = Matching(searcher, request, parsed);

@@ -17,8 +17,14 @@ namespace PressReleases.Core.Search;
 /// The one search every surface uses: query + filters + sort + page in, hits with highlights and exact
 /// facet counts out. Never throws on user input.
 /// </summary>
-public sealed partial class SearchService(SearchIndex index, ReleaseCatalog catalog)
+public sealed partial class SearchService(ReleaseAnalyzer analyzer, Lazy<SearchIndex> openedIndex, ReleaseCatalog catalog)
 {
+    /// <summary>Searches an index already open.</summary>
+    public SearchService(SearchIndex index, ReleaseCatalog catalog)
+        : this(index.Analyzer, new Lazy<SearchIndex>(index), catalog)
+    {
+    }
+
     /// <summary>Deepest result reachable by paging; keeps deep pagination from costing unbounded memory.</summary>
     public const int MaxResultWindow = 10_000;
 
@@ -31,10 +37,20 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
         IndexFields.Slug, IndexFields.Title, IndexFields.Date, IndexFields.Url, IndexFields.Minister, IndexFields.Portfolio, IndexFields.Status,
     };
 
-    private readonly UserQueryParser parser = new(index.Analyzer);
-    private readonly SnippetBuilder snippets = new(index.Analyzer);
-    private readonly SpellingSuggester speller = new(index.Analyzer);
-    private readonly RelatedReleases related = new(index);
+    private readonly UserQueryParser parser = new(analyzer);
+    private readonly SnippetBuilder snippets = new(analyzer);
+    private readonly SpellingSuggester speller = new(analyzer);
+    private RelatedReleases? related;
+
+    /// <summary>
+    /// The index, opened by the first search that needs it rather than when this service is made. The site makes this
+    /// service for any request that may search, including those that arrive while the start-up is still copying a
+    /// snapshot into the index's folder (which they are told is starting): had they opened the index, the copy could not
+    /// be put in its place (docs/scaling.md, "A new node").
+    /// </summary>
+    private SearchIndex Index => openedIndex.Value;
+
+    private RelatedReleases Related => related ??= new(Index);
 
     /// <summary>Passes of listings without words, kept until the index changes (a test may set its own thresholds).</summary>
     internal ReaderCache<WordlessScope, ScopePass> Wordless { get; init; } = new(WordlessScope.MaxKept, pass => pass.Visited >= WordlessScope.KeptFromVisited);
@@ -55,7 +71,7 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
-        using var lease = index.LeaseSearcher();
+        using var lease = Index.LeaseSearcher();
         var searcher = lease.Searcher;
         var parsed = parser.Parse(request.Query, ministerNames, portfolioNames, searcher: searcher);
         var result = Search(searcher, request, parsed, ministerNames, portfolioNames);
@@ -87,7 +103,7 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
     public Task<IReadOnlyList<RelatedRelease>> RelatedAsync(string slug, int count = 5, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(related.Find(slug, count));
+        return Task.FromResult(Related.Find(slug, count));
     }
 
     /// <summary>
@@ -103,7 +119,7 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
         }
 
         var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
-        using var lease = index.LeaseSearcher();
+        using var lease = Index.LeaseSearcher();
         var top = lease.Searcher.Search(new TermQuery(new Lucene.Net.Index.Term(IndexFields.Slug, slug)), 1);
         if (top.TotalHits == 0)
         {
@@ -154,7 +170,7 @@ public sealed partial class SearchService(SearchIndex index, ReleaseCatalog cata
     public async IAsyncEnumerable<ExportedRelease> ExportAsync(SearchRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var (ministerNames, portfolioNames) = await catalog.NamesAsync(cancellationToken);
-        using var lease = index.LeaseSearcher();
+        using var lease = Index.LeaseSearcher();
         var searcher = lease.Searcher;
         var docIds = MatchingDocIds(searcher, request, ministerNames, portfolioNames);
         var chunk = new List<ExportedRelease>(ExportChunkSize);

@@ -20,7 +20,11 @@ public static class SearchServices
             sp.GetRequiredService<ReleaseAnalyzer>(),
             sp.GetService<ILogger<SearchIndex>>()));
         builder.Services.AddSingleton<ReleaseCatalog>();
-        builder.Services.AddSingleton<SearchService>();
+        // Opened on first use: a request that arrives during the start-up must not open the index before the start-up does.
+        builder.Services.AddSingleton(sp => new SearchService(
+            sp.GetRequiredService<ReleaseAnalyzer>(),
+            new Lazy<SearchIndex>(sp.GetRequiredService<SearchIndex>, LazyThreadSafetyMode.PublicationOnly),
+            sp.GetRequiredService<ReleaseCatalog>()));
         builder.Services.AddSingleton<IndexSynchronizer>();
         builder.Services.AddSingleton<IndexSnapshotDownload>();
         return builder;

@@ -134,6 +134,46 @@ public sealed class IndexSnapshotNodeTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Requests reach a new node while it copies the snapshot: those that may search must not open the index (its
+    /// folder is about to be replaced, under the index's lock). The peer here holds its answer until they are answered.
+    /// </summary>
+    [Fact]
+    public async Task RequestsWhileTheSnapshotIsCopied_AreAnsweredAsStarting_AndTheCopyIsStillInstalled()
+    {
+        byte[] snapshot;
+        await using (var a = await StartServingAsync())
+        {
+            snapshot = await DownloadAsync(a);
+        }
+
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var peer = await FakePeer.StartAsync(snapshot, answer.Task);
+        await using var b = Joining(peer.Address, Key);
+        using var bClient = b.CreateTestClient();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!b.Logs.Entries.Any(e => e.Contains("Copying the search index from", StringComparison.Ordinal)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"B never began to copy. Server log:\n{b.Logs}");
+            await Task.Delay(20);
+        }
+
+        // A search through the API, a results page and a release page: each is served by a service that searches.
+        foreach (var path in new[] { "/api/releases?q=government", "/releases?q=government", "/releases/a-slug" })
+        {
+            using var response = await bClient.GetAsync(path);
+            Assert.True(
+                response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable or HttpStatusCode.NotFound,
+                $"{path} answered {(int)response.StatusCode} while B copied the snapshot. Server log:\n{b.Logs}");
+        }
+
+        answer.SetResult();
+        await b.WaitForReleasesAsync(bClient, SeedCorpus.ExpectedReleases);
+
+        Assert.Contains(b.Logs.Entries, e => e.Contains("Copied the search index from", StringComparison.Ordinal));
+        Assert.Contains(b.Logs.Entries, e => e.Contains("Search index ready (rebuilt: False", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task WrongKey_IsRefused_AndTheNewNodeBuildsFromTheStore()
     {
@@ -298,12 +338,17 @@ public sealed class IndexSnapshotNodeTests : IAsyncLifetime
 
         public Uri Address { get; }
 
-        public static async Task<FakePeer> StartAsync(byte[] body)
+        /// <summary>Serves <paramref name="body"/>, each answer once <paramref name="answerWhen"/> (if given) has completed.</summary>
+        public static async Task<FakePeer> StartAsync(byte[] body, Task? answerWhen = null)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
-            app.MapGet(IndexSnapshotEndpoint.Path, () => Results.Bytes(body, "application/x-tar"));
+            app.MapGet(IndexSnapshotEndpoint.Path, async () =>
+            {
+                await (answerWhen ?? Task.CompletedTask);
+                return Results.Bytes(body, "application/x-tar");
+            });
             await app.StartAsync();
             return new FakePeer(app, new Uri(app.Urls.First()));
         }
