@@ -14,9 +14,10 @@ public static class GeneratedReleases
 
     public static string Title(int number) => $"Generated release number {number}";
 
-    public static void Write(string folder, int count)
+    /// <summary>Writes releases number <paramref name="first"/> up to (not including) <paramref name="count"/>.</summary>
+    public static void Write(string folder, int count, int first = 0)
     {
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < count; i++)
         {
             var date = new DateOnly(2000, 1, 1).AddDays(i);
             var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
