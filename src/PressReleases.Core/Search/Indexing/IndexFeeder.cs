@@ -13,26 +13,54 @@ namespace PressReleases.Core.Search.Indexing;
 /// </summary>
 internal sealed class IndexFeeder : IAsyncDisposable
 {
+    /// <summary>
+    /// Below this much held in the writer's memory, <see cref="StartInterimCommit"/> makes no commit: the flush it
+    /// would share is short, and a commit costs its own writes to disk.
+    /// </summary>
+    public const long InterimCommitMinBytes = 32L * 1024 * 1024;
+
     private readonly SearchIndex.WriteSession session;
+    private readonly long interimCommitMinBytes;
     private readonly Channel<IReadOnlyList<IndexedRelease>> batches =
         Channel.CreateBounded<IReadOnlyList<IndexedRelease>>(new BoundedChannelOptions(2) { SingleReader = false, SingleWriter = true });
 
     private readonly Task consumer;
+    private Task? interimCommit;
 
-    public IndexFeeder(SearchIndex.WriteSession session)
+    public IndexFeeder(SearchIndex.WriteSession session, long interimCommitMinBytes = InterimCommitMinBytes)
     {
         this.session = session;
+        this.interimCommitMinBytes = interimCommitMinBytes;
         consumer = Task.WhenAll(Enumerable.Range(0, SearchIndex.IndexingThreads).Select(_ => Task.Run(ConsumeAsync)));
     }
 
     public ValueTask AddAsync(IReadOnlyList<IndexedRelease> batch, CancellationToken cancellationToken) =>
         batches.Writer.WriteAsync(batch, cancellationToken);
 
-    /// <summary>Waits until every batch handed over so far is in the index writer; rethrows its failure.</summary>
+    /// <summary>
+    /// Starts committing what the writer holds under <paramref name="changeSeq"/> (a change sequence the index
+    /// reflects in full without this feeding's releases) on a thread of its own, while the last batches are still to
+    /// come (<see cref="SearchIndex.WriteSession.CommitInterim"/>): a commit flushes every consumer's in-memory segment,
+    /// and a consumer that adds a document meanwhile takes one of those flushes itself, so they are written side by side
+    /// instead of one after another on the final commit's thread, with the other core idle (docs/performance.md,
+    /// "Issue #18"). The final commit then flushes only what was added since. Nothing happens when the writer holds
+    /// less than <see cref="InterimCommitMinBytes"/>, or after the first call. <see cref="CompleteAsync"/> waits for it.
+    /// </summary>
+    public void StartInterimCommit(long changeSeq)
+    {
+        if (interimCommit is not null || session.BufferedBytes < interimCommitMinBytes)
+        {
+            return;
+        }
+
+        interimCommit = Task.Run(() => session.CommitInterim(changeSeq));
+    }
+
+    /// <summary>Waits until every batch handed over so far is in the index writer, and any interim commit is made; rethrows a failure of either.</summary>
     public async Task CompleteAsync()
     {
         batches.Writer.TryComplete();
-        await consumer;
+        await Task.WhenAll(consumer, interimCommit ?? Task.CompletedTask);
     }
 
     public async ValueTask DisposeAsync()
@@ -40,7 +68,7 @@ internal sealed class IndexFeeder : IAsyncDisposable
         batches.Writer.TryComplete();
         try
         {
-            await consumer;
+            await Task.WhenAll(consumer, interimCommit ?? Task.CompletedTask);
         }
         catch (Exception)
         {

@@ -32,6 +32,16 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
     /// </summary>
     private const int RebuildWhenBehind = 1000;
 
+    /// <summary>
+    /// How many releases are still to be handed to the feeder when it starts its interim commit
+    /// (<see cref="IndexFeeder.StartInterimCommit"/>): enough for the indexing threads to go on adding, and so to take
+    /// their share of its flush, while it runs.
+    /// </summary>
+    private const int InterimCommitBeforeEnd = 2 * ChunkSize;
+
+    /// <summary>What the index writer must hold before a replay commits it while its last releases go in (<see cref="IndexFeeder.StartInterimCommit"/>); tests lower it.</summary>
+    internal long InterimCommitMinBytes { get; init; } = IndexFeeder.InterimCommitMinBytes;
+
     public async Task<IndexSyncReport> SyncAsync(CancellationToken cancellationToken = default)
     {
         using var session = await index.BeginWriteAsync(cancellationToken);
@@ -186,7 +196,8 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
     {
         using var room = bulkWork?.Begin();
         var (indexed, deleted, lastId) = (0, 0, 0);
-        await using var feeder = new IndexFeeder(session);
+        await using var feeder = new IndexFeeder(session, InterimCommitMinBytes);
+        var toReplay = await db.Releases.CountAsync(r => r.ChangeSeq > afterSeq, cancellationToken);
         while (true)
         {
             var releases = await StoredReleases.ReadAsync(
@@ -201,6 +212,12 @@ public sealed class IndexSynchronizer(IDbContextFactory<PressReleasesDbContext> 
             deleted += withdrawn;
             indexed += releases.Count - withdrawn;
             await feeder.AddAsync(releases, cancellationToken);
+            if (indexed + deleted >= toReplay - InterimCommitBeforeEnd)
+            {
+                // The index reflects everything up to afterSeq already (nothing, for a rebuild into an emptied index),
+                // so stopping after a commit under it is safe: the catch-up replays the rest.
+                feeder.StartInterimCommit(Math.Max(afterSeq, 0));
+            }
         }
 
         await feeder.CompleteAsync();

@@ -64,6 +64,32 @@ public sealed partial class SearchIndex
         }
 
         /// <summary>
+        /// Makes what the writer holds durable under <paramref name="changeSeq"/>, a change sequence that the
+        /// index already reflects in full (the one before the changes being written), while documents are still
+        /// being added from other threads. Neither what searches see nor <see cref="CommittedChangeSeq"/> changes:
+        /// the final <see cref="Commit"/> follows. The point is the flush: a commit flushes every indexing thread's
+        /// in-memory segment, and Lucene lets a thread that adds a document meanwhile take one of them, so they are
+        /// written side by side instead of one after another on the committing thread (<see cref="IndexFeeder"/>).
+        /// Should the process stop before the final commit, the index opens at <paramref name="changeSeq"/> and
+        /// catches up from the store, replacing what it already holds.
+        /// </summary>
+        public void CommitInterim(long changeSeq)
+        {
+            ThrowIfEnded();
+            index.CommitInterim(changeSeq);
+        }
+
+        /// <summary>What the writer holds in memory, in bytes: documents not yet flushed into segments and deletes not yet applied.</summary>
+        public long BufferedBytes
+        {
+            get
+            {
+                ThrowIfEnded();
+                return index.BufferedBytes;
+            }
+        }
+
+        /// <summary>
         /// Records <paramref name="storeIdentity"/> as the store this index is built from, with this commit and every
         /// later one. The start-up sync calls it once it has checked that the index comes from that store (or rebuilt it).
         /// </summary>

@@ -146,17 +146,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         lock (commitLock)
         {
-            var data = new Dictionary<string, string>
-            {
-                [SchemaVersionKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
-                [ChangeSeqKey] = changeSeq.ToString(CultureInfo.InvariantCulture),
-            };
-            if (StoreIdentity is { } store)
-            {
-                data[StoreKey] = store;
-            }
-
-            writer.SetCommitData(data);
+            writer.SetCommitData(CommitData(changeSeq));
             writer.Commit();
             CommittedChangeSeq = changeSeq;
             NeedsRebuild = false;
@@ -164,6 +154,34 @@ public sealed partial class SearchIndex : IDisposable
 
         Refresh();
     }
+
+    /// <inheritdoc cref="WriteSession.CommitInterim"/>
+    private void CommitInterim(long changeSeq)
+    {
+        lock (commitLock)
+        {
+            writer.SetCommitData(CommitData(changeSeq));
+            writer.Commit();
+        }
+    }
+
+    private Dictionary<string, string> CommitData(long changeSeq)
+    {
+        var data = new Dictionary<string, string>
+        {
+            [SchemaVersionKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+            [ChangeSeqKey] = changeSeq.ToString(CultureInfo.InvariantCulture),
+        };
+        if (StoreIdentity is { } store)
+        {
+            data[StoreKey] = store;
+        }
+
+        return data;
+    }
+
+    /// <summary>What the writer holds in memory: documents not yet flushed into segments, and deletes not yet applied.</summary>
+    private long BufferedBytes => writer.RamSizeInBytes();
 
     private void Refresh() => searchers.MaybeRefreshBlocking();
 
