@@ -60,7 +60,7 @@ internal sealed class IndexFeeder : IAsyncDisposable
     public async Task CompleteAsync()
     {
         batches.Writer.TryComplete();
-        await Task.WhenAll(consumer, interimCommit ?? Task.CompletedTask);
+        await Running;
     }
 
     public async ValueTask DisposeAsync()
@@ -68,7 +68,7 @@ internal sealed class IndexFeeder : IAsyncDisposable
         batches.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(consumer, interimCommit ?? Task.CompletedTask);
+            await Running;
         }
         catch (Exception)
         {
@@ -76,6 +76,9 @@ internal sealed class IndexFeeder : IAsyncDisposable
             // run's own exception; the index catches up from the store at the next start.
         }
     }
+
+    /// <summary>The consumers and the interim commit, if one was started.</summary>
+    private Task Running => Task.WhenAll(consumer, interimCommit ?? Task.CompletedTask);
 
     private async Task ConsumeAsync()
     {

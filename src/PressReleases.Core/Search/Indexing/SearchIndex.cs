@@ -146,8 +146,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         lock (commitLock)
         {
-            writer.SetCommitData(CommitData(changeSeq));
-            writer.Commit();
+            CommitInterim(changeSeq);
             CommittedChangeSeq = changeSeq;
             NeedsRebuild = false;
         }
@@ -165,6 +164,7 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>What a commit records: the schema, the store change sequence it reflects, and the store it comes from.</summary>
     private Dictionary<string, string> CommitData(long changeSeq)
     {
         var data = new Dictionary<string, string>
