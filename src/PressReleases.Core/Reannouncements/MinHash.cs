@@ -79,41 +79,53 @@ internal static class MinHash
         return signature;
     }
 
+    // One group of functions at a time over every shingle, so the group's multipliers, offsets and minima stay in
+    // registers; two minima per group, so consecutive shingles do not wait on each other's comparison.
     private static void Minima256(ReadOnlySpan<ulong> shingles, Span<ulong> result)
     {
-        Span<Vector256<ulong>> minima = stackalloc Vector256<ulong>[Multipliers256.Length];
-        minima.Fill(Vector256<ulong>.AllBitsSet);
-        foreach (var shingle in shingles)
+        for (var v = 0; v < Multipliers256.Length; v++)
         {
-            var x = Vector256.Create(shingle);
-            for (var v = 0; v < minima.Length; v++)
+            var multiplier = Multipliers256[v];
+            var offset = Offsets256[v];
+            var even = Vector256<ulong>.AllBitsSet;
+            var odd = Vector256<ulong>.AllBitsSet;
+            var i = 0;
+            for (; i + 1 < shingles.Length; i += 2)
             {
-                minima[v] = Vector256.Min(minima[v], (x * Multipliers256[v]) + Offsets256[v]);
+                even = Vector256.Min(even, (Vector256.Create(shingles[i]) * multiplier) + offset);
+                odd = Vector256.Min(odd, (Vector256.Create(shingles[i + 1]) * multiplier) + offset);
             }
-        }
 
-        for (var v = 0; v < minima.Length; v++)
-        {
-            minima[v].CopyTo(result[(v * Vector256<ulong>.Count)..]);
+            if (i < shingles.Length)
+            {
+                even = Vector256.Min(even, (Vector256.Create(shingles[i]) * multiplier) + offset);
+            }
+
+            Vector256.Min(even, odd).CopyTo(result[(v * Vector256<ulong>.Count)..]);
         }
     }
 
     private static void Minima512(ReadOnlySpan<ulong> shingles, Span<ulong> result)
     {
-        Span<Vector512<ulong>> minima = stackalloc Vector512<ulong>[Multipliers512.Length];
-        minima.Fill(Vector512<ulong>.AllBitsSet);
-        foreach (var shingle in shingles)
+        for (var v = 0; v < Multipliers512.Length; v++)
         {
-            var x = Vector512.Create(shingle);
-            for (var v = 0; v < minima.Length; v++)
+            var multiplier = Multipliers512[v];
+            var offset = Offsets512[v];
+            var even = Vector512<ulong>.AllBitsSet;
+            var odd = Vector512<ulong>.AllBitsSet;
+            var i = 0;
+            for (; i + 1 < shingles.Length; i += 2)
             {
-                minima[v] = Vector512.Min(minima[v], (x * Multipliers512[v]) + Offsets512[v]);
+                even = Vector512.Min(even, (Vector512.Create(shingles[i]) * multiplier) + offset);
+                odd = Vector512.Min(odd, (Vector512.Create(shingles[i + 1]) * multiplier) + offset);
             }
-        }
 
-        for (var v = 0; v < minima.Length; v++)
-        {
-            minima[v].CopyTo(result[(v * Vector512<ulong>.Count)..]);
+            if (i < shingles.Length)
+            {
+                even = Vector512.Min(even, (Vector512.Create(shingles[i]) * multiplier) + offset);
+            }
+
+            Vector512.Min(even, odd).CopyTo(result[(v * Vector512<ulong>.Count)..]);
         }
     }
 
